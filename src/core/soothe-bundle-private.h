@@ -1,0 +1,42 @@
+/* soothe-bundle-private.h: one parsed and checked content bundle
+ *
+ * Copyright 2026 The Soothe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "soothe-content.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char *id;
+  char *title;
+} SootheArea;
+
+typedef struct {
+  SootheBundleRole     role;
+  char                *disclaimer;
+  char               **stopwords;
+  GPtrArray           *areas;       /* of SootheArea */
+  GPtrArray           *stretches;   /* of SootheStretch */
+  GPtrArray           *situations;  /* of SootheSituation */
+  gboolean             has_therapies;
+  SootheTherapyPreset  therapies[SOOTHE_THERAPY_CONTRAST + 1];
+} SootheBundle;
+
+SootheBundle *soothe_bundle_read      (JsonNode         *root,
+                                       const char       *name,
+                                       SootheBundleRole  role,
+                                       SootheContent    *base,
+                                       GPtrArray        *problems);
+void          soothe_bundle_free      (SootheBundle     *bundle);
+void          soothe_area_free        (SootheArea       *area);
+void          soothe_therapy_preset_clear (SootheTherapyPreset *preset);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SootheBundle, soothe_bundle_free)
+
+G_END_DECLS

@@ -1,0 +1,952 @@
+/* soothe-bundle.c: reads one bundle's JSON tree into model objects, checking
+ * every member and reporting every problem with its JSON path.
+ *
+ * Copyright 2026 The Soothe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "soothe-bundle-private.h"
+#include "soothe-markup.h"
+#include "soothe-model-private.h"
+
+#define SOOTHE_BUNDLE_FORMAT 1
+
+typedef struct {
+  const char       *name;
+  SootheBundleRole  role;
+  SootheContent    *base;
+  GPtrArray        *problems;
+  GString          *path;
+  SootheBundle     *bundle;
+} Reader;
+
+/* Pregnancy content must never suggest these; matched against folded text. */
+static const char * const nsaid_words[] = {
+  "nsaid", "ibuprofen", "naproxen", "diclofenac", "aspirin", "celecoxib",
+  "ketoprofen", "mefenamic", "indometacin", "indomethacin",
+  "anti-inflammator", "antiinflammator", "anti inflammator",
+};
+
+static void G_GNUC_PRINTF (3, 4)
+report (Reader     *reader,
+        const char *member,
+        const char *format,
+        ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (member != NULL)
+    g_ptr_array_add (reader->problems,
+                     g_strdup_printf ("%s: %s.%s: %s", reader->name, reader->path->str, member, message));
+  else
+    g_ptr_array_add (reader->problems,
+                     g_strdup_printf ("%s: %s: %s", reader->name, reader->path->str, message));
+}
+
+static gsize
+push_member (Reader     *reader,
+             const char *member)
+{
+  gsize length = reader->path->len;
+
+  g_string_append_c (reader->path, '.');
+  g_string_append (reader->path, member);
+  return length;
+}
+
+static gsize
+push_index (Reader *reader,
+            guint   index)
+{
+  gsize length = reader->path->len;
+
+  g_string_append_printf (reader->path, "[%u]", index);
+  return length;
+}
+
+static void
+pop (Reader *reader,
+     gsize   length)
+{
+  g_string_truncate (reader->path, length);
+}
+
+static const char *
+describe_node (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return "an object";
+    case JSON_NODE_ARRAY:
+      return "an array";
+    case JSON_NODE_NULL:
+      return "null";
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return "a string";
+    case G_TYPE_BOOLEAN:
+      return "a boolean";
+    case G_TYPE_INT64:
+      return "an integer";
+    case G_TYPE_DOUBLE:
+      return "a number with a fraction";
+    default:
+      return "a value";
+    }
+}
+
+static gboolean
+is_value_of_type (JsonNode *node,
+                  GType     type)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+static void
+check_members (Reader             *reader,
+               JsonObject         *object,
+               const char * const *allowed)
+{
+  JsonObjectIter iter;
+  const char *member;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &member, NULL))
+    {
+      if (!g_strv_contains (allowed, member))
+        report (reader, member, "unknown member");
+    }
+}
+
+/* Returns the member's node, reporting it when it is required and missing. */
+static JsonNode *
+get_member (Reader     *reader,
+            JsonObject *object,
+            const char *member,
+            gboolean    required)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL && required)
+    report (reader, member, "missing member");
+  return node;
+}
+
+static JsonObject *
+node_object (Reader     *reader,
+             JsonNode   *node,
+             const char *member)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      report (reader, member, "expected an object, found %s", describe_node (node));
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+static JsonArray *
+node_array (Reader     *reader,
+            JsonNode   *node,
+            const char *member,
+            gboolean    allow_empty)
+{
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      report (reader, member, "expected an array, found %s", describe_node (node));
+      return NULL;
+    }
+  array = json_node_get_array (node);
+  if (!allow_empty && json_array_get_length (array) == 0)
+    {
+      report (reader, member, "must not be empty");
+      return NULL;
+    }
+  return array;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A plain string (ids, keywords, names): must hold more than white space. */
+static char *
+node_string (Reader     *reader,
+             JsonNode   *node,
+             const char *member)
+{
+  const char *value;
+
+  if (!is_value_of_type (node, G_TYPE_STRING))
+    {
+      report (reader, member, "expected a string, found %s", describe_node (node));
+      return NULL;
+    }
+  value = json_node_get_string (node);
+  if (is_blank (value))
+    {
+      report (reader, member, "must not be empty");
+      return NULL;
+    }
+  return g_strdup (value);
+}
+
+/* Text in inline syntax: a string whose links are all https. */
+static char *
+node_text (Reader     *reader,
+           JsonNode   *node,
+           const char *member)
+{
+  g_autofree char *bad_url = NULL;
+  char *text = node_string (reader, node, member);
+
+  if (text != NULL && soothe_markup_find_unsafe_link (text, &bad_url))
+    {
+      report (reader, member, "link must start with https:// (found \"%s\")", bad_url);
+      g_clear_pointer (&text, g_free);
+    }
+  return text;
+}
+
+static char *
+node_id (Reader     *reader,
+         JsonNode   *node,
+         const char *member)
+{
+  g_autofree char *id = node_string (reader, node, member);
+  gsize length;
+
+  if (id == NULL)
+    return NULL;
+
+  length = strlen (id);
+  if (length > 64 || !g_ascii_islower (id[0]))
+    goto bad;
+  for (gsize i = 0; i < length; i++)
+    {
+      if (!g_ascii_islower (id[i]) && !g_ascii_isdigit (id[i]) && id[i] != '-')
+        goto bad;
+    }
+  return g_steal_pointer (&id);
+
+bad:
+  report (reader, member,
+          "\"%s\" is not a valid id (1 to 64 of a-z, 0-9 and -, starting with a letter)", id);
+  return NULL;
+}
+
+static char *
+read_string (Reader     *reader,
+             JsonObject *object,
+             const char *member,
+             gboolean    required)
+{
+  JsonNode *node = get_member (reader, object, member, required);
+  return node != NULL ? node_string (reader, node, member) : NULL;
+}
+
+static char *
+read_text (Reader     *reader,
+           JsonObject *object,
+           const char *member,
+           gboolean    required)
+{
+  JsonNode *node = get_member (reader, object, member, required);
+  return node != NULL ? node_text (reader, node, member) : NULL;
+}
+
+static char *
+read_id (Reader     *reader,
+         JsonObject *object,
+         const char *member)
+{
+  JsonNode *node = get_member (reader, object, member, TRUE);
+  return node != NULL ? node_id (reader, node, member) : NULL;
+}
+
+static gboolean
+read_uint (Reader     *reader,
+           JsonObject *object,
+           const char *member,
+           gboolean    required,
+           guint       min,
+           guint       max,
+           guint      *value)
+{
+  JsonNode *node = get_member (reader, object, member, required);
+  gint64 number;
+
+  if (node == NULL)
+    return FALSE;
+  if (!is_value_of_type (node, G_TYPE_INT64))
+    {
+      report (reader, member, "expected an integer, found %s", describe_node (node));
+      return FALSE;
+    }
+  number = json_node_get_int (node);
+  if (number < min || number > max)
+    {
+      report (reader, member, "%" G_GINT64_FORMAT " is out of range (%u to %u)", number, min, max);
+      return FALSE;
+    }
+  *value = (guint) number;
+  return TRUE;
+}
+
+static gboolean
+read_boolean (Reader     *reader,
+              JsonObject *object,
+              const char *member,
+              gboolean    required,
+              gboolean   *value)
+{
+  JsonNode *node = get_member (reader, object, member, required);
+
+  if (node == NULL)
+    return FALSE;
+  if (!is_value_of_type (node, G_TYPE_BOOLEAN))
+    {
+      report (reader, member, "expected true or false, found %s", describe_node (node));
+      return FALSE;
+    }
+  *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+typedef char *(*ReadElement) (Reader *reader, JsonNode *node, const char *member);
+
+/* Reads an array of strings with @read_element; NULL when anything is wrong. */
+static char **
+read_strv (Reader      *reader,
+           JsonObject  *object,
+           const char  *member,
+           gboolean     required,
+           gboolean     allow_empty,
+           ReadElement  read_element)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  JsonNode *node = get_member (reader, object, member, required);
+  JsonArray *array;
+  gboolean ok = TRUE;
+  gsize length;
+  guint n;
+
+  if (node == NULL || !(array = node_array (reader, node, member, allow_empty)))
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  n = json_array_get_length (array);
+  length = push_member (reader, member);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *element = NULL;
+      gsize element_length = push_index (reader, i);
+
+      element = read_element (reader, json_array_get_element (array, i), NULL);
+      pop (reader, element_length);
+      if (element == NULL)
+        ok = FALSE;
+      else
+        g_strv_builder_add (builder, element);
+    }
+  pop (reader, length);
+
+  return ok ? g_strv_builder_end (builder) : NULL;
+}
+
+/* Iterates over an array of objects, calling @read_object with the path set. */
+static void
+read_objects (Reader     *reader,
+              JsonObject *object,
+              const char *member,
+              gboolean    required,
+              gboolean    allow_empty,
+              void      (*read_object) (Reader *reader, JsonObject *element, gpointer data),
+              gpointer    data)
+{
+  JsonNode *node = get_member (reader, object, member, required);
+  JsonArray *array;
+  gsize length;
+  guint n;
+
+  if (node == NULL || !(array = node_array (reader, node, member, allow_empty)))
+    return;
+
+  n = json_array_get_length (array);
+  length = push_member (reader, member);
+  for (guint i = 0; i < n; i++)
+    {
+      gsize element_length = push_index (reader, i);
+      JsonObject *element = node_object (reader, json_array_get_element (array, i), NULL);
+
+      if (element != NULL)
+        read_object (reader, element, data);
+      pop (reader, element_length);
+    }
+  pop (reader, length);
+}
+
+static JsonObject *
+read_object (Reader     *reader,
+             JsonObject *object,
+             const char *member,
+             gboolean    required)
+{
+  JsonNode *node = get_member (reader, object, member, required);
+  return node != NULL ? node_object (reader, node, member) : NULL;
+}
+
+/* Reports an id already used in this bundle. */
+static gboolean
+claim_id (Reader     *reader,
+          GHashTable *seen,
+          const char *id)
+{
+  if (!g_hash_table_add (seen, g_strdup (id)))
+    {
+      report (reader, "id", "duplicate id \"%s\"", id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+soothe_area_free (SootheArea *area)
+{
+  if (area == NULL)
+    return;
+  g_free (area->id);
+  g_free (area->title);
+  g_free (area);
+}
+
+void
+soothe_therapy_preset_clear (SootheTherapyPreset *preset)
+{
+  g_clear_pointer (&preset->title, g_free);
+  g_clear_pointer (&preset->safety, g_strfreev);
+}
+
+void
+soothe_bundle_free (SootheBundle *bundle)
+{
+  if (bundle == NULL)
+    return;
+  g_free (bundle->disclaimer);
+  g_strfreev (bundle->stopwords);
+  g_ptr_array_unref (bundle->areas);
+  g_ptr_array_unref (bundle->stretches);
+  g_ptr_array_unref (bundle->situations);
+  for (guint i = 0; i < G_N_ELEMENTS (bundle->therapies); i++)
+    soothe_therapy_preset_clear (&bundle->therapies[i]);
+  g_free (bundle);
+}
+
+/* Areas ------------------------------------------------------------------ */
+
+static void
+read_area (Reader     *reader,
+           JsonObject *object,
+           gpointer    data)
+{
+  static const char * const members[] = { "id", "title", NULL };
+  GHashTable *seen = data;
+  g_autofree char *id = NULL;
+  g_autofree char *title = NULL;
+  SootheArea *area;
+
+  check_members (reader, object, members);
+  id = read_id (reader, object, "id");
+  title = read_text (reader, object, "title", TRUE);
+  if (id == NULL || !claim_id (reader, seen, id) || title == NULL)
+    return;
+
+  area = g_new0 (SootheArea, 1);
+  area->id = g_steal_pointer (&id);
+  area->title = g_steal_pointer (&title);
+  g_ptr_array_add (reader->bundle->areas, area);
+}
+
+static gboolean
+area_known (Reader     *reader,
+            const char *id)
+{
+  for (guint i = 0; i < reader->bundle->areas->len; i++)
+    {
+      SootheArea *area = g_ptr_array_index (reader->bundle->areas, i);
+      if (g_str_equal (area->id, id))
+        return TRUE;
+    }
+  return reader->base != NULL && soothe_content_get_area_title (reader->base, id) != NULL;
+}
+
+/* Therapies -------------------------------------------------------------- */
+
+static void
+read_therapy (Reader            *reader,
+              JsonObject        *therapies,
+              SootheTherapyKind  kind)
+{
+  static const char * const timed_members[] = {
+    "title", "default_minutes", "max_minutes", "rest_minutes", "max_cycles",
+    "check_skin_after_minutes", "safety", NULL
+  };
+  static const char * const contrast_members[] = {
+    "title", "heat_seconds", "cold_seconds", "rounds", "safety", NULL
+  };
+  SootheTherapyPreset *preset = &reader->bundle->therapies[kind];
+  const char *member = soothe_therapy_kind_to_string (kind);
+  JsonObject *object = read_object (reader, therapies, member, TRUE);
+  gsize length;
+
+  if (object == NULL)
+    return;
+
+  length = push_member (reader, member);
+  preset->title = read_text (reader, object, "title", TRUE);
+  preset->safety = read_strv (reader, object, "safety", TRUE, FALSE, node_text);
+
+  if (kind == SOOTHE_THERAPY_CONTRAST)
+    {
+      check_members (reader, object, contrast_members);
+      read_uint (reader, object, "heat_seconds", TRUE, 10, 600, &preset->heat_seconds);
+      read_uint (reader, object, "cold_seconds", TRUE, 10, 600, &preset->cold_seconds);
+      read_uint (reader, object, "rounds", TRUE, 1, 10, &preset->rounds);
+    }
+  else
+    {
+      check_members (reader, object, timed_members);
+      read_uint (reader, object, "rest_minutes", TRUE, 1, 240, &preset->rest_minutes);
+      read_uint (reader, object, "max_cycles", TRUE, 1, 12, &preset->max_cycles);
+      if (read_uint (reader, object, "max_minutes", TRUE, 1, 60, &preset->max_minutes) &&
+          read_uint (reader, object, "default_minutes", TRUE, 1, 60, &preset->default_minutes) &&
+          preset->default_minutes > preset->max_minutes)
+        report (reader, "default_minutes", "must not be more than max_minutes (%u)",
+                preset->max_minutes);
+      if (read_uint (reader, object, "check_skin_after_minutes", FALSE, 1, 60,
+                     &preset->check_skin_after_minutes) &&
+          preset->max_minutes > 0 && preset->check_skin_after_minutes >= preset->max_minutes)
+        report (reader, "check_skin_after_minutes", "must be less than max_minutes (%u)",
+                preset->max_minutes);
+    }
+  pop (reader, length);
+}
+
+static void
+read_therapies (Reader     *reader,
+                JsonObject *root)
+{
+  static const char * const members[] = { "cold", "heat", "contrast", NULL };
+  JsonObject *object = read_object (reader, root, "therapies", FALSE);
+  gsize length;
+
+  if (object == NULL)
+    return;
+
+  reader->bundle->has_therapies = TRUE;
+  length = push_member (reader, "therapies");
+  check_members (reader, object, members);
+  read_therapy (reader, object, SOOTHE_THERAPY_COLD);
+  read_therapy (reader, object, SOOTHE_THERAPY_HEAT);
+  read_therapy (reader, object, SOOTHE_THERAPY_CONTRAST);
+  pop (reader, length);
+}
+
+static const SootheTherapyPreset *
+lookup_therapy (Reader            *reader,
+                SootheTherapyKind  kind)
+{
+  if (reader->bundle->has_therapies)
+    return &reader->bundle->therapies[kind];
+  if (reader->base != NULL)
+    return soothe_content_get_therapy (reader->base, kind);
+  return NULL;
+}
+
+/* Stretches -------------------------------------------------------------- */
+
+static void
+read_stretch (Reader     *reader,
+              JsonObject *object,
+              gpointer    data)
+{
+  static const char * const members[] = {
+    "id", "name", "summary", "steps", "hold_seconds", "repetitions", "cautions",
+    "pregnancy_safe", "illustration", NULL
+  };
+  GHashTable *seen = data;
+  g_autoptr(SootheStretch) stretch = g_object_new (SOOTHE_TYPE_STRETCH, NULL);
+  guint before = reader->problems->len;
+
+  check_members (reader, object, members);
+  stretch->id = read_id (reader, object, "id");
+  if (stretch->id != NULL)
+    claim_id (reader, seen, stretch->id);
+  stretch->name = read_text (reader, object, "name", TRUE);
+  stretch->summary = read_text (reader, object, "summary", TRUE);
+  stretch->steps = read_strv (reader, object, "steps", TRUE, FALSE, node_text);
+  read_uint (reader, object, "hold_seconds", TRUE, 1, 300, &stretch->hold_seconds);
+  read_uint (reader, object, "repetitions", TRUE, 1, 50, &stretch->repetitions);
+  stretch->cautions = read_strv (reader, object, "cautions", TRUE, TRUE, node_text);
+  read_boolean (reader, object, "pregnancy_safe", TRUE, &stretch->pregnancy_safe);
+  stretch->illustration = read_string (reader, object, "illustration", FALSE);
+  if (stretch->illustration != NULL && !g_str_has_prefix (stretch->illustration, "/"))
+    report (reader, "illustration", "must be a resource path starting with /");
+
+  if (reader->problems->len == before)
+    g_ptr_array_add (reader->bundle->stretches, g_steal_pointer (&stretch));
+}
+
+static SootheStretch *
+lookup_stretch (Reader     *reader,
+                const char *id)
+{
+  for (guint i = 0; i < reader->bundle->stretches->len; i++)
+    {
+      SootheStretch *stretch = g_ptr_array_index (reader->bundle->stretches, i);
+      if (g_str_equal (stretch->id, id))
+        return stretch;
+    }
+  return reader->base != NULL ? soothe_content_lookup_stretch (reader->base, id) : NULL;
+}
+
+/* Situations ------------------------------------------------------------- */
+
+static void
+read_section (Reader     *reader,
+              JsonObject *object,
+              gpointer    data)
+{
+  static const char * const members[] = { "heading", "items", NULL };
+  SootheSituation *situation = data;
+  SootheAdviceSection *section = soothe_advice_section_new ();
+
+  check_members (reader, object, members);
+  section->heading = read_text (reader, object, "heading", TRUE);
+  section->items = read_strv (reader, object, "items", TRUE, FALSE, node_text);
+  g_ptr_array_add (situation->sections, section);
+}
+
+static void
+read_source (Reader     *reader,
+             JsonObject *object,
+             gpointer    data)
+{
+  static const char * const members[] = { "name", "url", NULL };
+  SootheSituation *situation = data;
+  SootheSource *source = soothe_source_new ();
+
+  check_members (reader, object, members);
+  source->name = read_string (reader, object, "name", TRUE);
+  source->url = read_string (reader, object, "url", TRUE);
+  if (source->url != NULL &&
+      (!g_str_has_prefix (source->url, "https://") || strlen (source->url) <= strlen ("https://") ||
+       strpbrk (source->url, " \t\r\n\"<>") != NULL))
+    report (reader, "url", "link must start with https:// (found \"%s\")", source->url);
+  g_ptr_array_add (situation->sources, source);
+}
+
+static void
+read_get_help (Reader          *reader,
+               JsonObject      *situation_object,
+               SootheSituation *situation)
+{
+  static const char * const members[] = { "emergency", "urgent", NULL };
+  JsonObject *object = read_object (reader, situation_object, "get_help", TRUE);
+  gsize length;
+
+  if (object == NULL)
+    return;
+  length = push_member (reader, "get_help");
+  check_members (reader, object, members);
+  situation->emergency = read_strv (reader, object, "emergency", TRUE, FALSE, node_text);
+  situation->urgent = read_strv (reader, object, "urgent", TRUE, FALSE, node_text);
+  pop (reader, length);
+}
+
+static void
+read_situation_therapy (Reader          *reader,
+                        JsonObject      *situation_object,
+                        SootheSituation *situation)
+{
+  static const char * const members[] = { "kind", "minutes", "reason", NULL };
+  JsonObject *object = read_object (reader, situation_object, "therapy", TRUE);
+  g_autofree char *kind = NULL;
+  gsize length;
+
+  if (object == NULL)
+    return;
+  length = push_member (reader, "therapy");
+  check_members (reader, object, members);
+  situation->therapy_reason = read_text (reader, object, "reason", TRUE);
+  kind = read_string (reader, object, "kind", TRUE);
+
+  if (kind != NULL && !soothe_therapy_kind_from_string (kind, &situation->therapy_kind))
+    {
+      report (reader, "kind", "unknown therapy \"%s\" (cold, heat, contrast or none)", kind);
+    }
+  else if (kind != NULL && (situation->therapy_kind == SOOTHE_THERAPY_COLD ||
+                            situation->therapy_kind == SOOTHE_THERAPY_HEAT))
+    {
+      const SootheTherapyPreset *preset = lookup_therapy (reader, situation->therapy_kind);
+      guint max = preset != NULL && preset->max_minutes > 0 ? preset->max_minutes : 60;
+
+      read_uint (reader, object, "minutes", TRUE, 1, max, &situation->therapy_minutes);
+    }
+  else if (kind != NULL && json_object_has_member (object, "minutes"))
+    {
+      report (reader, "minutes", "only cold and heat take minutes");
+    }
+  pop (reader, length);
+}
+
+static void
+read_situation_stretches (Reader          *reader,
+                          JsonObject      *object,
+                          SootheSituation *situation)
+{
+  gsize length;
+
+  situation->stretch_ids = read_strv (reader, object, "stretches", TRUE, FALSE, node_id);
+  if (situation->stretch_ids == NULL)
+    return;
+
+  length = push_member (reader, "stretches");
+  for (guint i = 0; situation->stretch_ids[i] != NULL; i++)
+    {
+      SootheStretch *stretch = lookup_stretch (reader, situation->stretch_ids[i]);
+      gsize element_length = push_index (reader, i);
+
+      if (stretch == NULL)
+        report (reader, NULL, "unknown stretch \"%s\"", situation->stretch_ids[i]);
+      else if (situation->pregnancy && !stretch->pregnancy_safe)
+        report (reader, NULL, "stretch \"%s\" is not marked safe in pregnancy",
+                situation->stretch_ids[i]);
+      pop (reader, element_length);
+    }
+  pop (reader, length);
+}
+
+static const char *
+find_nsaid (const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return NULL;
+  folded = g_utf8_casefold (text, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (nsaid_words); i++)
+    {
+      if (strstr (folded, nsaid_words[i]) != NULL)
+        return nsaid_words[i];
+    }
+  return NULL;
+}
+
+static void
+check_nsaid_text (Reader     *reader,
+                  const char *member,
+                  const char *text)
+{
+  const char *word = find_nsaid (text);
+
+  if (word != NULL)
+    report (reader, member, "pregnancy content must not mention NSAIDs (found \"%s\")", word);
+}
+
+static void
+check_nsaid_strv (Reader             *reader,
+                  const char         *member,
+                  const char * const *texts)
+{
+  gsize length;
+
+  if (texts == NULL)
+    return;
+  length = push_member (reader, member);
+  for (guint i = 0; texts[i] != NULL; i++)
+    {
+      gsize element_length = push_index (reader, i);
+      check_nsaid_text (reader, NULL, texts[i]);
+      pop (reader, element_length);
+    }
+  pop (reader, length);
+}
+
+static void
+check_pregnancy_text (Reader          *reader,
+                      SootheSituation *situation)
+{
+  gsize length;
+
+  check_nsaid_text (reader, "title", situation->title);
+  check_nsaid_text (reader, "summary", situation->summary);
+  check_nsaid_text (reader, "therapy.reason", situation->therapy_reason);
+  check_nsaid_strv (reader, "get_help.emergency", (const char * const *) situation->emergency);
+  check_nsaid_strv (reader, "get_help.urgent", (const char * const *) situation->urgent);
+
+  length = push_member (reader, "sections");
+  for (guint i = 0; i < situation->sections->len; i++)
+    {
+      SootheAdviceSection *section = g_ptr_array_index (situation->sections, i);
+      gsize element_length = push_index (reader, i);
+
+      check_nsaid_text (reader, "heading", section->heading);
+      check_nsaid_strv (reader, "items", (const char * const *) section->items);
+      pop (reader, element_length);
+    }
+  pop (reader, length);
+}
+
+static void
+read_situation (Reader     *reader,
+                JsonObject *object,
+                gpointer    data)
+{
+  static const char * const members[] = {
+    "id", "title", "area", "summary", "keywords", "sections", "get_help", "therapy",
+    "stretches", "sources", "pregnancy", NULL
+  };
+  GHashTable *seen = data;
+  g_autoptr(SootheSituation) situation = g_object_new (SOOTHE_TYPE_SITUATION, NULL);
+  guint before = reader->problems->len;
+
+  check_members (reader, object, members);
+  situation->id = read_id (reader, object, "id");
+  if (situation->id != NULL)
+    claim_id (reader, seen, situation->id);
+  situation->title = read_text (reader, object, "title", TRUE);
+
+  situation->area = read_id (reader, object, "area");
+  if (situation->area != NULL && !area_known (reader, situation->area))
+    report (reader, "area", "unknown area \"%s\"", situation->area);
+
+  read_boolean (reader, object, "pregnancy", FALSE, &situation->pregnancy);
+  situation->summary = read_text (reader, object, "summary", TRUE);
+  situation->keywords = read_strv (reader, object, "keywords", TRUE, FALSE, node_string);
+  read_objects (reader, object, "sections", TRUE, FALSE, read_section, situation);
+  read_get_help (reader, object, situation);
+  read_situation_therapy (reader, object, situation);
+  read_situation_stretches (reader, object, situation);
+  read_objects (reader, object, "sources", TRUE, FALSE, read_source, situation);
+
+  if (situation->pregnancy)
+    check_pregnancy_text (reader, situation);
+
+  if (reader->problems->len == before)
+    g_ptr_array_add (reader->bundle->situations, g_steal_pointer (&situation));
+}
+
+/* Top level -------------------------------------------------------------- */
+
+static void
+read_format (Reader     *reader,
+             JsonObject *root)
+{
+  JsonNode *node = get_member (reader, root, "format", TRUE);
+
+  if (node == NULL)
+    return;
+  if (!is_value_of_type (node, G_TYPE_INT64))
+    report (reader, "format", "expected an integer, found %s", describe_node (node));
+  else if (json_node_get_int (node) != SOOTHE_BUNDLE_FORMAT)
+    report (reader, "format", "unsupported format %" G_GINT64_FORMAT " (this Soothe reads format %d)",
+            json_node_get_int (node), SOOTHE_BUNDLE_FORMAT);
+}
+
+/**
+ * soothe_bundle_read:
+ * @root: the parsed document
+ * @name: the file name to put in messages
+ * @role: whether the bundle must stand on its own or adds to @base
+ * @base: (nullable): content already loaded, for references to it
+ * @problems: where problems are appended, one line each
+ *
+ * Returns: (transfer full) (nullable): the bundle, or %NULL when it has problems
+ */
+SootheBundle *
+soothe_bundle_read (JsonNode         *root,
+                    const char       *name,
+                    SootheBundleRole  role,
+                    SootheContent    *base,
+                    GPtrArray        *problems)
+{
+  static const char * const members[] = {
+    "format", "language", "disclaimer", "stopwords", "areas", "therapies", "stretches",
+    "situations", NULL
+  };
+  g_autoptr(SootheBundle) bundle = g_new0 (SootheBundle, 1);
+  g_autoptr(GHashTable) area_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) stretch_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) situation_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) path = g_string_new ("$");
+  g_autofree char *language = NULL;
+  guint before = problems->len;
+  Reader reader = { name, role, base, problems, path, bundle };
+  JsonObject *object;
+
+  g_return_val_if_fail (root != NULL, NULL);
+
+  bundle->role = role;
+  bundle->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) soothe_area_free);
+  bundle->stretches = g_ptr_array_new_with_free_func (g_object_unref);
+  bundle->situations = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      report (&reader, NULL, "expected an object, found %s", describe_node (root));
+      return NULL;
+    }
+  object = json_node_get_object (root);
+
+  check_members (&reader, object, members);
+  read_format (&reader, object);
+  if (problems->len > before)
+    return NULL;
+
+  language = read_string (&reader, object, "language", FALSE);
+  bundle->stopwords = read_strv (&reader, object, "stopwords", FALSE, TRUE, node_string);
+  bundle->disclaimer = read_text (&reader, object, "disclaimer", role == SOOTHE_BUNDLE_BASE);
+  if (role == SOOTHE_BUNDLE_USER && bundle->disclaimer != NULL)
+    report (&reader, "disclaimer", "only the built-in content sets the disclaimer");
+
+  if (role == SOOTHE_BUNDLE_BASE && !json_object_has_member (object, "therapies"))
+    report (&reader, "therapies", "missing member");
+  else if (role == SOOTHE_BUNDLE_USER && json_object_has_member (object, "therapies"))
+    report (&reader, "therapies", "therapy limits come only from the built-in content");
+  else
+    read_therapies (&reader, object);
+
+  read_objects (&reader, object, "areas", role == SOOTHE_BUNDLE_BASE, FALSE, read_area, area_ids);
+  read_objects (&reader, object, "stretches", role == SOOTHE_BUNDLE_BASE, FALSE, read_stretch,
+                stretch_ids);
+  read_objects (&reader, object, "situations", role == SOOTHE_BUNDLE_BASE, FALSE,
+                read_situation, situation_ids);
+
+  if (problems->len > before)
+    return NULL;
+  return g_steal_pointer (&bundle);
+}

@@ -1,0 +1,589 @@
+/* soothe-content.c
+ *
+ * Copyright 2026 The Soothe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "soothe-bundle-private.h"
+#include "soothe-content-resources.h"
+#include "soothe-json.h"
+#include "soothe-markup.h"
+#include "soothe-model-private.h"
+
+#define BUILTIN_BUNDLE RESOURCE_BASE "/content/en.json"
+
+struct _SootheContent
+{
+  GObject parent_instance;
+
+  /* What the bundles loaded so far hold; later bundles replace by id. */
+  char                *disclaimer;
+  GPtrArray           *stopwords;   /* of char *, NULL-terminated */
+  GPtrArray           *areas;       /* of SootheArea, in sidebar order */
+  GPtrArray           *situations;  /* of SootheSituation, in load order */
+  GHashTable          *stretches;   /* id -> SootheStretch */
+  gboolean             has_therapies;
+  SootheTherapyPreset  therapies[SOOTHE_THERAPY_CONTRAST + 1];
+  GPtrArray           *skipped;     /* of SootheSkippedBundle */
+
+  /* Built on first use; loading more afterwards is a programming error. */
+  GListStore          *situation_model;
+  SootheSearchIndex   *search_index;
+};
+
+G_DEFINE_FINAL_TYPE (SootheContent, soothe_content, G_TYPE_OBJECT)
+
+static void
+soothe_skipped_bundle_free (SootheSkippedBundle *skipped)
+{
+  g_free (skipped->path);
+  g_strfreev (skipped->problems);
+  g_free (skipped);
+}
+
+static void
+soothe_content_dispose (GObject *object)
+{
+  SootheContent *self = SOOTHE_CONTENT (object);
+
+  g_clear_object (&self->situation_model);
+  g_clear_object (&self->search_index);
+  g_clear_pointer (&self->situations, g_ptr_array_unref);
+  g_clear_pointer (&self->stretches, g_hash_table_unref);
+
+  G_OBJECT_CLASS (soothe_content_parent_class)->dispose (object);
+}
+
+static void
+soothe_content_finalize (GObject *object)
+{
+  SootheContent *self = SOOTHE_CONTENT (object);
+
+  g_free (self->disclaimer);
+  g_ptr_array_unref (self->stopwords);
+  g_ptr_array_unref (self->areas);
+  g_ptr_array_unref (self->skipped);
+  for (guint i = 0; i < G_N_ELEMENTS (self->therapies); i++)
+    soothe_therapy_preset_clear (&self->therapies[i]);
+
+  G_OBJECT_CLASS (soothe_content_parent_class)->finalize (object);
+}
+
+static void
+soothe_content_class_init (SootheContentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = soothe_content_dispose;
+  object_class->finalize = soothe_content_finalize;
+}
+
+static void
+soothe_content_init (SootheContent *self)
+{
+  self->stopwords = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  self->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) soothe_area_free);
+  self->situations = g_ptr_array_new_with_free_func (g_object_unref);
+  self->stretches = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  self->skipped = g_ptr_array_new_with_free_func ((GDestroyNotify) soothe_skipped_bundle_free);
+}
+
+/* Returns empty content, to load bundles into. */
+SootheContent *
+soothe_content_new (void)
+{
+  return g_object_new (SOOTHE_TYPE_CONTENT, NULL);
+}
+
+/**
+ * soothe_content_new_builtin:
+ *
+ * Loads the content compiled into Soothe. It is checked by the test suite, so
+ * a problem here is a bug in the build, not in user input.
+ *
+ * Returns: (transfer full): the built-in content
+ */
+SootheContent *
+soothe_content_new_builtin (void)
+{
+  g_autoptr(SootheContent) self = soothe_content_new ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  static gsize registered = 0;
+
+  /* Registered by hand: a constructor in a static library may be dropped. */
+  if (g_once_init_enter (&registered))
+    {
+      soothe_content_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+
+  bytes = g_resources_lookup_data (BUILTIN_BUNDLE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL)
+    g_error ("The built-in content is missing: %s", error->message);
+
+  if (!soothe_content_load_bytes (self, bytes, "resource://" BUILTIN_BUNDLE,
+                                  SOOTHE_BUNDLE_BASE, problems))
+    {
+      g_autofree char *joined = NULL;
+
+      g_ptr_array_add (problems, NULL);
+      joined = g_strjoinv ("\n", (char **) problems->pdata);
+      g_error ("The built-in content is broken:\n%s", joined);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+static void
+merge_area (SootheContent *self,
+            SootheArea    *area)
+{
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      SootheArea *existing = g_ptr_array_index (self->areas, i);
+
+      if (g_str_equal (existing->id, area->id))
+        {
+          g_free (existing->title);
+          existing->title = g_strdup (area->title);
+          return;
+        }
+    }
+
+  {
+    SootheArea *copy = g_new0 (SootheArea, 1);
+    copy->id = g_strdup (area->id);
+    copy->title = g_strdup (area->title);
+    g_ptr_array_add (self->areas, copy);
+  }
+}
+
+static void
+merge_situation (SootheContent   *self,
+                 SootheSituation *situation)
+{
+  for (guint i = 0; i < self->situations->len; i++)
+    {
+      SootheSituation *existing = g_ptr_array_index (self->situations, i);
+
+      if (g_str_equal (existing->id, situation->id))
+        {
+          g_ptr_array_index (self->situations, i) = g_object_ref (situation);
+          g_object_unref (existing);
+          return;
+        }
+    }
+  g_ptr_array_add (self->situations, g_object_ref (situation));
+}
+
+static void
+merge_bundle (SootheContent *self,
+              SootheBundle  *bundle)
+{
+  if (bundle->disclaimer != NULL)
+    {
+      g_free (self->disclaimer);
+      self->disclaimer = g_strdup (bundle->disclaimer);
+    }
+
+  for (guint i = 0; bundle->stopwords != NULL && bundle->stopwords[i] != NULL; i++)
+    g_ptr_array_add (self->stopwords, g_strdup (bundle->stopwords[i]));
+
+  if (bundle->has_therapies)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (self->therapies); i++)
+        {
+          soothe_therapy_preset_clear (&self->therapies[i]);
+          self->therapies[i] = bundle->therapies[i];
+          bundle->therapies[i].title = NULL;
+          bundle->therapies[i].safety = NULL;
+        }
+      self->has_therapies = TRUE;
+    }
+
+  for (guint i = 0; i < bundle->areas->len; i++)
+    merge_area (self, g_ptr_array_index (bundle->areas, i));
+
+  for (guint i = 0; i < bundle->stretches->len; i++)
+    {
+      SootheStretch *stretch = g_ptr_array_index (bundle->stretches, i);
+      g_hash_table_replace (self->stretches, stretch->id, g_object_ref (stretch));
+    }
+
+  for (guint i = 0; i < bundle->situations->len; i++)
+    merge_situation (self, g_ptr_array_index (bundle->situations, i));
+}
+
+static gboolean
+load_root (SootheContent    *self,
+           JsonNode         *root,
+           const char       *name,
+           SootheBundleRole  role,
+           GPtrArray        *problems)
+{
+  g_autoptr(SootheBundle) bundle = soothe_bundle_read (root, name, role, self, problems);
+
+  if (bundle == NULL)
+    return FALSE;
+  merge_bundle (self, bundle);
+  return TRUE;
+}
+
+/**
+ * soothe_content_load_bytes:
+ * @self: the content
+ * @bytes: a bundle document
+ * @name: the file name to put in messages
+ * @role: %SOOTHE_BUNDLE_BASE for a bundle that stands on its own
+ * @problems: (element-type utf8): where problems are appended, one line each
+ *
+ * Checks a bundle against the content loaded so far and, when it has no
+ * problem, merges it in. A bundle with any problem changes nothing.
+ *
+ * Returns: %TRUE when the bundle was merged
+ */
+gboolean
+soothe_content_load_bytes (SootheContent    *self,
+                           GBytes           *bytes,
+                           const char       *name,
+                           SootheBundleRole  role,
+                           GPtrArray        *problems)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (SOOTHE_IS_CONTENT (self), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (problems != NULL, FALSE);
+  g_return_val_if_fail (self->situation_model == NULL && self->search_index == NULL, FALSE);
+
+  root = soothe_json_parse (bytes, name, problems);
+  return root != NULL && load_root (self, root, name, role, problems);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+/* Reads a bundle file, never more than the size limit. */
+static GBytes *
+read_file (const char *path,
+           const char *name,
+           GPtrArray  *problems)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  if (g_stat (path, &st) == 0 && st.st_size > SOOTHE_JSON_MAX_BYTES)
+    {
+      g_ptr_array_add (problems,
+                       g_strdup_printf ("%s: file is too large (%" G_GINT64_FORMAT " bytes, at most %d)",
+                                        name, (gint64) st.st_size, SOOTHE_JSON_MAX_BYTES));
+      return NULL;
+    }
+
+  mapped = g_mapped_file_new (path, FALSE, &error);
+  if (mapped == NULL)
+    {
+      g_ptr_array_add (problems, g_strdup_printf ("%s: %s", name, error->message));
+      return NULL;
+    }
+  return g_mapped_file_get_bytes (mapped);
+}
+
+static gboolean
+load_file (SootheContent    *self,
+           const char       *path,
+           SootheBundleRole  role,
+           GPtrArray        *problems)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  g_autoptr(GBytes) bytes = read_file (path, name, problems);
+
+  return bytes != NULL && soothe_content_load_bytes (self, bytes, name, role, problems);
+}
+
+/* Returns $XDG_DATA_HOME/soothe/bundles, where people put their own bundles. */
+char *
+soothe_content_get_user_bundle_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "soothe", "bundles", NULL);
+}
+
+/**
+ * soothe_content_load_user_bundles:
+ * @self: the content
+ * @directory: the folder to read `*.json` files from, in name order
+ *
+ * Loads each bundle in @directory on top of the content so far. A bundle with
+ * problems is skipped and recorded; see soothe_content_get_skipped().
+ */
+void
+soothe_content_load_user_bundles (SootheContent *self,
+                                  const char    *directory)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *entry;
+
+  g_return_if_fail (SOOTHE_IS_CONTENT (self));
+  g_return_if_fail (directory != NULL);
+
+  /* A missing folder is the usual case: nobody has added bundles. */
+  dir = g_dir_open (directory, 0, NULL);
+  if (dir == NULL)
+    return;
+
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_suffix (entry, ".json") && entry[0] != '.')
+        g_ptr_array_add (names, g_strdup (entry));
+    }
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (directory, g_ptr_array_index (names, i), NULL);
+      g_autoptr(GPtrArray) problems = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+
+      if (!load_file (self, path, SOOTHE_BUNDLE_USER, problems))
+        {
+          SootheSkippedBundle *skipped = g_new0 (SootheSkippedBundle, 1);
+
+          skipped->path = g_steal_pointer (&path);
+          skipped->problems = (char **) g_ptr_array_steal (problems, NULL);
+          g_ptr_array_add (self->skipped, skipped);
+        }
+    }
+}
+
+/**
+ * soothe_content_get_skipped:
+ *
+ * Returns: (transfer none) (element-type SootheSkippedBundle): user bundles
+ *   that were not loaded, with their problems
+ */
+GPtrArray *
+soothe_content_get_skipped (SootheContent *self)
+{
+  g_return_val_if_fail (SOOTHE_IS_CONTENT (self), NULL);
+  return self->skipped;
+}
+
+static guint
+area_position (SootheContent *self,
+               const char    *area_id)
+{
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      SootheArea *area = g_ptr_array_index (self->areas, i);
+      if (g_str_equal (area->id, area_id))
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+/**
+ * soothe_content_get_situations:
+ *
+ * Returns: (transfer none): a #GListModel of #SootheSituation grouped by area,
+ *   in the order the areas are listed, and in load order within an area
+ */
+GListModel *
+soothe_content_get_situations (SootheContent *self)
+{
+  g_return_val_if_fail (SOOTHE_IS_CONTENT (self), NULL);
+
+  if (self->situation_model == NULL)
+    {
+      guint n_situations = self->situations->len;
+      g_autofree gpointer *sorted = g_new (gpointer, n_situations);
+      g_autofree guint *positions = g_new (guint, n_situations);
+      guint n = 0;
+
+      for (guint i = 0; i < n_situations; i++)
+        {
+          SootheSituation *situation = g_ptr_array_index (self->situations, i);
+          positions[i] = MIN (area_position (self, situation->area), self->areas->len);
+        }
+
+      /* Stable grouping: walk the areas, and within each keep load order. */
+      self->situation_model = g_list_store_new (SOOTHE_TYPE_SITUATION);
+      for (guint a = 0; a <= self->areas->len; a++)
+        {
+          for (guint i = 0; i < n_situations; i++)
+            {
+              if (positions[i] == a)
+                sorted[n++] = g_ptr_array_index (self->situations, i);
+            }
+        }
+      g_list_store_splice (self->situation_model, 0, 0, sorted, n);
+    }
+
+  return G_LIST_MODEL (self->situation_model);
+}
+
+SootheSituation *
+soothe_content_lookup_situation (SootheContent *self,
+                                 const char    *id)
+{
+  g_return_val_if_fail (SOOTHE_IS_CONTENT (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+  for (guint i = 0; i < self->situations->len; i++)
+    {
+      SootheSituation *situation = g_ptr_array_index (self->situations, i);
+      if (g_str_equal (situation->id, id))
+        return situation;
+    }
+  return NULL;
+}
+
+SootheStretch *
+soothe_content_lookup_stretch (SootheContent *self,
+                               const char    *id)
+{
+  g_return_val_if_fail (SOOTHE_IS_CONTENT (self), NULL);
+  return id != NULL ? g_hash_table_lookup (self->stretches, id) : NULL;
+}
+
+/* Returns the area's title, or NULL for an unknown area. */
+const char *
+soothe_content_get_area_title (SootheContent *self,
+                               const char    *area_id)
+{
+  guint position;
+
+  g_return_val_if_fail (SOOTHE_IS_CONTENT (self), NULL);
+
+  if (area_id == NULL)
+    return NULL;
+  position = area_position (self, area_id);
+  if (position == G_MAXUINT)
+    return NULL;
+  return ((SootheArea *) g_ptr_array_index (self->areas, position))->title;
+}
+
+/* Returns the preset and limits for a therapy, or NULL for none or before a
+ * base bundle is loaded. */
+const SootheTherapyPreset *
+soothe_content_get_therapy (SootheContent     *self,
+                            SootheTherapyKind  kind)
+{
+  g_return_val_if_fail (SOOTHE_IS_CONTENT (self), NULL);
+  g_return_val_if_fail (kind <= SOOTHE_THERAPY_CONTRAST, NULL);
+
+  if (!self->has_therapies || kind == SOOTHE_THERAPY_NONE)
+    return NULL;
+  return &self->therapies[kind];
+}
+
+const char *
+soothe_content_get_disclaimer (SootheContent *self)
+{
+  g_return_val_if_fail (SOOTHE_IS_CONTENT (self), NULL);
+  return self->disclaimer;
+}
+
+static void
+index_text (SootheSearchIndex *index,
+            guint              document,
+            SootheSearchField  field,
+            const char        *text)
+{
+  g_autofree char *plain = soothe_markup_to_plain (text);
+  soothe_search_index_add (index, document, field, plain);
+}
+
+/**
+ * soothe_content_get_search_index:
+ *
+ * Returns: (transfer none): an index whose documents are positions in
+ *   soothe_content_get_situations()
+ */
+SootheSearchIndex *
+soothe_content_get_search_index (SootheContent *self)
+{
+  GListModel *situations;
+  guint n;
+
+  g_return_val_if_fail (SOOTHE_IS_CONTENT (self), NULL);
+
+  if (self->search_index != NULL)
+    return self->search_index;
+
+  situations = soothe_content_get_situations (self);
+  n = g_list_model_get_n_items (situations);
+  self->search_index = soothe_search_index_new ((const char * const *) self->stopwords->pdata);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SootheSituation) situation = g_list_model_get_item (situations, i);
+
+      index_text (self->search_index, i, SOOTHE_SEARCH_FIELD_TITLE, situation->title);
+      for (guint k = 0; situation->keywords[k] != NULL; k++)
+        soothe_search_index_add (self->search_index, i, SOOTHE_SEARCH_FIELD_KEYWORDS,
+                                 situation->keywords[k]);
+      index_text (self->search_index, i, SOOTHE_SEARCH_FIELD_SUMMARY, situation->summary);
+      index_text (self->search_index, i, SOOTHE_SEARCH_FIELD_BODY, situation->therapy_reason);
+      for (guint s = 0; s < situation->sections->len; s++)
+        {
+          SootheAdviceSection *section = g_ptr_array_index (situation->sections, s);
+
+          index_text (self->search_index, i, SOOTHE_SEARCH_FIELD_BODY, section->heading);
+          for (guint k = 0; section->items[k] != NULL; k++)
+            index_text (self->search_index, i, SOOTHE_SEARCH_FIELD_BODY, section->items[k]);
+        }
+    }
+
+  return self->search_index;
+}
+
+/**
+ * soothe_content_check_file:
+ * @path: a bundle file
+ * @problems: (element-type utf8): where problems are appended, one line each
+ *
+ * Checks a bundle in the role it would play: a bundle with therapy limits
+ * must stand on its own; any other is checked on top of the built-in content.
+ *
+ * Returns: %TRUE when the file has no problem
+ */
+gboolean
+soothe_content_check_file (const char *path,
+                           GPtrArray  *problems)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(SootheContent) content = NULL;
+  gboolean base;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (problems != NULL, FALSE);
+
+  name = g_filename_display_name (path);
+  bytes = read_file (path, name, problems);
+  if (bytes == NULL)
+    return FALSE;
+  root = soothe_json_parse (bytes, name, problems);
+  if (root == NULL)
+    return FALSE;
+
+  base = JSON_NODE_HOLDS_OBJECT (root) &&
+         json_object_has_member (json_node_get_object (root), "therapies");
+  content = base ? soothe_content_new () : soothe_content_new_builtin ();
+  return load_root (content, root, name, base ? SOOTHE_BUNDLE_BASE : SOOTHE_BUNDLE_USER, problems);
+}

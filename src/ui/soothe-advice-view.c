@@ -1,0 +1,406 @@
+/* soothe-advice-view.c: the advice for one situation
+ *
+ * Copyright 2026 The Soothe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "soothe-advice-view.h"
+#include "soothe-markup.h"
+
+struct _SootheAdviceView
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkWidget         *box;
+  GtkScrolledWindow *scrolled_window;
+  GtkBox            *page;
+  GtkLabel          *disclaimer_label;
+
+  /* Owned references */
+  SootheContent     *content;
+  SootheSituation   *situation;
+};
+
+G_DEFINE_FINAL_TYPE (SootheAdviceView, soothe_advice_view, GTK_TYPE_WIDGET)
+
+static gboolean
+activate_link_cb (GtkLabel   *label,
+                  const char *uri,
+                  gpointer    user_data)
+{
+  /* Only https opens; anything else is swallowed rather than handed to GTK. */
+  if (g_str_has_prefix (uri, "https://"))
+    gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (label))), uri, GDK_CURRENT_TIME);
+  return TRUE;
+}
+
+static GtkWidget *
+new_label (const char *markup,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 72);
+  gtk_label_set_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  g_signal_connect (label, "activate-link", G_CALLBACK (activate_link_cb), NULL);
+  return label;
+}
+
+/* A label for bundle text, which is never trusted as markup. */
+static GtkWidget *
+add_text (GtkBox     *box,
+          const char *text,
+          const char *css_class)
+{
+  g_autofree char *markup = soothe_markup_from_inline (text);
+  GtkWidget *label = new_label (markup, css_class);
+
+  gtk_box_append (box, label);
+  return label;
+}
+
+static GtkWidget *
+add_heading (GtkBox     *box,
+             const char *text,
+             const char *css_class,
+             int         level)
+{
+  g_autofree char *markup = soothe_markup_from_inline (text);
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                   NULL);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, css_class);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, level, -1);
+  gtk_box_append (box, label);
+  return label;
+}
+
+static GtkBox *
+add_box (GtkBox     *parent,
+         const char *css_class,
+         int         spacing)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, spacing);
+
+  if (css_class != NULL)
+    gtk_widget_add_css_class (box, css_class);
+  gtk_box_append (parent, box);
+  return GTK_BOX (box);
+}
+
+/* One list item: a marker ("•" or "3.") and the item's text beside it. */
+static void
+add_item (GtkBox     *box,
+          const char *marker,
+          const char *text)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  gboolean decorative = g_str_equal (marker, "•");
+  GtkWidget *bullet = g_object_new (GTK_TYPE_LABEL,
+                                    "label", marker,
+                                    "valign", GTK_ALIGN_START,
+                                    "accessible-role", decorative ? GTK_ACCESSIBLE_ROLE_PRESENTATION
+                                                                  : GTK_ACCESSIBLE_ROLE_LABEL,
+                                    NULL);
+  g_autofree char *markup = soothe_markup_from_inline (text);
+  GtkWidget *label;
+
+  gtk_widget_add_css_class (bullet, "soothe-bullet");
+  label = new_label (markup, NULL);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (row), bullet);
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (box, row);
+}
+
+static void
+add_list (GtkBox             *box,
+          const char * const *items,
+          gboolean            numbered)
+{
+  GtkBox *list = add_box (box, "soothe-list", 4);
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      g_autofree char *number = numbered ? g_strdup_printf ("%u.", i + 1) : NULL;
+      add_item (list, numbered ? number : "•", items[i]);
+    }
+}
+
+static void
+add_sections (SootheAdviceView *self,
+              GtkBox           *page)
+{
+  guint n = soothe_situation_get_n_sections (self->situation);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const SootheAdviceSection *section = soothe_situation_get_section (self->situation, i);
+      GtkBox *box = add_box (page, "soothe-section", 6);
+
+      add_heading (box, section->heading, "title-3", 2);
+      add_list (box, (const char * const *) section->items, FALSE);
+    }
+}
+
+static void
+add_get_help (SootheAdviceView *self,
+              GtkBox           *page)
+{
+  GtkBox *box = add_box (page, "soothe-get-help", 8);
+  GtkBox *emergency;
+  GtkBox *urgent;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Get help"), -1);
+  add_heading (box, _("Get help"), "title-3", 2);
+
+  emergency = add_box (box, "soothe-emergency", 6);
+  add_heading (emergency,
+               _("Call emergency services now (999, 112 or 911) if you have:"),
+               "heading", 3);
+  add_list (emergency, soothe_situation_get_emergency (self->situation), FALSE);
+
+  urgent = add_box (box, "soothe-urgent", 6);
+  add_heading (urgent,
+               _("Contact a doctor or an urgent care service today if you have:"),
+               "heading", 3);
+  add_list (urgent, soothe_situation_get_urgent (self->situation), FALSE);
+}
+
+static char *
+describe_therapy (SootheAdviceView *self)
+{
+  SootheTherapyKind kind = soothe_situation_get_therapy_kind (self->situation);
+  const SootheTherapyPreset *preset = soothe_content_get_therapy (self->content, kind);
+  guint minutes = soothe_situation_get_therapy_minutes (self->situation);
+
+  switch (kind)
+    {
+    case SOOTHE_THERAPY_COLD:
+    case SOOTHE_THERAPY_HEAT:
+      return g_strdup_printf (ngettext ("%s for %u minute", "%s for %u minutes", minutes),
+                              preset->title, minutes);
+    case SOOTHE_THERAPY_CONTRAST:
+      return g_strdup_printf (ngettext ("%s: warm then cold, %u round, ending on cold",
+                                        "%s: warm then cold, %u rounds, ending on cold",
+                                        preset->rounds),
+                              preset->title, preset->rounds);
+    case SOOTHE_THERAPY_NONE:
+    default:
+      return g_strdup (_("Neither heat nor cold is the main help here"));
+    }
+}
+
+static void
+add_therapy (SootheAdviceView *self,
+             GtkBox           *page)
+{
+  SootheTherapyKind kind = soothe_situation_get_therapy_kind (self->situation);
+  const SootheTherapyPreset *preset = soothe_content_get_therapy (self->content, kind);
+  GtkBox *box = add_box (page, "soothe-card", 6);
+  g_autofree char *summary = describe_therapy (self);
+  g_autofree char *summary_markup = g_markup_printf_escaped ("<b>%s</b>", summary);
+
+  add_heading (box, _("Heat or cold?"), "title-3", 2);
+  gtk_box_append (box, new_label (summary_markup, NULL));
+  add_text (box, soothe_situation_get_therapy_reason (self->situation), NULL);
+
+  if (preset != NULL && kind != SOOTHE_THERAPY_CONTRAST)
+    {
+      g_autofree char *limits = NULL;
+
+      limits = g_strdup_printf (_("Never more than %u minutes at a time; then give your skin "
+                                  "%u minutes to rest."),
+                                preset->max_minutes, preset->rest_minutes);
+      add_text (box, limits, "dim-label");
+    }
+}
+
+static void
+add_stretch_card (GtkBox        *box,
+                  SootheStretch *stretch)
+{
+  GtkBox *card = add_box (box, "soothe-card", 6);
+  const char * const *cautions = soothe_stretch_get_cautions (stretch);
+  guint hold = soothe_stretch_get_hold_seconds (stretch);
+  guint repetitions = soothe_stretch_get_repetitions (stretch);
+  g_autofree char *hold_text = NULL;
+  g_autofree char *repeat_text = NULL;
+  g_autofree char *meta = NULL;
+
+  add_heading (card, soothe_stretch_get_name (stretch), "title-4", 3);
+  add_text (card, soothe_stretch_get_summary (stretch), NULL);
+  add_list (card, soothe_stretch_get_steps (stretch), TRUE);
+
+  hold_text = g_strdup_printf (ngettext ("Hold %u second", "Hold %u seconds", hold), hold);
+  repeat_text = g_strdup_printf (ngettext ("do it %u time", "do it %u times", repetitions),
+                                 repetitions);
+  meta = g_strdup_printf ("%s · %s%s", hold_text, repeat_text,
+                          soothe_stretch_get_pregnancy_safe (stretch)
+                            ? _(" · suits pregnancy") : "");
+  add_text (card, meta, "soothe-meta");
+
+  if (cautions[0] != NULL)
+    {
+      GtkBox *caution_box = add_box (card, "soothe-cautions", 4);
+      add_list (caution_box, cautions, FALSE);
+    }
+}
+
+static void
+add_stretches (SootheAdviceView *self,
+               GtkBox           *page)
+{
+  const char * const *ids = soothe_situation_get_stretch_ids (self->situation);
+  GtkBox *box = add_box (page, "soothe-section", 8);
+
+  add_heading (box, _("Stretches that help"), "title-3", 2);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      SootheStretch *stretch = soothe_content_lookup_stretch (self->content, ids[i]);
+
+      /* The loader checked every reference, so this always finds one. */
+      g_assert (stretch != NULL);
+      add_stretch_card (box, stretch);
+    }
+}
+
+static void
+add_sources (SootheAdviceView *self,
+             GtkBox           *page)
+{
+  GtkBox *box = add_box (page, "soothe-section", 4);
+  guint n = soothe_situation_get_n_sources (self->situation);
+
+  add_heading (box, _("Sources"), "title-3", 2);
+  for (guint i = 0; i < n; i++)
+    {
+      const SootheSource *source = soothe_situation_get_source (self->situation, i);
+      g_autofree char *markup = g_markup_printf_escaped ("<a href=\"%s\">%s</a>",
+                                                         source->url, source->name);
+      GtkWidget *label = new_label (markup, NULL);
+
+      gtk_widget_set_tooltip_text (label, source->url);
+      gtk_box_append (box, label);
+    }
+}
+
+static void
+rebuild (SootheAdviceView *self)
+{
+  GtkWidget *child;
+  GtkBox *header;
+  const char *area_title;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->page))) != NULL)
+    gtk_box_remove (self->page, child);
+
+  if (self->situation == NULL)
+    return;
+
+  header = add_box (self->page, NULL, 4);
+  area_title = soothe_content_get_area_title (self->content,
+                                              soothe_situation_get_area (self->situation));
+  if (area_title != NULL)
+    add_text (header, area_title, "soothe-eyebrow");
+  add_heading (header, soothe_situation_get_title (self->situation), "title-1", 1);
+  add_text (self->page, soothe_situation_get_summary (self->situation), "soothe-summary");
+
+  add_sections (self, self->page);
+  add_get_help (self, self->page);
+  add_therapy (self, self->page);
+  add_stretches (self, self->page);
+  add_sources (self, self->page);
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+}
+
+void
+soothe_advice_view_set_content (SootheAdviceView *self,
+                                SootheContent    *content)
+{
+  g_autofree char *disclaimer = NULL;
+
+  g_return_if_fail (SOOTHE_IS_ADVICE_VIEW (self));
+  g_return_if_fail (SOOTHE_IS_CONTENT (content));
+
+  if (!g_set_object (&self->content, content))
+    return;
+
+  disclaimer = soothe_markup_from_inline (soothe_content_get_disclaimer (content));
+  gtk_label_set_markup (self->disclaimer_label, disclaimer);
+  g_clear_object (&self->situation);
+  rebuild (self);
+}
+
+void
+soothe_advice_view_set_situation (SootheAdviceView *self,
+                                  SootheSituation  *situation)
+{
+  g_return_if_fail (SOOTHE_IS_ADVICE_VIEW (self));
+  g_return_if_fail (situation == NULL || SOOTHE_IS_SITUATION (situation));
+  g_return_if_fail (self->content != NULL);
+
+  if (g_set_object (&self->situation, situation))
+    rebuild (self);
+}
+
+SootheSituation *
+soothe_advice_view_get_situation (SootheAdviceView *self)
+{
+  g_return_val_if_fail (SOOTHE_IS_ADVICE_VIEW (self), NULL);
+  return self->situation;
+}
+
+static void
+soothe_advice_view_dispose (GObject *object)
+{
+  SootheAdviceView *self = SOOTHE_ADVICE_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SOOTHE_TYPE_ADVICE_VIEW);
+  g_clear_object (&self->situation);
+  g_clear_object (&self->content);
+
+  G_OBJECT_CLASS (soothe_advice_view_parent_class)->dispose (object);
+}
+
+static void
+soothe_advice_view_class_init (SootheAdviceViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = soothe_advice_view_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/soothe-advice-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SootheAdviceView, box);
+  gtk_widget_class_bind_template_child (widget_class, SootheAdviceView, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, SootheAdviceView, page);
+  gtk_widget_class_bind_template_child (widget_class, SootheAdviceView, disclaimer_label);
+}
+
+static void
+soothe_advice_view_init (SootheAdviceView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->disclaimer_label, "activate-link", G_CALLBACK (activate_link_cb), NULL);
+}

@@ -1,0 +1,25 @@
+/* soothe-advice-view.h
+ *
+ * Copyright 2026 The Soothe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "soothe-content.h"
+
+G_BEGIN_DECLS
+
+#define SOOTHE_TYPE_ADVICE_VIEW (soothe_advice_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (SootheAdviceView, soothe_advice_view, SOOTHE, ADVICE_VIEW, GtkWidget)
+
+void             soothe_advice_view_set_content   (SootheAdviceView *self,
+                                                   SootheContent    *content);
+void             soothe_advice_view_set_situation (SootheAdviceView *self,
+                                                   SootheSituation  *situation);
+SootheSituation *soothe_advice_view_get_situation (SootheAdviceView *self);
+
+G_END_DECLS

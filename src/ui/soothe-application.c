@@ -1,0 +1,351 @@
+/* soothe-application.c
+ *
+ * Copyright 2026 The Soothe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "soothe-application.h"
+#include "soothe-markup.h"
+#include "soothe-ui-resources.h"
+#include "soothe-window.h"
+
+struct _SootheApplication
+{
+  GtkApplication parent_instance;
+
+  SootheContent *content;
+  GSettings     *settings;  /* NULL when the schema is not installed */
+};
+
+G_DEFINE_FINAL_TYPE (SootheApplication, soothe_application, GTK_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { "check-bundle", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check the content bundle FILEs and exit: 0 when all are valid"), NULL },
+  { "list-situations", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the id and title of every situation and exit"), NULL },
+  { "show", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Open the window at the situation ID"), N_("ID") },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
+  { NULL }
+};
+
+static SootheContent *
+ensure_content (SootheApplication *self)
+{
+  if (self->content == NULL)
+    {
+      g_autofree char *directory = soothe_content_get_user_bundle_dir ();
+
+      self->content = soothe_content_new_builtin ();
+      soothe_content_load_user_bundles (self->content, directory);
+    }
+  return self->content;
+}
+
+static void
+print_skipped_bundles (SootheContent *content)
+{
+  GPtrArray *skipped = soothe_content_get_skipped (content);
+
+  for (guint i = 0; i < skipped->len; i++)
+    {
+      SootheSkippedBundle *bundle = g_ptr_array_index (skipped, i);
+
+      for (guint p = 0; bundle->problems[p] != NULL; p++)
+        g_printerr (_("soothe: skipped bundle: %s\n"), bundle->problems[p]);
+    }
+}
+
+static int
+check_bundles (const char * const *files)
+{
+  int status = 0;
+
+  if (files == NULL || files[0] == NULL)
+    {
+      g_printerr (_("soothe: --check-bundle needs at least one FILE\n"));
+      return 1;
+    }
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+      if (!soothe_content_check_file (files[i], problems))
+        status = 1;
+      for (guint p = 0; p < problems->len; p++)
+        g_printerr ("%s\n", (const char *) g_ptr_array_index (problems, p));
+    }
+  return status;
+}
+
+static int
+list_situations (SootheApplication *self)
+{
+  SootheContent *content = ensure_content (self);
+  GListModel *situations = soothe_content_get_situations (content);
+  guint n = g_list_model_get_n_items (situations);
+
+  print_skipped_bundles (content);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SootheSituation) situation = g_list_model_get_item (situations, i);
+      g_autofree char *title = soothe_markup_to_plain (soothe_situation_get_title (situation));
+
+      g_print ("%s\t%s\n", soothe_situation_get_id (situation), title);
+    }
+  return 0;
+}
+
+static void
+print_unknown_situation (const char *id)
+{
+  g_printerr (_("soothe: there is no situation “%s”; “soothe --list-situations” shows them all\n"),
+              id);
+}
+
+static int
+soothe_application_handle_local_options (GApplication *application,
+                                         GVariantDict *options)
+{
+  SootheApplication *self = SOOTHE_APPLICATION (application);
+  g_autofree const char **files = NULL;
+  const char *show = NULL;
+
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("soothe %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_contains (options, "check-bundle"))
+    return check_bundles (files);
+
+  if (files != NULL && files[0] != NULL)
+    {
+      g_printerr (_("soothe: unexpected argument “%s” (see “soothe --help”)\n"), files[0]);
+      return 1;
+    }
+
+  if (g_variant_dict_contains (options, "list-situations"))
+    return list_situations (self);
+
+  if (g_variant_dict_lookup (options, "show", "&s", &show) &&
+      soothe_content_lookup_situation (ensure_content (self), show) == NULL)
+    {
+      print_unknown_situation (show);
+      return 1;
+    }
+
+  return -1;
+}
+
+static SootheWindow *
+get_window (SootheApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (soothe_window_new (self));
+  return SOOTHE_WINDOW (window);
+}
+
+static int
+soothe_application_command_line (GApplication            *application,
+                                 GApplicationCommandLine *command_line)
+{
+  SootheApplication *self = SOOTHE_APPLICATION (application);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  const char *show = NULL;
+  SootheWindow *window;
+
+  if (g_variant_dict_lookup (options, "show", "&s", &show) &&
+      soothe_content_lookup_situation (ensure_content (self), show) == NULL)
+    {
+      g_application_command_line_printerr (command_line,
+                                           _("soothe: there is no situation “%s”\n"), show);
+      return 1;
+    }
+
+  window = get_window (self);
+  if (show != NULL)
+    soothe_window_show_situation (window, show);
+  gtk_window_present (GTK_WINDOW (window));
+  return 0;
+}
+
+static void
+soothe_application_activate (GApplication *application)
+{
+  gtk_window_present (GTK_WINDOW (get_window (SOOTHE_APPLICATION (application))));
+}
+
+static void
+about_activated_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  SootheApplication *self = user_data;
+  const char *authors[] = { _("The Soothe authors"), NULL };
+  g_autofree char *comments = NULL;
+
+  comments = g_strdup_printf ("%s\n\n%s",
+                              _("Clear advice for everyday aches and pains, with heat and cold "
+                                "timers and stretch reminders."),
+                              soothe_content_get_disclaimer (ensure_content (self)));
+
+  gtk_show_about_dialog (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         "program-name", _("Soothe"),
+                         "logo-icon-name", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", comments,
+                         "authors", authors,
+                         "copyright", _("© 2026 The Soothe authors"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         NULL);
+}
+
+static void
+quit_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  SootheApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing the windows lets each save its state before the app exits. */
+  while (windows != NULL)
+    {
+      GList *next = windows->next;
+      gtk_window_close (windows->data);
+      windows = next;
+    }
+  g_application_quit (G_APPLICATION (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_activated_cb },
+  { "quit", quit_activated_cb },
+};
+
+static void
+load_settings (SootheApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+
+  /* Without the schema Soothe still works; it just cannot remember things. */
+  if (schema != NULL)
+    self->settings = g_settings_new (APPLICATION_ID);
+  else
+    g_message ("The settings schema %s is not installed; window size and the last "
+               "situation will not be remembered", APPLICATION_ID);
+}
+
+static void
+soothe_application_startup (GApplication *application)
+{
+  SootheApplication *self = SOOTHE_APPLICATION (application);
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  G_APPLICATION_CLASS (soothe_application_parent_class)->startup (application);
+
+  g_set_application_name (_("Soothe"));
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+
+  gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search",
+                                         (const char *[]) { "<Control>f", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         (const char *[]) { "<Control>question", NULL });
+
+  load_settings (self);
+  ensure_content (self);
+}
+
+static void
+soothe_application_dispose (GObject *object)
+{
+  SootheApplication *self = SOOTHE_APPLICATION (object);
+
+  g_clear_object (&self->content);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (soothe_application_parent_class)->dispose (object);
+}
+
+static void
+soothe_application_class_init (SootheApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = soothe_application_dispose;
+  application_class->handle_local_options = soothe_application_handle_local_options;
+  application_class->command_line = soothe_application_command_line;
+  application_class->activate = soothe_application_activate;
+  application_class->startup = soothe_application_startup;
+}
+
+static void
+soothe_application_init (SootheApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Advice, heat and cold timers and stretch reminders "
+                                              "for everyday aches and pains."));
+}
+
+SootheApplication *
+soothe_application_new (void)
+{
+  static gsize registered = 0;
+
+  if (g_once_init_enter (&registered))
+    {
+      soothe_ui_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+
+  return g_object_new (SOOTHE_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+SootheContent *
+soothe_application_get_content (SootheApplication *self)
+{
+  g_return_val_if_fail (SOOTHE_IS_APPLICATION (self), NULL);
+  return ensure_content (self);
+}
+
+/* Returns the app's settings, or NULL when the schema is not installed. */
+GSettings *
+soothe_application_get_settings (SootheApplication *self)
+{
+  g_return_val_if_fail (SOOTHE_IS_APPLICATION (self), NULL);
+  return self->settings;
+}

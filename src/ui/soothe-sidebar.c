@@ -1,0 +1,476 @@
+/* soothe-sidebar.c: the situations, grouped by body area, with search
+ *
+ * Copyright 2026 The Soothe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "soothe-markup.h"
+#include "soothe-sidebar.h"
+
+struct _SootheSidebar
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkWidget          *box;
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkStack           *stack;
+  GtkListBox         *list_box;
+
+  /* Owned references */
+  SootheContent      *content;
+  GtkCustomFilter    *filter;
+  GtkCustomSorter    *sorter;
+  GtkSortListModel   *shown;       /* what the list box shows */
+  GHashTable         *positions;   /* SootheSituation -> position + 1 in the content */
+  GHashTable         *ranks;       /* SootheSituation -> rank + 1 in the search results */
+  SootheSituation    *selected;
+
+  /* State */
+  gboolean            searching;
+  gboolean            selecting;   /* selection changed by code, not by the person */
+};
+
+enum {
+  PROP_0,
+  PROP_SEARCH_MODE,
+  N_PROPS
+};
+
+enum {
+  SITUATION_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (SootheSidebar, soothe_sidebar, GTK_TYPE_WIDGET)
+
+static guint
+lookup_rank (GHashTable      *table,
+             SootheSituation *situation)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (table, situation));
+}
+
+static gboolean
+filter_match_cb (gpointer item,
+                 gpointer user_data)
+{
+  SootheSidebar *self = user_data;
+  return !self->searching || lookup_rank (self->ranks, item) > 0;
+}
+
+static int
+sort_compare_cb (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  SootheSidebar *self = user_data;
+  GHashTable *table = self->searching ? self->ranks : self->positions;
+  guint rank_a = lookup_rank (table, (gpointer) a);
+  guint rank_b = lookup_rank (table, (gpointer) b);
+
+  return (rank_a > rank_b) - (rank_a < rank_b);
+}
+
+/**
+ * soothe_sidebar_get_shown:
+ * @position: a row's position
+ *
+ * Returns: (transfer none) (nullable): the situation at that row
+ */
+SootheSituation *
+soothe_sidebar_get_shown (SootheSidebar *self,
+                          guint          position)
+{
+  g_autoptr(SootheSituation) situation = NULL;
+
+  g_return_val_if_fail (SOOTHE_IS_SIDEBAR (self), NULL);
+
+  if (self->shown == NULL)
+    return NULL;
+  situation = g_list_model_get_item (G_LIST_MODEL (self->shown), position);
+  /* The model keeps its own reference for as long as the row exists. */
+  return situation;
+}
+
+guint
+soothe_sidebar_get_n_shown (SootheSidebar *self)
+{
+  g_return_val_if_fail (SOOTHE_IS_SIDEBAR (self), 0);
+  return self->shown != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->shown)) : 0;
+}
+
+static SootheSituation *
+row_situation (SootheSidebar *self,
+               GtkListBoxRow *row)
+{
+  return soothe_sidebar_get_shown (self, gtk_list_box_row_get_index (row));
+}
+
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer user_data)
+{
+  SootheSituation *situation = item;
+  g_autofree char *title = soothe_markup_to_plain (soothe_situation_get_title (situation));
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  return row;
+}
+
+static void
+update_header_cb (GtkListBoxRow *row,
+                  GtkListBoxRow *before,
+                  gpointer       user_data)
+{
+  SootheSidebar *self = user_data;
+  SootheSituation *situation = row_situation (self, row);
+  const char *area = situation != NULL ? soothe_situation_get_area (situation) : NULL;
+  GtkWidget *header;
+
+  if (self->searching || area == NULL ||
+      (before != NULL && g_strcmp0 (area, soothe_situation_get_area (row_situation (self, before))) == 0))
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  header = gtk_list_box_row_get_header (row);
+  if (header == NULL)
+    {
+      header = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (header), 0);
+      gtk_widget_add_css_class (header, "soothe-sidebar-heading");
+      gtk_list_box_row_set_header (row, header);
+    }
+  gtk_label_set_text (GTK_LABEL (header), soothe_content_get_area_title (self->content, area));
+}
+
+/* Marks the shown situation's row, if it is in the list. */
+static void
+sync_selection (SootheSidebar *self)
+{
+  GtkListBoxRow *row = NULL;
+  guint n = soothe_sidebar_get_n_shown (self);
+
+  for (guint i = 0; i < n && self->selected != NULL; i++)
+    {
+      if (soothe_sidebar_get_shown (self, i) == self->selected)
+        {
+          row = gtk_list_box_get_row_at_index (self->list_box, i);
+          break;
+        }
+    }
+
+  self->selecting = TRUE;
+  if (row != NULL)
+    gtk_list_box_select_row (self->list_box, row);
+  else
+    gtk_list_box_unselect_all (self->list_box);
+  self->selecting = FALSE;
+}
+
+static void
+row_selected_cb (SootheSidebar *self,
+                 GtkListBoxRow *row)
+{
+  SootheSituation *situation;
+
+  if (row == NULL || self->selecting)
+    return;
+
+  situation = row_situation (self, row);
+  g_set_object (&self->selected, situation);
+  g_signal_emit (self, signals[SITUATION_ACTIVATED], 0, situation);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (text)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+search_changed_cb (SootheSidebar *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(GArray) hits = NULL;
+
+  if (self->content == NULL)
+    return;
+
+  g_hash_table_remove_all (self->ranks);
+  hits = soothe_search_index_query (soothe_content_get_search_index (self->content), query);
+  self->searching = !is_blank (query);
+  if (self->searching)
+    {
+      GListModel *situations = soothe_content_get_situations (self->content);
+
+      for (guint i = 0; i < hits->len; i++)
+        {
+          SootheSearchHit *hit = &g_array_index (hits, SootheSearchHit, i);
+          g_autoptr(SootheSituation) situation = g_list_model_get_item (situations, hit->document);
+
+          g_hash_table_insert (self->ranks, situation, GUINT_TO_POINTER (i + 1));
+        }
+    }
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  gtk_list_box_invalidate_headers (self->list_box);
+  gtk_stack_set_visible_child_name (self->stack, soothe_sidebar_get_n_shown (self) > 0 ? "list" : "empty");
+  sync_selection (self);
+}
+
+static void
+search_activated_cb (SootheSidebar *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->list_box, 0);
+
+  if (first != NULL)
+    {
+      gtk_list_box_select_row (self->list_box, first);
+      gtk_widget_grab_focus (GTK_WIDGET (first));
+    }
+}
+
+static void
+search_stopped_cb (SootheSidebar *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static gboolean
+entry_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      SootheSidebar         *self)
+{
+  GtkListBoxRow *row;
+
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return GDK_EVENT_PROPAGATE;
+
+  /* Down from the search entry goes to the results, as in GNOME Settings. */
+  row = gtk_list_box_get_selected_row (self->list_box);
+  if (row == NULL)
+    row = gtk_list_box_get_row_at_index (self->list_box, 0);
+  if (row == NULL)
+    return GDK_EVENT_PROPAGATE;
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  return GDK_EVENT_STOP;
+}
+
+void
+soothe_sidebar_set_content (SootheSidebar *self,
+                            SootheContent *content)
+{
+  GListModel *situations;
+  guint n;
+
+  g_return_if_fail (SOOTHE_IS_SIDEBAR (self));
+  g_return_if_fail (SOOTHE_IS_CONTENT (content));
+  g_return_if_fail (self->content == NULL);
+
+  self->content = g_object_ref (content);
+  situations = soothe_content_get_situations (content);
+  n = g_list_model_get_n_items (situations);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SootheSituation) situation = g_list_model_get_item (situations, i);
+      g_hash_table_insert (self->positions, situation, GUINT_TO_POINTER (i + 1));
+    }
+
+  self->filter = gtk_custom_filter_new (filter_match_cb, self, NULL);
+  self->sorter = gtk_custom_sorter_new (sort_compare_cb, self, NULL);
+  self->shown = gtk_sort_list_model_new (
+      G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (situations),
+                                               g_object_ref (GTK_FILTER (self->filter)))),
+      g_object_ref (GTK_SORTER (self->sorter)));
+
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->shown), create_row_cb, self, NULL);
+  gtk_list_box_set_header_func (self->list_box, update_header_cb, self, NULL);
+}
+
+/* Marks @situation as the one shown, without emitting situation-activated. */
+void
+soothe_sidebar_select (SootheSidebar   *self,
+                       SootheSituation *situation)
+{
+  g_return_if_fail (SOOTHE_IS_SIDEBAR (self));
+  g_return_if_fail (SOOTHE_IS_SITUATION (situation));
+
+  g_set_object (&self->selected, situation);
+  sync_selection (self);
+}
+
+void
+soothe_sidebar_start_search (SootheSidebar *self)
+{
+  g_return_if_fail (SOOTHE_IS_SIDEBAR (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+search_mode_changed_cb (SootheSidebar *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
+}
+
+static void
+soothe_sidebar_root (GtkWidget *widget)
+{
+  SootheSidebar *self = SOOTHE_SIDEBAR (widget);
+
+  GTK_WIDGET_CLASS (soothe_sidebar_parent_class)->root (widget);
+
+  /* Typing anywhere in the window starts a search. */
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (gtk_widget_get_root (widget)));
+}
+
+static void
+soothe_sidebar_unroot (GtkWidget *widget)
+{
+  SootheSidebar *self = SOOTHE_SIDEBAR (widget);
+
+  gtk_search_bar_set_key_capture_widget (self->search_bar, NULL);
+
+  GTK_WIDGET_CLASS (soothe_sidebar_parent_class)->unroot (widget);
+}
+
+static void
+soothe_sidebar_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  SootheSidebar *self = SOOTHE_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH_MODE:
+      g_value_set_boolean (value, gtk_search_bar_get_search_mode (self->search_bar));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+soothe_sidebar_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  SootheSidebar *self = SOOTHE_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH_MODE:
+      if (g_value_get_boolean (value))
+        soothe_sidebar_start_search (self);
+      else
+        gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+soothe_sidebar_dispose (GObject *object)
+{
+  SootheSidebar *self = SOOTHE_SIDEBAR (object);
+
+  if (self->list_box != NULL)
+    gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SOOTHE_TYPE_SIDEBAR);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->sorter);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->content);
+  g_clear_pointer (&self->positions, g_hash_table_unref);
+  g_clear_pointer (&self->ranks, g_hash_table_unref);
+
+  G_OBJECT_CLASS (soothe_sidebar_parent_class)->dispose (object);
+}
+
+static void
+soothe_sidebar_class_init (SootheSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = soothe_sidebar_dispose;
+  object_class->get_property = soothe_sidebar_get_property;
+  object_class->set_property = soothe_sidebar_set_property;
+  widget_class->root = soothe_sidebar_root;
+  widget_class->unroot = soothe_sidebar_unroot;
+
+  properties[PROP_SEARCH_MODE] =
+    g_param_spec_boolean ("search-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SootheSidebar::situation-activated:
+   * @situation: the situation the person picked
+   */
+  signals[SITUATION_ACTIVATED] =
+    g_signal_new ("situation-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, SOOTHE_TYPE_SITUATION);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/soothe-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, SootheSidebar, box);
+  gtk_widget_class_bind_template_child (widget_class, SootheSidebar, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, SootheSidebar, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SootheSidebar, stack);
+  gtk_widget_class_bind_template_child (widget_class, SootheSidebar, list_box);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+}
+
+static void
+soothe_sidebar_init (SootheSidebar *self)
+{
+  GtkEventController *keys;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->positions = g_hash_table_new (NULL, NULL);
+  self->ranks = g_hash_table_new (NULL, NULL);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (entry_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+
+  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
+                            G_CALLBACK (search_mode_changed_cb), self);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+}

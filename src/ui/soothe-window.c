@@ -1,0 +1,290 @@
+/* soothe-window.c
+ *
+ * Copyright 2026 The Soothe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "soothe-advice-view.h"
+#include "soothe-sidebar.h"
+#include "soothe-window.h"
+
+struct _SootheWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  /* Template widgets */
+  GtkToggleButton  *search_button;
+  GtkRevealer      *banner_revealer;
+  GtkLabel         *banner_label;
+  SootheSidebar    *sidebar;
+  SootheAdviceView *advice_view;
+
+  /* Owned references */
+  SootheContent    *content;
+  GSettings        *settings;  /* NULL without the installed schema */
+
+  /* State */
+  gulong            after_paint_id;
+};
+
+G_DEFINE_FINAL_TYPE (SootheWindow, soothe_window, GTK_TYPE_APPLICATION_WINDOW)
+
+static void
+situation_activated_cb (SootheWindow    *self,
+                        SootheSituation *situation,
+                        SootheSidebar   *sidebar)
+{
+  if (situation == soothe_advice_view_get_situation (self->advice_view))
+    return;
+
+  soothe_advice_view_set_situation (self->advice_view, situation);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-situation", soothe_situation_get_id (situation));
+}
+
+/**
+ * soothe_window_show_situation:
+ * @self: the window
+ * @id: a situation id
+ *
+ * Selects the situation in the sidebar and shows its advice.
+ *
+ * Returns: %FALSE when there is no such situation
+ */
+gboolean
+soothe_window_show_situation (SootheWindow *self,
+                              const char   *id)
+{
+  SootheSituation *situation;
+
+  g_return_val_if_fail (SOOTHE_IS_WINDOW (self), FALSE);
+
+  situation = soothe_content_lookup_situation (self->content, id);
+  if (situation == NULL)
+    return FALSE;
+
+  soothe_sidebar_select (self->sidebar, situation);
+  situation_activated_cb (self, situation, self->sidebar);
+  return TRUE;
+}
+
+static void
+show_first_situation (SootheWindow *self)
+{
+  GListModel *situations = soothe_content_get_situations (self->content);
+  g_autoptr(SootheSituation) first = g_list_model_get_item (situations, 0);
+  g_autofree char *last = NULL;
+
+  if (self->settings != NULL)
+    last = g_settings_get_string (self->settings, "last-situation");
+  if (last == NULL || !soothe_window_show_situation (self, last))
+    soothe_window_show_situation (self, soothe_situation_get_id (first));
+}
+
+static void
+show_skipped_bundles (SootheWindow *self)
+{
+  GPtrArray *skipped = soothe_content_get_skipped (self->content);
+  g_autoptr(GString) text = NULL;
+
+  if (skipped->len == 0)
+    return;
+
+  text = g_string_new (NULL);
+  g_string_append_printf (text,
+                          ngettext ("Soothe skipped %u of your content bundles because it has problems. "
+                                    "The built-in advice is shown.",
+                                    "Soothe skipped %u of your content bundles because they have problems. "
+                                    "The built-in advice is shown.",
+                                    skipped->len),
+                          skipped->len);
+  for (guint i = 0; i < skipped->len; i++)
+    {
+      SootheSkippedBundle *bundle = g_ptr_array_index (skipped, i);
+      guint n = g_strv_length (bundle->problems);
+
+      g_string_append_c (text, '\n');
+      g_string_append (text, bundle->problems[0]);
+      if (n > 1)
+        g_string_append_printf (text,
+                                ngettext (" (and %u more problem)", " (and %u more problems)", n - 1),
+                                n - 1);
+    }
+
+  gtk_label_set_text (self->banner_label, text->str);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+static void
+dismiss_banner_activated_cb (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  SootheWindow *self = user_data;
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+}
+
+static void
+search_activated_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  SootheWindow *self = user_data;
+  soothe_sidebar_start_search (self->sidebar);
+}
+
+static const GActionEntry win_actions[] = {
+  { "search", search_activated_cb },
+  { "dismiss-banner", dismiss_banner_activated_cb },
+};
+
+static void
+after_paint_cb (GdkFrameClock *frame_clock,
+                SootheWindow  *self)
+{
+  /* Only a frame that shows the filled sidebar and the advice counts. */
+  if (soothe_sidebar_get_n_shown (self->sidebar) == 0 ||
+      soothe_advice_view_get_situation (self->advice_view) == NULL)
+    return;
+
+  g_clear_signal_handler (&self->after_paint_id, frame_clock);
+  g_application_quit (g_application_get_default ());
+}
+
+static void
+soothe_window_map (GtkWidget *widget)
+{
+  SootheWindow *self = SOOTHE_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (soothe_window_parent_class)->map (widget);
+
+  if (self->after_paint_id == 0 && g_strcmp0 (g_getenv ("SOOTHE_QUIT_AFTER_FIRST_FRAME"), "1") == 0)
+    self->after_paint_id = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                                             G_CALLBACK (after_paint_cb), self);
+}
+
+static void
+soothe_window_unmap (GtkWidget *widget)
+{
+  SootheWindow *self = SOOTHE_WINDOW (widget);
+
+  if (self->after_paint_id != 0)
+    g_clear_signal_handler (&self->after_paint_id, gtk_widget_get_frame_clock (widget));
+
+  GTK_WIDGET_CLASS (soothe_window_parent_class)->unmap (widget);
+}
+
+static gboolean
+soothe_window_close_request (GtkWindow *window)
+{
+  SootheWindow *self = SOOTHE_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (self->settings);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      g_settings_apply (self->settings);
+    }
+
+  return GTK_WINDOW_CLASS (soothe_window_parent_class)->close_request (window);
+}
+
+static void
+restore_size (SootheWindow *self)
+{
+  if (self->settings == NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self), 1024, 700);
+      return;
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               MAX (g_settings_get_int (self->settings, "window-width"), 720),
+                               MAX (g_settings_get_int (self->settings, "window-height"), 480));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+/* Runs once the window has its application: "application" is not a
+ * construct property, so constructed() is too early. */
+static void
+setup (SootheWindow      *self,
+       SootheApplication *application)
+{
+  self->content = g_object_ref (soothe_application_get_content (application));
+  g_set_object (&self->settings, soothe_application_get_settings (application));
+
+  restore_size (self);
+  soothe_advice_view_set_content (self->advice_view, self->content);
+  soothe_sidebar_set_content (self->sidebar, self->content);
+  show_first_situation (self);
+  show_skipped_bundles (self);
+}
+
+static void
+soothe_window_dispose (GObject *object)
+{
+  SootheWindow *self = SOOTHE_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SOOTHE_TYPE_WINDOW);
+  g_clear_object (&self->content);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (soothe_window_parent_class)->dispose (object);
+}
+
+static void
+soothe_window_class_init (SootheWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = soothe_window_dispose;
+  widget_class->map = soothe_window_map;
+  widget_class->unmap = soothe_window_unmap;
+  window_class->close_request = soothe_window_close_request;
+
+  g_type_ensure (SOOTHE_TYPE_ADVICE_VIEW);
+  g_type_ensure (SOOTHE_TYPE_SIDEBAR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/soothe-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SootheWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, SootheWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SootheWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, SootheWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, SootheWindow, advice_view);
+  gtk_widget_class_bind_template_callback (widget_class, situation_activated_cb);
+}
+
+static void
+soothe_window_init (SootheWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
+                                   G_N_ELEMENTS (win_actions), self);
+  g_object_bind_property (self->search_button, "active", self->sidebar, "search-mode",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+}
+
+SootheWindow *
+soothe_window_new (SootheApplication *application)
+{
+  SootheWindow *self;
+
+  g_return_val_if_fail (SOOTHE_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (SOOTHE_TYPE_WINDOW, "application", application, NULL);
+  setup (self, application);
+  return self;
+}

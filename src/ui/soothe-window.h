@@ -1,0 +1,23 @@
+/* soothe-window.h
+ *
+ * Copyright 2026 The Soothe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "soothe-application.h"
+
+G_BEGIN_DECLS
+
+#define SOOTHE_TYPE_WINDOW (soothe_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (SootheWindow, soothe_window, SOOTHE, WINDOW, GtkApplicationWindow)
+
+SootheWindow *soothe_window_new            (SootheApplication *application);
+gboolean      soothe_window_show_situation (SootheWindow      *self,
+                                            const char        *id);
+
+G_END_DECLS
