@@ -234,6 +234,11 @@ search_changed_cb (SootheSidebar *self)
         }
     }
 
+  /* Rows are about to be replaced: keep focus out of them, where GTK 4.8
+   * would otherwise follow a destroyed row. */
+  if (gtk_widget_get_focus_child (GTK_WIDGET (self->list_box)) != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
   gtk_list_box_invalidate_headers (self->list_box);

@@ -1,0 +1,375 @@
+/* test-ui.c: the real window, used as a person would, under a display
+ *
+ * Copyright 2026 The Soothe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "soothe-advice-view.h"
+#include "soothe-application.h"
+#include "soothe-markup.h"
+#include "soothe-sidebar.h"
+#include "soothe-window.h"
+
+static SootheApplication *app;
+static SootheWindow *window;
+static char *data_home;
+
+static void
+wait_for (gboolean (*condition) (void))
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gboolean met;
+
+  while (!(met = condition ()) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (met);
+}
+
+static gboolean
+window_mapped (void)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+static gboolean
+idle_done (void)
+{
+  /* Let layout and a frame happen before looking. */
+  static gint64 until = 0;
+
+  if (until == 0)
+    until = g_get_monotonic_time () + 100 * 1000;
+  if (g_get_monotonic_time () < until)
+    return FALSE;
+  until = 0;
+  return TRUE;
+}
+
+static void
+settle (void)
+{
+  wait_for (idle_done);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect_label_texts (GtkWidget *widget,
+                     GString   *texts)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    {
+      g_string_append (texts, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (texts, '\n');
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_label_texts (child, texts);
+}
+
+/* Everything the advice pane shows, as plain text, one label a line. */
+static char *
+advice_text (void)
+{
+  GtkWidget *view = find_descendant (GTK_WIDGET (window), SOOTHE_TYPE_ADVICE_VIEW);
+  GString *texts = g_string_new (NULL);
+
+  collect_label_texts (view, texts);
+  return g_string_free (texts, FALSE);
+}
+
+static void
+assert_shows (const char *texts,
+              const char *inline_text)
+{
+  g_autofree char *plain = soothe_markup_to_plain (inline_text);
+
+  if (strstr (texts, plain) == NULL)
+    g_error ("The advice pane does not show “%s”", plain);
+}
+
+static SootheSidebar *
+sidebar (void)
+{
+  return SOOTHE_SIDEBAR (find_descendant (GTK_WIDGET (window), SOOTHE_TYPE_SIDEBAR));
+}
+
+static GtkListBox *
+list_box (void)
+{
+  return GTK_LIST_BOX (find_descendant (GTK_WIDGET (sidebar ()), GTK_TYPE_LIST_BOX));
+}
+
+static void
+assert_situation_shown (SootheSituation *situation)
+{
+  SootheContent *content = soothe_application_get_content (app);
+  g_autofree char *texts = advice_text ();
+  GtkWidget *view = find_descendant (GTK_WIDGET (window), SOOTHE_TYPE_ADVICE_VIEW);
+
+  g_assert_true (soothe_advice_view_get_situation (SOOTHE_ADVICE_VIEW (view)) == situation);
+  assert_shows (texts, soothe_situation_get_title (situation));
+  assert_shows (texts, soothe_situation_get_summary (situation));
+  assert_shows (texts, "Get help");
+  assert_shows (texts, "Call emergency services now");
+  assert_shows (texts, soothe_situation_get_emergency (situation)[0]);
+  assert_shows (texts, soothe_situation_get_urgent (situation)[0]);
+  assert_shows (texts, soothe_situation_get_source (situation, 0)->name);
+  assert_shows (texts, soothe_content_get_disclaimer (content));
+}
+
+static void
+test_every_situation (void)
+{
+  guint n = soothe_sidebar_get_n_shown (sidebar ());
+
+  /* The ten built-in situations and the user bundle's one. */
+  g_assert_cmpuint (n, ==, 11);
+  for (guint i = 0; i < n; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list_box (), i);
+
+      /* What a click does: select the row. */
+      gtk_list_box_select_row (list_box (), row);
+      settle ();
+      assert_situation_shown (soothe_sidebar_get_shown (sidebar (), i));
+    }
+}
+
+static gboolean
+disclaimer_visible_in_window (void)
+{
+  GtkWidget *view = find_descendant (GTK_WIDGET (window), SOOTHE_TYPE_ADVICE_VIEW);
+  SootheContent *content = soothe_application_get_content (app);
+  g_autofree char *disclaimer = soothe_markup_to_plain (soothe_content_get_disclaimer (content));
+  GtkWidget *child;
+
+  /* The disclaimer sits below the scrolled advice, so it is always in view. */
+  for (child = gtk_widget_get_last_child (gtk_widget_get_first_child (view)); child != NULL;
+       child = gtk_widget_get_prev_sibling (child))
+    {
+      GtkWidget *label = find_descendant (child, GTK_TYPE_LABEL);
+      graphene_rect_t bounds;
+
+      if (GTK_IS_SCROLLED_WINDOW (child) || label == NULL ||
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), disclaimer) != 0)
+        continue;
+      return gtk_widget_get_mapped (label) &&
+             gtk_widget_compute_bounds (label, GTK_WIDGET (window), &bounds) &&
+             bounds.size.height > 0 &&
+             bounds.origin.y + bounds.size.height <= gtk_widget_get_height (GTK_WIDGET (window));
+    }
+  return FALSE;
+}
+
+static void
+test_disclaimer_always_visible (void)
+{
+  g_assert_true (soothe_window_show_situation (window, "sleeping-pain"));
+  settle ();
+  g_assert_true (disclaimer_visible_in_window ());
+  g_assert_true (soothe_window_show_situation (window, "upper-back-burning"));
+  settle ();
+  g_assert_true (disclaimer_visible_in_window ());
+}
+
+static void
+test_keyboard_moves_between_situations (void)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (list_box (), 0);
+
+  gtk_list_box_select_row (list_box (), first);
+  gtk_widget_grab_focus (GTK_WIDGET (first));
+  settle ();
+
+  /* The Down key's binding on the list. */
+  g_signal_emit_by_name (list_box (), "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
+  settle ();
+  g_assert_true (gtk_list_box_get_selected_row (list_box ()) ==
+                 gtk_list_box_get_row_at_index (list_box (), 1));
+  assert_situation_shown (soothe_sidebar_get_shown (sidebar (), 1));
+}
+
+static void
+type_search (const char *text)
+{
+  GtkWidget *entry = find_descendant (GTK_WIDGET (sidebar ()), GTK_TYPE_SEARCH_ENTRY);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* GtkSearchEntry waits a little before it reports a change. */
+  g_signal_emit_by_name (entry, "search-changed");
+  settle ();
+}
+
+static void
+test_search (void)
+{
+  GtkStack *stack = GTK_STACK (find_descendant (GTK_WIDGET (sidebar ()), GTK_TYPE_STACK));
+  GtkSearchBar *bar = GTK_SEARCH_BAR (find_descendant (GTK_WIDGET (sidebar ()), GTK_TYPE_SEARCH_BAR));
+  GtkWidget *entry = find_descendant (GTK_WIDGET (sidebar ()), GTK_TYPE_SEARCH_ENTRY);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "search", NULL);
+  settle ();
+  g_assert_true (gtk_search_bar_get_search_mode (bar));
+  g_assert_true (gtk_widget_has_focus (entry) || gtk_widget_is_focus (gtk_widget_get_focus_child (entry)));
+
+  type_search ("back hurts when I cough");
+  g_assert_cmpuint (soothe_sidebar_get_n_shown (sidebar ()), >=, 1);
+  g_assert_cmpstr (soothe_situation_get_id (soothe_sidebar_get_shown (sidebar (), 0)), ==,
+                   "upper-back-cough");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+
+  /* Enter shows the first result. */
+  g_signal_emit_by_name (entry, "activate");
+  settle ();
+  assert_situation_shown (soothe_sidebar_get_shown (sidebar (), 0));
+
+  type_search ("xylophone");
+  g_assert_cmpuint (soothe_sidebar_get_n_shown (sidebar ()), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+
+  gtk_search_bar_set_search_mode (bar, FALSE);
+  type_search ("");
+  g_assert_cmpuint (soothe_sidebar_get_n_shown (sidebar ()), ==, 11);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+}
+
+static void
+test_show_and_remember (void)
+{
+  GSettings *settings = soothe_application_get_settings (app);
+
+  g_assert_nonnull (settings);
+  g_assert_true (soothe_window_show_situation (window, "knee-pain"));
+  settle ();
+  g_assert_true (gtk_list_box_get_selected_row (list_box ()) != NULL);
+  assert_situation_shown (soothe_content_lookup_situation (soothe_application_get_content (app),
+                                                           "knee-pain"));
+  {
+    g_autofree char *last = g_settings_get_string (settings, "last-situation");
+    g_assert_cmpstr (last, ==, "knee-pain");
+  }
+  g_assert_false (soothe_window_show_situation (window, "no-such-situation"));
+}
+
+static void
+test_user_bundles (void)
+{
+  SootheContent *content = soothe_application_get_content (app);
+  GtkRevealer *revealer = GTK_REVEALER (find_descendant (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+  GtkWidget *banner_label = find_descendant (GTK_WIDGET (revealer), GTK_TYPE_LABEL);
+  g_autofree char *texts = NULL;
+
+  /* The bad bundle is named in the window; the good one is in effect. */
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (banner_label)), "broken.json"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (banner_label)), "$.situations[0].title"));
+
+  g_assert_true (soothe_window_show_situation (window, "markup-test"));
+  settle ();
+  texts = advice_text ();
+  /* Markup in bundle text shows literally. */
+  g_assert_nonnull (strstr (texts, "<span foreground=\"red\">Red & bold</span> <b>x</b>"));
+  g_assert_nonnull (strstr (texts, "Use a javascript link"));
+  g_assert_nonnull (soothe_content_lookup_situation (content, "markup-test"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "dismiss-banner", NULL);
+  settle ();
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+}
+
+static void
+write_user_bundles (void)
+{
+  g_autofree char *directory = g_build_filename (data_home, "soothe", "bundles", NULL);
+  g_autofree char *good = g_build_filename (directory, "extra.json", NULL);
+  g_autofree char *bad = g_build_filename (directory, "broken.json", NULL);
+  const char *good_text =
+    "{ \"format\": 1, \"situations\": [ {"
+    "  \"id\": \"markup-test\", \"title\": \"Markup test\", \"area\": \"upper-back\","
+    "  \"summary\": \"<span foreground=\\\"red\\\">Red & bold</span> <b>x</b>\","
+    "  \"keywords\": [\"markup\"],"
+    "  \"sections\": [ { \"heading\": \"Try <i>this</i>\", \"items\": [\"Use a javascript link\"] } ],"
+    "  \"get_help\": { \"emergency\": [\"Chest pain & <b>more</b>\"], \"urgent\": [\"Fever\"] },"
+    "  \"therapy\": { \"kind\": \"none\", \"reason\": \"None <here>\" },"
+    "  \"stretches\": [\"cat-cow\"],"
+    "  \"sources\": [ { \"name\": \"Example <b>\", \"url\": \"https://example.org/?a=1&b=2\" } ]"
+    "} ] }";
+  const char *bad_text = "{ \"format\": 1, \"situations\": [ { \"id\": \"x\" } ] }";
+
+  g_assert_no_errno (g_mkdir_with_parents (directory, 0700));
+  g_assert_true (g_file_set_contents (good, good_text, -1, NULL));
+  g_assert_true (g_file_set_contents (bad, bad_text, -1, NULL));
+}
+
+static void
+test_window_finalizes (void)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = NULL;
+  for (int i = 0; i < 50 && weak != NULL; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (weak);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_message ("no display: run this test under xvfb-run");
+      return 77;
+    }
+
+  data_home = g_dir_make_tmp ("soothe-ui-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  write_user_bundles ();
+
+  app = soothe_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_activate (G_APPLICATION (app));
+  window = SOOTHE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  wait_for (window_mapped);
+
+  g_test_add_func ("/soothe/ui/user-bundles", test_user_bundles);
+  g_test_add_func ("/soothe/ui/every-situation", test_every_situation);
+  g_test_add_func ("/soothe/ui/disclaimer-always-visible", test_disclaimer_always_visible);
+  g_test_add_func ("/soothe/ui/keyboard-moves-between-situations", test_keyboard_moves_between_situations);
+  g_test_add_func ("/soothe/ui/search", test_search);
+  g_test_add_func ("/soothe/ui/show-and-remember", test_show_and_remember);
+  g_test_add_func ("/soothe/ui/window-finalizes", test_window_finalizes);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  g_free (data_home);
+  return status;
+}
