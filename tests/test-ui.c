@@ -319,6 +319,46 @@ write_user_bundles (void)
   g_assert_true (g_file_set_contents (bad, bad_text, -1, NULL));
 }
 
+static GtkWindow *
+find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+  return NULL;
+}
+
+static void
+test_menu_windows (void)
+{
+  GtkWindow *shortcuts;
+  GtkWindow *about;
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  settle ();
+  shortcuts = find_window (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  gtk_window_close (shortcuts);
+  settle ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  settle ();
+  about = find_window (GTK_TYPE_ABOUT_DIALOG);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (gtk_about_dialog_get_version (GTK_ABOUT_DIALOG (about)), !=, NULL);
+  g_assert_nonnull (strstr (gtk_about_dialog_get_comments (GTK_ABOUT_DIALOG (about)),
+                            "not a substitute for professional medical advice"));
+  gtk_window_destroy (about);
+  settle ();
+}
+
 static void
 test_window_finalizes (void)
 {
@@ -365,6 +405,7 @@ main (int   argc,
   g_test_add_func ("/soothe/ui/keyboard-moves-between-situations", test_keyboard_moves_between_situations);
   g_test_add_func ("/soothe/ui/search", test_search);
   g_test_add_func ("/soothe/ui/show-and-remember", test_show_and_remember);
+  g_test_add_func ("/soothe/ui/menu-windows", test_menu_windows);
   g_test_add_func ("/soothe/ui/window-finalizes", test_window_finalizes);
 
   status = g_test_run ();
