@@ -124,8 +124,9 @@ check_members (Reader             *reader,
   JsonObjectIter iter;
   const char *member;
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &member, NULL))
+  /* In document order, so the messages come in the order of the file. */
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &member, NULL))
     {
       if (!g_strv_contains (allowed, member))
         report (reader, member, "unknown member");
@@ -611,7 +612,18 @@ read_stretch (Reader     *reader,
   read_uint (reader, object, "hold_seconds", TRUE, 1, 300, &stretch->hold_seconds);
   read_uint (reader, object, "repetitions", TRUE, 1, 50, &stretch->repetitions);
   stretch->cautions = read_strv (reader, object, "cautions", TRUE, TRUE, node_text);
-  read_boolean (reader, object, "pregnancy_safe", TRUE, &stretch->pregnancy_safe);
+  if (read_boolean (reader, object, "pregnancy_safe", TRUE, &stretch->pregnancy_safe) &&
+      !stretch->pregnancy_safe && stretch->id != NULL && reader->base != NULL)
+    {
+      SootheStretch *replaced = soothe_content_lookup_stretch (reader->base, stretch->id);
+
+      /* Pregnancy content loaded before may use it; it was checked against the
+       * stretch this one replaces. */
+      if (replaced != NULL && replaced->pregnancy_safe)
+        report (reader, "pregnancy_safe",
+                "must stay true: \"%s\" replaces a stretch marked safe in pregnancy",
+                stretch->id);
+    }
   stretch->illustration = read_string (reader, object, "illustration", FALSE);
   if (stretch->illustration != NULL && !g_str_has_prefix (stretch->illustration, "/"))
     report (reader, "illustration", "must be a resource path starting with /");

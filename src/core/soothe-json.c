@@ -6,13 +6,29 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "soothe-json.h"
 
 /* json-glib 1.6 recurses once per nesting level and so overflows the stack on
- * deep input; it also takes an empty document, bad escapes, lone surrogates and
- * raw control characters. This scan rejects all of those before it parses. */
+ * deep input. It is also lenient where a bundle must not be: it takes comments,
+ * single-quoted strings, hex and octal numbers, a second document after the
+ * first, bad escapes, lone surrogates and raw control characters; it wraps
+ * integers that do not fit in 64 bits, and it keeps only the last of two members
+ * with the same name. This scan checks the whole document against the JSON
+ * grammar first, without recursion, so json-glib only ever sees strict JSON and
+ * cannot count the nesting differently from the scan. */
+
+typedef enum {
+  EXPECT_VALUE,           /* at the start, after ':', after ',' in an array */
+  EXPECT_VALUE_OR_CLOSE,  /* after '[' */
+  EXPECT_KEY,             /* after ',' in an object */
+  EXPECT_KEY_OR_CLOSE,    /* after '{' */
+  EXPECT_COLON,
+  EXPECT_COMMA_OR_CLOSE,  /* after a value */
+} Expect;
 
 typedef struct {
   const char *data;
@@ -23,24 +39,50 @@ typedef struct {
   gsize       line_start;
 } Scan;
 
+static void G_GNUC_PRINTF (5, 0)
+report_va (Scan       *scan,
+           guint       line,
+           gsize       line_start,
+           gsize       offset,
+           const char *format,
+           va_list     args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+  glong column;
+
+  /* Columns count characters; the line up to offset is valid UTF-8 here. */
+  column = g_utf8_strlen (scan->data + line_start, offset - line_start) + 1;
+  g_ptr_array_add (scan->problems,
+                   g_strdup_printf ("%s:%u:%ld: %s", scan->name, line, column, message));
+}
+
+static void G_GNUC_PRINTF (5, 6)
+scan_problem_at (Scan       *scan,
+                 guint       line,
+                 gsize       line_start,
+                 gsize       offset,
+                 const char *format,
+                 ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  report_va (scan, line, line_start, offset, format, args);
+  va_end (args);
+}
+
+/* Reports a problem at @offset, which is on the current line. */
 static void G_GNUC_PRINTF (3, 4)
 scan_problem (Scan       *scan,
               gsize       offset,
               const char *format,
               ...)
 {
-  g_autofree char *message = NULL;
-  glong column;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  report_va (scan, scan->line, scan->line_start, offset, format, args);
   va_end (args);
-
-  /* Columns count characters; the line up to offset is valid UTF-8 here. */
-  column = g_utf8_strlen (scan->data + scan->line_start, offset - scan->line_start) + 1;
-  g_ptr_array_add (scan->problems,
-                   g_strdup_printf ("%s:%u:%ld: %s", scan->name, scan->line, column, message));
 }
 
 static gboolean
@@ -147,48 +189,368 @@ scan_string (Scan  *scan,
   return FALSE;
 }
 
+static gsize
+skip_space (Scan  *scan,
+            gsize  i)
+{
+  for (; i < scan->length; i++)
+    {
+      char c = scan->data[i];
+
+      if (c == '\n')
+        {
+          scan->line++;
+          scan->line_start = i + 1;
+        }
+      else if (c != ' ' && c != '\t' && c != '\r')
+        break;
+    }
+  return i;
+}
+
+static gboolean
+is_word_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_' || c == '.' || c == '+' || c == '-';
+}
+
+/* Names what starts at @offset, for "expected …, found …". */
+static char *
+describe_at (Scan  *scan,
+             gsize  offset)
+{
+  const char *p = scan->data + offset;
+  gunichar u;
+
+  if (offset >= scan->length)
+    return g_strdup ("the end of the file");
+  if (*p == '"')
+    return g_strdup ("a string");
+  if (*p == '-' || g_ascii_isdigit (*p))
+    return g_strdup ("a number");
+  if (*p == '\'')
+    return g_strdup ("a single quote (strings take double quotes)");
+  if (*p == '/')
+    return g_strdup ("'/' (JSON has no comments)");
+  if (g_ascii_isalpha (*p))
+    {
+      gsize n = 0;
+
+      while (offset + n < scan->length && n < 32 && is_word_char (p[n]))
+        n++;
+      return g_strdup_printf ("\"%.*s\"", (int) n, p);
+    }
+
+  /* The document is valid UTF-8 by now. */
+  u = g_utf8_get_char (p);
+  if (g_unichar_isgraph (u))
+    return g_strdup_printf ("'%.*s'", (int) (g_utf8_next_char (p) - p), p);
+  return g_strdup_printf ("U+%04X", u);
+}
+
+static void
+report_expected (Scan       *scan,
+                 gsize       offset,
+                 const char *expected)
+{
+  g_autofree char *found = describe_at (scan, offset);
+
+  scan_problem (scan, offset, "expected %s, found %s", expected, found);
+}
+
+static const char *
+describe_expect (Expect expect,
+                 char   container)
+{
+  switch (expect)
+    {
+    case EXPECT_VALUE:
+      return "a value";
+    case EXPECT_VALUE_OR_CLOSE:
+      return "a value or ']'";
+    case EXPECT_KEY:
+      return "a member name in double quotes";
+    case EXPECT_KEY_OR_CLOSE:
+      return "a member name in double quotes or '}'";
+    case EXPECT_COLON:
+      return "':'";
+    case EXPECT_COMMA_OR_CLOSE:
+    default:
+      return container == '{' ? "',' or '}'" : "',' or ']'";
+    }
+}
+
+/* Checks the number at *offset against the JSON grammar and against the range
+ * json-glib can hold; leaves *offset after it. */
+static gboolean
+scan_number (Scan  *scan,
+             gsize *offset)
+{
+  const char *p = scan->data + *offset;
+  g_autofree char *token = NULL;
+  gboolean integer = TRUE;
+  gsize n = 0;
+  gsize i = 0;
+
+  /* Take the whole run, so "0x10" or "1.2.3" is reported as one token. */
+  while (*offset + n < scan->length && is_word_char (p[n]))
+    n++;
+  token = g_strndup (p, n);
+
+  if (i < n && p[i] == '-')
+    i++;
+  if (i < n && p[i] == '0')
+    i++;
+  else if (i < n && p[i] >= '1' && p[i] <= '9')
+    while (i < n && g_ascii_isdigit (p[i]))
+      i++;
+  else
+    goto bad;
+  if (i < n && p[i] == '.')
+    {
+      integer = FALSE;
+      if (++i >= n || !g_ascii_isdigit (p[i]))
+        goto bad;
+      while (i < n && g_ascii_isdigit (p[i]))
+        i++;
+    }
+  if (i < n && (p[i] == 'e' || p[i] == 'E'))
+    {
+      integer = FALSE;
+      if (++i < n && (p[i] == '+' || p[i] == '-'))
+        i++;
+      if (i >= n || !g_ascii_isdigit (p[i]))
+        goto bad;
+      while (i < n && g_ascii_isdigit (p[i]))
+        i++;
+    }
+  if (i != n)
+    goto bad;
+
+  if (integer ? !g_ascii_string_to_signed (token, 10, G_MININT64, G_MAXINT64, NULL, NULL)
+              : isinf (g_ascii_strtod (token, NULL)))
+    {
+      scan_problem (scan, *offset, "number %.40s%s is out of range", token, n > 40 ? "…" : "");
+      return FALSE;
+    }
+
+  *offset += n;
+  return TRUE;
+
+bad:
+  scan_problem (scan, *offset, "invalid number \"%.40s%s\"", token, n > 40 ? "…" : "");
+  return FALSE;
+}
+
+/* Checks for true, false or null at *offset; leaves *offset after it. */
+static gboolean
+scan_word (Scan  *scan,
+           gsize *offset)
+{
+  static const char * const words[] = { "true", "false", "null" };
+  const char *p = scan->data + *offset;
+  gsize n = 0;
+
+  while (*offset + n < scan->length && is_word_char (p[n]))
+    n++;
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    {
+      if (n == strlen (words[w]) && memcmp (p, words[w], n) == 0)
+        {
+          *offset += n;
+          return TRUE;
+        }
+    }
+  report_expected (scan, *offset, "a value");
+  return FALSE;
+}
+
+/* Reports a member name that the object at this level already has. Names are
+ * compared as written, so "a" and "\u0061" count as different. */
+static gboolean
+claim_key (Scan        *scan,
+           GHashTable **keys,
+           gsize        open_quote,
+           gsize        close_quote)
+{
+  g_autofree char *key = g_strndup (scan->data + open_quote + 1, close_quote - open_quote - 1);
+
+  if (*keys == NULL)
+    *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_contains (*keys, key))
+    {
+      g_autofree char *shown = NULL;
+
+      if (g_utf8_strlen (key, -1) > 40)
+        shown = g_utf8_substring (key, 0, 40);
+      scan_problem (scan, open_quote, "duplicate member \"%s%s\"",
+                    shown != NULL ? shown : key, shown != NULL ? "…" : "");
+      return FALSE;
+    }
+  g_hash_table_add (*keys, g_steal_pointer (&key));
+  return TRUE;
+}
+
 static gboolean
 scan_document (Scan *scan)
 {
   const char *data = scan->data;
+  char containers[SOOTHE_JSON_MAX_DEPTH];
+  GHashTable *keys[SOOTHE_JSON_MAX_DEPTH] = { NULL, };
+  Expect expect = EXPECT_VALUE;
   guint depth = 0;
+  guint comma_line = 0;
+  gsize comma_line_start = 0;
+  gsize comma = 0;
+  gboolean ok = FALSE;
+  gsize i = 0;
 
-  for (gsize i = 0; i < scan->length; i++)
+  /* RFC 8259 lets a parser skip a byte order mark; json-glib does. */
+  if (scan->length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = scan->line_start = 3;
+
+  for (;;)
     {
-      switch (data[i])
-        {
-        case '\n':
-          scan->line++;
-          scan->line_start = i + 1;
-          break;
+      char container = depth > 0 ? containers[depth - 1] : 0;
+      char c;
 
-        case '[':
-        case '{':
-          if (++depth > SOOTHE_JSON_MAX_DEPTH)
+      i = skip_space (scan, i);
+      if (i == scan->length)
+        {
+          if (depth == 0 && expect == EXPECT_COMMA_OR_CLOSE)
+            ok = TRUE;
+          else
+            report_expected (scan, i, describe_expect (expect, container));
+          goto out;
+        }
+      c = data[i];
+
+      if (depth == 0 && expect == EXPECT_COMMA_OR_CLOSE)
+        {
+          g_autofree char *found = describe_at (scan, i);
+
+          scan_problem (scan, i, "unexpected %s after the end of the document", found);
+          goto out;
+        }
+
+      switch (expect)
+        {
+        case EXPECT_COMMA_OR_CLOSE:
+          if (c == ',')
             {
-              scan_problem (scan, i, "nesting deeper than %d levels", SOOTHE_JSON_MAX_DEPTH);
-              return FALSE;
+              comma = i;
+              comma_line = scan->line;
+              comma_line_start = scan->line_start;
+              expect = container == '{' ? EXPECT_KEY : EXPECT_VALUE;
+              i++;
+              continue;
+            }
+          if (c == (container == '{' ? '}' : ']'))
+            {
+              g_clear_pointer (&keys[--depth], g_hash_table_unref);
+              i++;
+              continue;
             }
           break;
 
-        case ']':
-        case '}':
-          /* Unbalanced closers are the parser's to report. */
-          if (depth > 0)
-            depth--;
+        case EXPECT_COLON:
+          if (c == ':')
+            {
+              expect = EXPECT_VALUE;
+              i++;
+              continue;
+            }
           break;
 
-        case '"':
-          i++;
-          if (!scan_string (scan, &i))
-            return FALSE;
+        case EXPECT_KEY:
+        case EXPECT_KEY_OR_CLOSE:
+          if (c == '}' && expect == EXPECT_KEY_OR_CLOSE)
+            {
+              g_clear_pointer (&keys[--depth], g_hash_table_unref);
+              expect = EXPECT_COMMA_OR_CLOSE;
+              i++;
+              continue;
+            }
+          if (c == '}')
+            {
+              scan_problem_at (scan, comma_line, comma_line_start, comma, "trailing comma before '}'");
+              goto out;
+            }
+          if (c == '"')
+            {
+              gsize open_quote = i++;
+
+              if (!scan_string (scan, &i))
+                goto out;
+              if (!claim_key (scan, &keys[depth - 1], open_quote, i))
+                goto out;
+              expect = EXPECT_COLON;
+              i++;
+              continue;
+            }
           break;
 
+        case EXPECT_VALUE:
+        case EXPECT_VALUE_OR_CLOSE:
         default:
+          if (c == ']' && expect == EXPECT_VALUE_OR_CLOSE)
+            {
+              depth--;
+              expect = EXPECT_COMMA_OR_CLOSE;
+              i++;
+              continue;
+            }
+          if (c == ']' && container == '[')
+            {
+              scan_problem_at (scan, comma_line, comma_line_start, comma, "trailing comma before ']'");
+              goto out;
+            }
+          if (c == '[' || c == '{')
+            {
+              if (depth == SOOTHE_JSON_MAX_DEPTH)
+                {
+                  scan_problem (scan, i, "nesting deeper than %d levels", SOOTHE_JSON_MAX_DEPTH);
+                  goto out;
+                }
+              containers[depth++] = c;
+              expect = c == '{' ? EXPECT_KEY_OR_CLOSE : EXPECT_VALUE_OR_CLOSE;
+              i++;
+              continue;
+            }
+          if (c == '"')
+            {
+              i++;
+              if (!scan_string (scan, &i))
+                goto out;
+              expect = EXPECT_COMMA_OR_CLOSE;
+              i++;
+              continue;
+            }
+          if (c == '-' || g_ascii_isdigit (c))
+            {
+              if (!scan_number (scan, &i))
+                goto out;
+              expect = EXPECT_COMMA_OR_CLOSE;
+              continue;
+            }
+          if (g_ascii_isalpha (c))
+            {
+              if (!scan_word (scan, &i))
+                goto out;
+              expect = EXPECT_COMMA_OR_CLOSE;
+              continue;
+            }
           break;
         }
+
+      report_expected (scan, i, describe_expect (expect, container));
+      goto out;
     }
-  return TRUE;
+
+out:
+  for (guint d = 0; d < depth; d++)
+    g_clear_pointer (&keys[d], g_hash_table_unref);
+  return ok;
 }
 
 static gboolean
@@ -251,7 +613,7 @@ format_parse_error (const char *data,
   for (guint64 l = 1; l < line && offset < length; offset++)
     if (data[offset] == '\n')
       l++;
-  column = byte_column;
+  column = MAX (byte_column, 1);
   if (offset < length && byte_column > 0)
     column = g_utf8_strlen (data + offset, MIN (byte_column - 1, length - offset)) + 1;
 
@@ -264,8 +626,9 @@ format_parse_error (const char *data,
  * @name: the file name to put in messages
  * @problems: (element-type utf8): where problems are appended
  *
- * Parses a JSON document after checking its size, encoding, nesting and
- * strings. Every problem found is appended as one line starting with @name.
+ * Parses a JSON document after checking its size, its encoding, and its
+ * syntax against strict JSON with at most %SOOTHE_JSON_MAX_DEPTH levels of
+ * nesting and no duplicate member names. Every problem found is appended as one line starting with @name.
  *
  * Returns: (transfer full) (nullable): the root node, or %NULL
  */
@@ -294,8 +657,10 @@ soothe_json_parse (GBytes     *bytes,
       return NULL;
     }
 
-  for (gsize i = 0; i < length && blank; i++)
-    blank = g_ascii_isspace (data[i]);
+  /* JSON white space only, after a byte order mark. */
+  for (gsize i = length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+       i < length && blank; i++)
+    blank = data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r';
   if (blank)
     {
       g_ptr_array_add (problems, g_strdup_printf ("%s: file is empty", name));
