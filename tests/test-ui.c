@@ -382,8 +382,9 @@ main (int   argc,
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
-      g_test_message ("no display: run this test under xvfb-run");
-      return 77;
+      /* TAP's way to skip a whole program. */
+      g_print ("1..0 # SKIP no display: run this test under xvfb-run\n");
+      return 0;
     }
 
   data_home = g_dir_make_tmp ("soothe-ui-XXXXXX", NULL);

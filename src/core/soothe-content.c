@@ -6,7 +6,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "soothe-bundle-private.h"
 #include "soothe-content-resources.h"
@@ -285,7 +287,20 @@ read_file (const char *path,
   g_autoptr(GError) error = NULL;
   GStatBuf st;
 
-  if (g_stat (path, &st) == 0 && st.st_size > SOOTHE_JSON_MAX_BYTES)
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      g_ptr_array_add (problems, g_strdup_printf ("%s: %s", name, g_strerror (saved_errno)));
+      return NULL;
+    }
+  /* A folder or a FIFO named *.json must not block or confuse the load. */
+  if (!S_ISREG (st.st_mode))
+    {
+      g_ptr_array_add (problems, g_strdup_printf ("%s: not a regular file", name));
+      return NULL;
+    }
+  if (st.st_size > SOOTHE_JSON_MAX_BYTES)
     {
       g_ptr_array_add (problems,
                        g_strdup_printf ("%s: file is too large (%" G_GINT64_FORMAT " bytes, at most %d)",

@@ -50,7 +50,7 @@ new_label (const char *markup,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 72);
-  gtk_label_set_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_width_chars (GTK_LABEL (label), 28);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
@@ -222,6 +222,29 @@ add_therapy (SootheAdviceView *self,
   add_heading (box, _("Heat or cold?"), "title-3", 2);
   gtk_box_append (box, new_label (summary_markup, NULL));
   add_text (box, soothe_situation_get_therapy_reason (self->situation), NULL);
+
+  if (preset != NULL)
+    {
+      g_autofree char *title = soothe_markup_to_plain (preset->title);
+      g_autofree char *label = NULL;
+      GtkWidget *button;
+
+      if (kind == SOOTHE_THERAPY_CONTRAST)
+        /* TRANSLATORS: %s is "Contrast" */
+        label = g_strdup_printf (_("Start %s"), title);
+      else
+        /* TRANSLATORS: "Start Cold pack · 15 min" */
+        label = g_strdup_printf (_("Start %s · %u min"), title,
+                                 soothe_situation_get_therapy_minutes (self->situation));
+      button = gtk_button_new_with_label (label);
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_widget_add_css_class (button, "suggested-action");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.start-therapy");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(su)",
+                                        soothe_therapy_kind_to_string (kind),
+                                        soothe_situation_get_therapy_minutes (self->situation));
+      gtk_box_append (box, button);
+    }
 
   if (preset != NULL && kind != SOOTHE_THERAPY_CONTRAST)
     {

@@ -9,18 +9,10 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
-#include "soothe-application.h"
+#include "soothe-application-private.h"
 #include "soothe-markup.h"
 #include "soothe-ui-resources.h"
 #include "soothe-window.h"
-
-struct _SootheApplication
-{
-  GtkApplication parent_instance;
-
-  SootheContent *content;
-  GSettings     *settings;  /* NULL when the schema is not installed */
-};
 
 G_DEFINE_FINAL_TYPE (SootheApplication, soothe_application, GTK_TYPE_APPLICATION)
 
@@ -33,6 +25,14 @@ static const GOptionEntry option_entries[] = {
     N_("Print the id and title of every situation and exit"), NULL },
   { "show", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Open the window at the situation ID"), N_("ID") },
+  { "start-therapy", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Start a therapy timer: cold, heat or contrast"), N_("KIND") },
+  { "minutes", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("Minutes for --start-therapy, within the safe limit"), N_("N") },
+  { "pause", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Pause the running therapy timer"), NULL },
+  { "resume", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Resume the paused therapy timer"), NULL },
+  { "stop", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Stop the therapy timer"), NULL },
+  { "status", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the therapy timer's phase and time left"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
@@ -168,6 +168,12 @@ soothe_application_command_line (GApplication            *application,
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   const char *show = NULL;
   SootheWindow *window;
+  int status;
+
+  /* Timer commands act on this, the running instance, and open no window. */
+  status = soothe_application_therapy_command_line (self, command_line, options);
+  if (status >= 0 && !g_variant_dict_contains (options, "show"))
+    return status;
 
   if (g_variant_dict_lookup (options, "show", "&s", &show) &&
       soothe_content_lookup_situation (ensure_content (self), show) == NULL)
@@ -282,6 +288,8 @@ soothe_application_startup (GApplication *application)
 
   load_settings (self);
   ensure_content (self);
+  self->clock = soothe_clock_new_real ();
+  soothe_application_therapy_startup (self);
 }
 
 static void
@@ -289,10 +297,23 @@ soothe_application_dispose (GObject *object)
 {
   SootheApplication *self = SOOTHE_APPLICATION (object);
 
+  g_clear_object (&self->timer);
+  g_clear_object (&self->clock);
   g_clear_object (&self->content);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (soothe_application_parent_class)->dispose (object);
+}
+
+static void
+soothe_application_finalize (GObject *object)
+{
+  SootheApplication *self = SOOTHE_APPLICATION (object);
+
+  g_free (self->restore_problem);
+  g_free (self->save_problem);
+
+  G_OBJECT_CLASS (soothe_application_parent_class)->finalize (object);
 }
 
 static void
@@ -302,6 +323,7 @@ soothe_application_class_init (SootheApplicationClass *klass)
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = soothe_application_dispose;
+  object_class->finalize = soothe_application_finalize;
   application_class->handle_local_options = soothe_application_handle_local_options;
   application_class->command_line = soothe_application_command_line;
   application_class->activate = soothe_application_activate;
@@ -340,6 +362,30 @@ soothe_application_get_content (SootheApplication *self)
 {
   g_return_val_if_fail (SOOTHE_IS_APPLICATION (self), NULL);
   return ensure_content (self);
+}
+
+/* Returns the timer the application owns; it outlives windows. */
+SootheTherapyTimer *
+soothe_application_get_timer (SootheApplication *self)
+{
+  g_return_val_if_fail (SOOTHE_IS_APPLICATION (self), NULL);
+  return self->timer;
+}
+
+/* Returns, once, why the saved timer could not be restored, or NULL. */
+char *
+soothe_application_take_restore_problem (SootheApplication *self)
+{
+  g_return_val_if_fail (SOOTHE_IS_APPLICATION (self), NULL);
+  return g_steal_pointer (&self->restore_problem);
+}
+
+/* Returns why the timer cannot be saved just now, or NULL. */
+const char *
+soothe_application_get_save_problem (SootheApplication *self)
+{
+  g_return_val_if_fail (SOOTHE_IS_APPLICATION (self), NULL);
+  return self->save_problem;
 }
 
 /* Returns the app's settings, or NULL when the schema is not installed. */

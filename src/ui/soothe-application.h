@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "soothe-content.h"
+#include "soothe-therapy-timer.h"
 
 G_BEGIN_DECLS
 
@@ -16,8 +17,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SootheApplication, soothe_application, SOOTHE, APPLICATION, GtkApplication)
 
-SootheApplication *soothe_application_new          (void);
-SootheContent     *soothe_application_get_content  (SootheApplication *self);
-GSettings         *soothe_application_get_settings (SootheApplication *self);
+SootheApplication  *soothe_application_new                  (void);
+SootheContent      *soothe_application_get_content          (SootheApplication  *self);
+GSettings          *soothe_application_get_settings         (SootheApplication  *self);
+SootheTherapyTimer *soothe_application_get_timer            (SootheApplication  *self);
+gboolean            soothe_application_start_therapy        (SootheApplication  *self,
+                                                             SootheTherapyKind   kind,
+                                                             guint               minutes,
+                                                             GError            **error);
+char               *soothe_application_take_restore_problem (SootheApplication  *self);
+const char         *soothe_application_get_save_problem     (SootheApplication  *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "soothe-advice-view.h"
 #include "soothe-sidebar.h"
+#include "soothe-timer-panel.h"
 #include "soothe-window.h"
 
 struct _SootheWindow
@@ -22,6 +23,7 @@ struct _SootheWindow
   GtkLabel         *banner_label;
   SootheSidebar    *sidebar;
   SootheAdviceView *advice_view;
+  SootheTimerPanel *timer_panel;
 
   /* Owned references */
   SootheContent    *content;
@@ -85,16 +87,21 @@ show_first_situation (SootheWindow *self)
     soothe_window_show_situation (self, soothe_situation_get_id (first));
 }
 
+/* Shows problems with the person's own files: skipped bundles, a saved timer
+ * that could not be read. */
 static void
-show_skipped_bundles (SootheWindow *self)
+show_banner (SootheWindow      *self,
+             SootheApplication *application)
 {
   GPtrArray *skipped = soothe_content_get_skipped (self->content);
-  g_autoptr(GString) text = NULL;
+  g_autofree char *restore_problem = soothe_application_take_restore_problem (application);
+  g_autoptr(GString) text = g_string_new (restore_problem);
 
   if (skipped->len == 0)
-    return;
+    goto done;
 
-  text = g_string_new (NULL);
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
   g_string_append_printf (text,
                           ngettext ("Soothe skipped %u of your content bundles because it has problems. "
                                     "The built-in advice is shown.",
@@ -115,6 +122,9 @@ show_skipped_bundles (SootheWindow *self)
                                 n - 1);
     }
 
+done:
+  if (text->len == 0)
+    return;
   gtk_label_set_text (self->banner_label, text->str);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }
@@ -137,8 +147,24 @@ search_activated_cb (GSimpleAction *action,
   soothe_sidebar_start_search (self->sidebar);
 }
 
+static void
+start_therapy_activated_cb (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  SootheWindow *self = user_data;
+  SootheTherapyKind kind;
+  const char *name;
+  guint32 minutes;
+
+  g_variant_get (parameter, "(&su)", &name, &minutes);
+  if (soothe_therapy_kind_from_string (name, &kind) && kind != SOOTHE_THERAPY_NONE)
+    soothe_timer_panel_request_start (self->timer_panel, kind, minutes);
+}
+
 static const GActionEntry win_actions[] = {
   { "search", search_activated_cb },
+  { "start-therapy", start_therapy_activated_cb, "(su)" },
   { "dismiss-banner", dismiss_banner_activated_cb },
 };
 
@@ -226,8 +252,10 @@ setup (SootheWindow      *self,
   restore_size (self);
   soothe_advice_view_set_content (self->advice_view, self->content);
   soothe_sidebar_set_content (self->sidebar, self->content);
+  soothe_timer_panel_setup (self->timer_panel, soothe_application_get_timer (application),
+                            self->content, self->settings);
   show_first_situation (self);
-  show_skipped_bundles (self);
+  show_banner (self, application);
 }
 
 static void
@@ -256,6 +284,7 @@ soothe_window_class_init (SootheWindowClass *klass)
 
   g_type_ensure (SOOTHE_TYPE_ADVICE_VIEW);
   g_type_ensure (SOOTHE_TYPE_SIDEBAR);
+  g_type_ensure (SOOTHE_TYPE_TIMER_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/soothe-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, search_button);
@@ -263,6 +292,7 @@ soothe_window_class_init (SootheWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, advice_view);
+  gtk_widget_class_bind_template_child (widget_class, SootheWindow, timer_panel);
   gtk_widget_class_bind_template_callback (widget_class, situation_activated_cb);
 }
 

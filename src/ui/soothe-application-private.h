@@ -1,0 +1,37 @@
+/* soothe-application-private.h: the application's instance struct, shared by
+ * soothe-application.c and soothe-application-therapy.c
+ *
+ * Copyright 2026 The Soothe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "soothe-application.h"
+#include "soothe-clock.h"
+#include "soothe-therapy-timer.h"
+
+G_BEGIN_DECLS
+
+struct _SootheApplication
+{
+  GtkApplication parent_instance;
+
+  /* Owned references */
+  SootheContent      *content;
+  GSettings          *settings;        /* NULL when the schema is not installed */
+  SootheClock        *clock;
+  SootheTherapyTimer *timer;
+
+  /* State */
+  gboolean            holding;         /* a running timer holds the application */
+  char               *restore_problem; /* said once in the window */
+  char               *save_problem;
+};
+
+void     soothe_application_therapy_startup      (SootheApplication       *self);
+int      soothe_application_therapy_command_line (SootheApplication       *self,
+                                                  GApplicationCommandLine *command_line,
+                                                  GVariantDict            *options);
+
+G_END_DECLS

@@ -1,0 +1,354 @@
+/* soothe-application-therapy.c: the therapy timer the application owns, so
+ * that it outlives windows: saving it, restoring it, notifications, actions
+ *
+ * Copyright 2026 The Soothe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "soothe-application-private.h"
+#include "soothe-therapy-format.h"
+
+#define NOTIFICATION_PHASE "therapy-phase"
+#define NOTIFICATION_SKIN  "therapy-skin"
+#define STATE_MAX_BYTES    (64 * 1024)
+
+static char *
+state_path (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "soothe", "therapy.json", NULL);
+}
+
+/* Saved on every change that matters, atomically; an empty session removes
+ * the file. A failure keeps the timer running in memory and says so. */
+static void
+save_state (SootheApplication *self)
+{
+  g_autofree char *path = state_path ();
+  g_autofree char *text = soothe_therapy_timer_save (self->timer);
+  g_autofree char *directory = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->save_problem, g_free);
+
+  if (text == NULL)
+    {
+      if (g_unlink (path) != 0 && errno != ENOENT)
+        self->save_problem = g_strdup_printf (_("Soothe cannot remove %s: %s"), path, g_strerror (errno));
+      return;
+    }
+
+  if (g_mkdir_with_parents (directory, 0700) != 0)
+    self->save_problem = g_strdup_printf (_("Soothe cannot save the timer in %s: %s. "
+                                            "It keeps running while Soothe is open."),
+                                          directory, g_strerror (errno));
+  else if (!g_file_set_contents (path, text, -1, &error))
+    self->save_problem = g_strdup_printf (_("Soothe cannot save the timer: %s. "
+                                            "It keeps running while Soothe is open."),
+                                          error->message);
+}
+
+static void
+update_hold (SootheApplication *self)
+{
+  SootheTimerState state = soothe_therapy_timer_get_state (self->timer);
+  gboolean active = state == SOOTHE_TIMER_RUNNING || state == SOOTHE_TIMER_PAUSED;
+
+  /* A running timer keeps Soothe alive with no window open. */
+  if (active && !self->holding)
+    g_application_hold (G_APPLICATION (self));
+  else if (!active && self->holding)
+    g_application_release (G_APPLICATION (self));
+  self->holding = active;
+}
+
+static void
+timer_changed_cb (SootheApplication *self)
+{
+  SootheTimerState state = soothe_therapy_timer_get_state (self->timer);
+
+  save_state (self);
+  if (state == SOOTHE_TIMER_IDLE)
+    {
+      g_application_withdraw_notification (G_APPLICATION (self), NOTIFICATION_PHASE);
+      g_application_withdraw_notification (G_APPLICATION (self), NOTIFICATION_SKIN);
+    }
+  update_hold (self);
+}
+
+static void
+send_notification (SootheApplication *self,
+                   const char        *id,
+                   const char        *title,
+                   const char        *body,
+                   gboolean           with_buttons)
+{
+  g_autoptr(GNotification) notification = g_notification_new (title);
+
+  g_notification_set_body (notification, body);
+  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+  g_notification_set_default_action (notification, "app.show-timer");
+  if (with_buttons)
+    {
+      g_notification_add_button (notification, _("Pause"), "app.pause");
+      g_notification_add_button (notification, _("Stop"), "app.stop");
+    }
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+}
+
+static void
+phase_ended_cb (SootheApplication  *self,
+                SoothePhaseKind     ended,
+                SoothePhaseKind     next,
+                gint64              lateness,
+                SootheTherapyTimer *timer)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+
+  soothe_therapy_describe_phase_end (timer, self->content, ended, next, lateness, &title, &body);
+  g_application_withdraw_notification (G_APPLICATION (self), NOTIFICATION_SKIN);
+  send_notification (self, NOTIFICATION_PHASE, title, body, next != SOOTHE_PHASE_NONE);
+}
+
+static void
+check_skin_cb (SootheApplication  *self,
+               gint64              lateness,
+               SootheTherapyTimer *timer)
+{
+  send_notification (self, NOTIFICATION_SKIN, _("Check your skin"),
+                     _("Lift the pack and look: stop if your skin is numb, very red, "
+                       "blotchy or blistered."),
+                     FALSE);
+}
+
+static void
+restore_state (SootheApplication *self)
+{
+  g_autofree char *path = state_path ();
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return;
+
+  if (st.st_size <= STATE_MAX_BYTES && g_file_get_contents (path, &text, &length, &error) &&
+      soothe_therapy_timer_restore (self->timer, text, length, &error))
+    {
+      update_hold (self);
+      return;
+    }
+
+  /* Never overwrite what cannot be read: keep it beside, start clean, say so once. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+    g_autofree char *aside = g_strdup_printf ("%s.broken-%s", path, stamp);
+    const char *reason = error != NULL ? error->message : _("the file is too large");
+
+    if (g_rename (path, aside) == 0)
+      self->restore_problem = g_strdup_printf (_("Soothe could not read its saved timer (%s), so it "
+                                                 "starts without one. The file was kept as %s."),
+                                               reason, aside);
+    else
+      self->restore_problem = g_strdup_printf (_("Soothe could not read its saved timer (%s), so it "
+                                                 "starts without one."), reason);
+  }
+}
+
+gboolean
+soothe_application_start_therapy (SootheApplication  *self,
+                                  SootheTherapyKind   kind,
+                                  guint               minutes,
+                                  GError            **error)
+{
+  const SootheTherapyPreset *preset = soothe_content_get_therapy (self->content, kind);
+
+  if (preset == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Choose cold, heat or contrast"));
+      return FALSE;
+    }
+  if (kind == SOOTHE_THERAPY_CONTRAST)
+    minutes = 0;
+  else if (minutes == 0)
+    minutes = preset->default_minutes;
+
+  return soothe_therapy_timer_start (self->timer, kind, preset, minutes,
+                                     kind == SOOTHE_THERAPY_CONTRAST ? 0 : 1, error);
+}
+
+static void
+start_therapy_activated_cb (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  SootheApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+  SootheTherapyKind kind;
+  guint32 minutes;
+
+  g_variant_get (parameter, "(&su)", &name, &minutes);
+  if (!soothe_therapy_kind_from_string (name, &kind) ||
+      !soothe_application_start_therapy (self, kind, minutes, &error))
+    g_message ("Cannot start therapy: %s", error != NULL ? error->message : name);
+}
+
+static void
+pause_activated_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  SootheApplication *self = user_data;
+  soothe_therapy_timer_pause (self->timer);
+}
+
+static void
+resume_activated_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  SootheApplication *self = user_data;
+  soothe_therapy_timer_resume (self->timer);
+}
+
+static void
+stop_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  SootheApplication *self = user_data;
+  soothe_therapy_timer_stop (self->timer);
+}
+
+static void
+extend_activated_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  SootheApplication *self = user_data;
+  soothe_therapy_timer_extend (self->timer);
+}
+
+static void
+show_timer_activated_cb (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  g_application_activate (G_APPLICATION (user_data));
+}
+
+static const GActionEntry therapy_actions[] = {
+  { "start-therapy", start_therapy_activated_cb, "(su)" },
+  { "pause", pause_activated_cb },
+  { "resume", resume_activated_cb },
+  { "stop", stop_activated_cb },
+  { "extend", extend_activated_cb },
+  { "show-timer", show_timer_activated_cb },
+};
+
+void
+soothe_application_therapy_startup (SootheApplication *self)
+{
+  self->timer = soothe_therapy_timer_new (self->clock);
+
+  g_signal_connect_object (self->timer, "changed", G_CALLBACK (timer_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timer, "phase-ended", G_CALLBACK (phase_ended_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timer, "check-skin", G_CALLBACK (check_skin_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), therapy_actions,
+                                   G_N_ELEMENTS (therapy_actions), self);
+
+  restore_state (self);
+  /* What ended while Soothe was not running is reported now. */
+  soothe_therapy_timer_update (self->timer);
+}
+
+/* Handles the therapy options of a command line in the primary instance.
+ * Returns -1 when there were none, else the exit status. */
+int
+soothe_application_therapy_command_line (SootheApplication       *self,
+                                         GApplicationCommandLine *command_line,
+                                         GVariantDict            *options)
+{
+  const char *kind_name = NULL;
+  gint32 minutes = 0;
+  gboolean has_minutes = g_variant_dict_lookup (options, "minutes", "i", &minutes);
+  int status = -1;
+
+  if (g_variant_dict_lookup (options, "start-therapy", "&s", &kind_name))
+    {
+      g_autoptr(GError) error = NULL;
+      SootheTherapyKind kind;
+
+      if (!soothe_therapy_kind_from_string (kind_name, &kind) || kind == SOOTHE_THERAPY_NONE)
+        {
+          g_application_command_line_printerr (command_line,
+                                               _("soothe: --start-therapy takes cold, heat or contrast, not “%s”\n"),
+                                               kind_name);
+          return 1;
+        }
+      if (has_minutes && kind == SOOTHE_THERAPY_CONTRAST)
+        {
+          g_application_command_line_printerr (command_line,
+                                               _("soothe: contrast sessions have fixed rounds; leave out --minutes\n"));
+          return 1;
+        }
+      if (has_minutes && minutes <= 0)
+        {
+          g_application_command_line_printerr (command_line, _("soothe: --minutes must be at least 1\n"));
+          return 1;
+        }
+      if (!soothe_application_start_therapy (self, kind, has_minutes ? (guint) minutes : 0, &error))
+        {
+          g_application_command_line_printerr (command_line, "soothe: %s\n", error->message);
+          return 1;
+        }
+      status = 0;
+    }
+  else if (has_minutes)
+    {
+      g_application_command_line_printerr (command_line, _("soothe: --minutes goes with --start-therapy\n"));
+      return 1;
+    }
+
+  if (g_variant_dict_contains (options, "pause") || g_variant_dict_contains (options, "resume") ||
+      g_variant_dict_contains (options, "stop"))
+    {
+      SootheTimerState state = soothe_therapy_timer_get_state (self->timer);
+
+      if (state != SOOTHE_TIMER_RUNNING && state != SOOTHE_TIMER_PAUSED)
+        {
+          g_application_command_line_printerr (command_line, _("soothe: no therapy timer is running\n"));
+          return 1;
+        }
+      if (g_variant_dict_contains (options, "pause"))
+        soothe_therapy_timer_pause (self->timer);
+      if (g_variant_dict_contains (options, "resume"))
+        soothe_therapy_timer_resume (self->timer);
+      if (g_variant_dict_contains (options, "stop"))
+        soothe_therapy_timer_stop (self->timer);
+      status = 0;
+    }
+
+  if (g_variant_dict_contains (options, "status"))
+    {
+      g_autofree char *line = soothe_therapy_status_line (self->timer, self->content);
+
+      g_application_command_line_print (command_line, "%s\n", line);
+      status = 0;
+    }
+
+  return status;
+}

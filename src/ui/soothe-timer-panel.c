@@ -1,0 +1,455 @@
+/* soothe-timer-panel.c: the heat and cold timer region beside the advice
+ *
+ * Copyright 2026 The Soothe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "soothe-markup.h"
+#include "soothe-therapy-format.h"
+#include "soothe-timer-panel.h"
+
+struct _SootheTimerPanel
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkWidget          *box;
+  GtkStack           *stack;
+  GtkToggleButton    *cold_button;
+  GtkToggleButton    *heat_button;
+  GtkToggleButton    *contrast_button;
+  GtkLabel           *kind_description;
+  GtkWidget          *minutes_label;
+  GtkWidget          *minutes_spin;
+  GtkAdjustment      *minutes_adjustment;
+  GtkWidget          *cycles_label;
+  GtkWidget          *cycles_spin;
+  GtkAdjustment      *cycles_adjustment;
+  GtkBox             *safety_list;
+  GtkLabel           *phase_label;
+  GtkLabel           *countdown_label;
+  GtkProgressBar     *progress_bar;
+  GtkLabel           *next_label;
+  GtkButton          *pause_button;
+  GtkWidget          *extend_button;
+  GtkLabel           *finished_label;
+  GtkLabel           *message_label;
+
+  /* Owned references */
+  SootheTherapyTimer *timer;
+  SootheContent      *content;
+  GSettings          *settings;  /* NULL without the installed schema */
+
+  /* State */
+  guint               tick_id;
+  gboolean            setting_kind;
+};
+
+G_DEFINE_FINAL_TYPE (SootheTimerPanel, soothe_timer_panel, GTK_TYPE_WIDGET)
+
+static void update (SootheTimerPanel *self);
+
+static SootheTherapyKind
+selected_kind (SootheTimerPanel *self)
+{
+  if (gtk_toggle_button_get_active (self->heat_button))
+    return SOOTHE_THERAPY_HEAT;
+  if (gtk_toggle_button_get_active (self->contrast_button))
+    return SOOTHE_THERAPY_CONTRAST;
+  return SOOTHE_THERAPY_COLD;
+}
+
+static void
+kind_toggled_cb (SootheTimerPanel *self)
+{
+  SootheTherapyKind kind = selected_kind (self);
+  const SootheTherapyPreset *preset;
+  gboolean timed = kind != SOOTHE_THERAPY_CONTRAST;
+  g_autofree char *description = NULL;
+
+  if (self->content == NULL)
+    return;
+
+  preset = soothe_content_get_therapy (self->content, kind);
+  description = soothe_therapy_describe_preset (kind, preset);
+  gtk_label_set_text (self->kind_description, description);
+
+  gtk_widget_set_visible (self->minutes_label, timed);
+  gtk_widget_set_visible (self->minutes_spin, timed);
+  gtk_widget_set_visible (self->cycles_label, timed);
+  gtk_widget_set_visible (self->cycles_spin, timed);
+  if (timed)
+    {
+      gtk_adjustment_set_upper (self->minutes_adjustment, preset->max_minutes);
+      gtk_adjustment_set_upper (self->cycles_adjustment, preset->max_cycles);
+      if (!self->setting_kind)
+        gtk_adjustment_set_value (self->minutes_adjustment, preset->default_minutes);
+    }
+}
+
+static gboolean
+safety_seen_today (SootheTimerPanel *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *seen = NULL;
+
+  if (self->settings == NULL)
+    return FALSE;
+  seen = g_settings_get_string (self->settings, "safety-seen-on");
+  return g_str_equal (seen, today);
+}
+
+static void
+remember_safety_seen (SootheTimerPanel *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "safety-seen-on", today);
+}
+
+static void
+start_selected (SootheTimerPanel *self)
+{
+  SootheTherapyKind kind = selected_kind (self);
+  const SootheTherapyPreset *preset = soothe_content_get_therapy (self->content, kind);
+  g_autoptr(GError) error = NULL;
+  guint minutes = 0;
+  guint cycles = 0;
+
+  if (kind != SOOTHE_THERAPY_CONTRAST)
+    {
+      minutes = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->minutes_spin));
+      cycles = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->cycles_spin));
+    }
+
+  soothe_timer_panel_show_message (self, NULL);
+  if (!soothe_therapy_timer_start (self->timer, kind, preset, minutes, cycles, &error))
+    soothe_timer_panel_show_message (self, error->message);
+}
+
+static void
+show_safety (SootheTimerPanel *self)
+{
+  const SootheTherapyPreset *preset = soothe_content_get_therapy (self->content, selected_kind (self));
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->safety_list))) != NULL)
+    gtk_box_remove (self->safety_list, child);
+
+  for (guint i = 0; preset->safety[i] != NULL; i++)
+    {
+      g_autofree char *markup = soothe_markup_from_inline (preset->safety[i]);
+      g_autofree char *item = g_strdup_printf ("•  %s", markup);
+      GtkWidget *label = gtk_label_new (NULL);
+
+      gtk_label_set_markup (GTK_LABEL (label), item);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 26);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_box_append (self->safety_list, label);
+    }
+  gtk_stack_set_visible_child_name (self->stack, "safety");
+}
+
+static void
+start_clicked_cb (SootheTimerPanel *self)
+{
+  if (safety_seen_today (self))
+    start_selected (self);
+  else
+    show_safety (self);
+}
+
+static void
+safety_start_clicked_cb (SootheTimerPanel *self)
+{
+  remember_safety_seen (self);
+  start_selected (self);
+  update (self);
+}
+
+static void
+safety_back_clicked_cb (SootheTimerPanel *self)
+{
+  update (self);
+}
+
+static void
+pause_clicked_cb (SootheTimerPanel *self)
+{
+  if (soothe_therapy_timer_get_state (self->timer) == SOOTHE_TIMER_PAUSED)
+    soothe_therapy_timer_resume (self->timer);
+  else
+    soothe_therapy_timer_pause (self->timer);
+}
+
+static void
+extend_clicked_cb (SootheTimerPanel *self)
+{
+  if (!soothe_therapy_timer_extend (self->timer))
+    soothe_timer_panel_show_message (self, _("That is the safe limit for one application."));
+}
+
+static void
+stop_clicked_cb (SootheTimerPanel *self)
+{
+  soothe_therapy_timer_stop (self->timer);
+  soothe_timer_panel_show_message (self, NULL);
+}
+
+static gboolean tick_cb (gpointer user_data);
+
+/* Redraws the countdown when its shown second changes: at most once a
+ * second, and only while the panel is on screen and the timer runs. */
+static void
+schedule_tick (SootheTimerPanel *self)
+{
+  gint64 remaining;
+  guint delay_ms;
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  if (self->timer == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      soothe_therapy_timer_get_state (self->timer) != SOOTHE_TIMER_RUNNING)
+    return;
+
+  remaining = soothe_therapy_timer_get_remaining (self->timer);
+  delay_ms = (guint) ((remaining % G_USEC_PER_SEC) / 1000) + 1;
+  if (remaining % G_USEC_PER_SEC == 0)
+    delay_ms = 1000;
+  self->tick_id = g_timeout_add (delay_ms, tick_cb, self);
+}
+
+static void
+update_countdown (SootheTimerPanel *self)
+{
+  gint64 remaining = soothe_therapy_timer_get_remaining (self->timer);
+  gint64 length = soothe_therapy_timer_get_phase_length (self->timer);
+  g_autofree char *text = soothe_format_remaining (remaining);
+
+  gtk_label_set_text (self->countdown_label, text);
+  gtk_progress_bar_set_fraction (self->progress_bar,
+                                 length > 0 ? 1.0 - (double) remaining / (double) length : 1.0);
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  SootheTimerPanel *self = user_data;
+
+  self->tick_id = 0;
+  update_countdown (self);
+  schedule_tick (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+update (SootheTimerPanel *self)
+{
+  SootheTimerState state;
+
+  if (self->timer == NULL)
+    return;
+
+  state = soothe_therapy_timer_get_state (self->timer);
+  switch (state)
+    {
+    case SOOTHE_TIMER_RUNNING:
+    case SOOTHE_TIMER_PAUSED:
+      {
+        g_autofree char *phase = soothe_therapy_describe_phase (self->timer, self->content);
+        g_autofree char *next = soothe_therapy_describe_next (self->timer, self->content);
+
+        gtk_label_set_text (self->phase_label, phase);
+        gtk_label_set_text (self->next_label, next);
+        gtk_button_set_label (self->pause_button,
+                              state == SOOTHE_TIMER_PAUSED ? _("_Resume") : _("_Pause"));
+        gtk_widget_set_sensitive (self->extend_button, soothe_therapy_timer_can_extend (self->timer));
+        update_countdown (self);
+        gtk_stack_set_visible_child_name (self->stack, "running");
+      }
+      break;
+
+    case SOOTHE_TIMER_FINISHED:
+      gtk_stack_set_visible_child_name (self->stack, "finished");
+      break;
+
+    case SOOTHE_TIMER_IDLE:
+    default:
+      gtk_stack_set_visible_child_name (self->stack, "setup");
+      break;
+    }
+
+  schedule_tick (self);
+}
+
+/**
+ * soothe_timer_panel_show_message:
+ * @message: (nullable): text to show under the timer, or %NULL to hide it
+ */
+void
+soothe_timer_panel_show_message (SootheTimerPanel *self,
+                                 const char       *message)
+{
+  g_return_if_fail (SOOTHE_IS_TIMER_PANEL (self));
+
+  gtk_label_set_text (self->message_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+}
+
+/* Picks a therapy and minutes, as the advice pane's button asks, and starts
+ * it, showing the day's safety list first when it has not been seen. */
+void
+soothe_timer_panel_request_start (SootheTimerPanel  *self,
+                                  SootheTherapyKind  kind,
+                                  guint              minutes)
+{
+  g_return_if_fail (SOOTHE_IS_TIMER_PANEL (self));
+  g_return_if_fail (self->timer != NULL);
+
+  self->setting_kind = TRUE;
+  gtk_toggle_button_set_active (kind == SOOTHE_THERAPY_HEAT ? self->heat_button
+                                : kind == SOOTHE_THERAPY_CONTRAST ? self->contrast_button
+                                : self->cold_button, TRUE);
+  kind_toggled_cb (self);
+  self->setting_kind = FALSE;
+  if (minutes > 0)
+    gtk_adjustment_set_value (self->minutes_adjustment, minutes);
+  gtk_adjustment_set_value (self->cycles_adjustment, 1);
+
+  start_clicked_cb (self);
+}
+
+/* The window says what the notification says, so nothing is missed when
+ * there is no notification daemon. */
+static void
+phase_ended_cb (SootheTimerPanel   *self,
+                SoothePhaseKind     ended,
+                SoothePhaseKind     next,
+                gint64              lateness,
+                SootheTherapyTimer *timer)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *message = NULL;
+
+  soothe_therapy_describe_phase_end (timer, self->content, ended, next, lateness, &title, &body);
+  message = g_strdup_printf ("%s. %s", title, body);
+  soothe_timer_panel_show_message (self, message);
+}
+
+static void
+check_skin_cb (SootheTimerPanel   *self,
+               gint64              lateness,
+               SootheTherapyTimer *timer)
+{
+  soothe_timer_panel_show_message (self, _("Check your skin: stop if it is numb, very red, "
+                                           "blotchy or blistered."));
+}
+
+void
+soothe_timer_panel_setup (SootheTimerPanel   *self,
+                          SootheTherapyTimer *timer,
+                          SootheContent      *content,
+                          GSettings          *settings)
+{
+  g_return_if_fail (SOOTHE_IS_TIMER_PANEL (self));
+  g_return_if_fail (SOOTHE_IS_THERAPY_TIMER (timer));
+  g_return_if_fail (SOOTHE_IS_CONTENT (content));
+  g_return_if_fail (self->timer == NULL);
+
+  self->timer = g_object_ref (timer);
+  self->content = g_object_ref (content);
+  g_set_object (&self->settings, settings);
+
+  g_signal_connect_object (timer, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (timer, "phase-ended", G_CALLBACK (phase_ended_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (timer, "check-skin", G_CALLBACK (check_skin_cb), self, G_CONNECT_SWAPPED);
+  kind_toggled_cb (self);
+  update (self);
+}
+
+static void
+soothe_timer_panel_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (soothe_timer_panel_parent_class)->map (widget);
+  update (SOOTHE_TIMER_PANEL (widget));
+}
+
+static void
+soothe_timer_panel_unmap (GtkWidget *widget)
+{
+  SootheTimerPanel *self = SOOTHE_TIMER_PANEL (widget);
+
+  /* A hidden countdown wakes nobody. */
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  GTK_WIDGET_CLASS (soothe_timer_panel_parent_class)->unmap (widget);
+}
+
+static void
+soothe_timer_panel_dispose (GObject *object)
+{
+  SootheTimerPanel *self = SOOTHE_TIMER_PANEL (object);
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SOOTHE_TYPE_TIMER_PANEL);
+  g_clear_object (&self->timer);
+  g_clear_object (&self->content);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (soothe_timer_panel_parent_class)->dispose (object);
+}
+
+static void
+soothe_timer_panel_class_init (SootheTimerPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = soothe_timer_panel_dispose;
+  widget_class->map = soothe_timer_panel_map;
+  widget_class->unmap = soothe_timer_panel_unmap;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/soothe-timer-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, box);
+  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, cold_button);
+  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, heat_button);
+  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, contrast_button);
+  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, kind_description);
+  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, minutes_label);
+  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, minutes_spin);
+  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, minutes_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, cycles_label);
+  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, cycles_spin);
+  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, cycles_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, safety_list);
+  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, phase_label);
+  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, countdown_label);
+  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, next_label);
+  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, pause_button);
+  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, extend_button);
+  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, finished_label);
+  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, message_label);
+  gtk_widget_class_bind_template_callback (widget_class, kind_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, safety_start_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, safety_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pause_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, extend_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_clicked_cb);
+}
+
+static void
+soothe_timer_panel_init (SootheTimerPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
