@@ -9,7 +9,7 @@ soothe=$1
 data=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-export XDG_DATA_HOME=$tmp/data XDG_CONFIG_HOME=$tmp/config
+export XDG_DATA_HOME=$tmp/data XDG_CONFIG_HOME=$tmp/config XDG_STATE_HOME=$tmp/state HOME=$tmp
 n=0
 failed=0
 
@@ -100,6 +100,62 @@ quit_after_first_frame () {
   SOOTHE_QUIT_AFTER_FIRST_FRAME=1 timeout 30 "$soothe" --show knee-pain
 }
 
+state_file=$XDG_STATE_HOME/soothe/therapy.json
+
+wait_for_status () {
+  local pattern=$1 i
+  for i in $(seq 1 100); do
+    "$soothe" --status > "$tmp/status" 2> /dev/null
+    grep -qE "$pattern" "$tmp/status" && return 0
+    sleep 0.1
+  done
+  echo "# status never matched $pattern:"; sed 's/^/# /' "$tmp/status"
+  return 1
+}
+
+status_without_instance () {
+  [ -n "${DISPLAY:-}" ] || { echo "# skipped: no display"; return 0; }
+  [ "$(timeout 30 "$soothe" --status)" = "No therapy timer is running" ]
+}
+
+minutes_over_cap () {
+  [ -n "${DISPLAY:-}" ] || { echo "# skipped: no display"; return 0; }
+  timeout 30 "$soothe" --start-therapy=cold --minutes=99 2> "$tmp/err"
+  [ $? -eq 1 ] && grep -q "1 to 20 minutes" "$tmp/err"
+}
+
+timer_survives_kill () {
+  [ -n "${DISPLAY:-}" ] || { echo "# skipped: no display"; return 0; }
+  local pid
+  "$soothe" --start-therapy=cold --minutes=15 > "$tmp/primary.log" 2>&1 &
+  pid=$!
+  # Ask only once it is the running instance, or --status would become it.
+  for i in $(seq 1 100); do
+    gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
+      --method org.freedesktop.DBus.NameHasOwner io.github.soothe.Soothe 2> /dev/null | grep -q true && break
+    sleep 0.1
+  done
+  wait_for_status '^Cold pack: 1[45]:[0-5][0-9] left$' || { kill $pid; return 1; }
+  timeout 30 "$soothe" --pause && wait_for_status '\(paused\)$' || { kill $pid; return 1; }
+  timeout 30 "$soothe" --resume && wait_for_status '^Cold pack: 1[45]:[0-5][0-9] left$' || { kill $pid; return 1; }
+  [ -s "$state_file" ] || { echo "# no saved state"; kill $pid; return 1; }
+
+  # A crash loses nothing: a new instance restores the session.
+  kill -9 $pid
+  wait $pid 2> /dev/null
+  [ "$(timeout 30 "$soothe" --status | grep -cE '^Cold pack: 1[45]:[0-5][0-9] left$')" -eq 1 ] || return 1
+  timeout 30 "$soothe" --stop || return 1
+  [ ! -e "$state_file" ] && [ "$(timeout 30 "$soothe" --status)" = "No therapy timer is running" ]
+}
+
+corrupt_state_kept_aside () {
+  [ -n "${DISPLAY:-}" ] || { echo "# skipped: no display"; return 0; }
+  mkdir -p "$(dirname "$state_file")"
+  printf '{"format": 1, "state": "running", "kind": [' > "$state_file"
+  [ "$(timeout 30 "$soothe" --status)" = "No therapy timer is running" ] || return 1
+  [ ! -e "$state_file" ] && ls "$state_file".broken-* > /dev/null
+}
+
 check "--version" version
 check "--list-situations" list_situations
 check "--check-bundle accepts the shipped bundle" check_good_bundle
@@ -111,5 +167,9 @@ check "--show with an unknown id" show_unknown
 check "an unexpected argument" unexpected_argument
 check "a bad user bundle is skipped and named" user_bundle_skipped
 check "SOOTHE_QUIT_AFTER_FIRST_FRAME" quit_after_first_frame
+check "--status with no instance running" status_without_instance
+check "--start-therapy past the cap" minutes_over_cap
+check "the timer survives kill -9, with --pause, --resume, --stop" timer_survives_kill
+check "a corrupt state file is kept aside" corrupt_state_kept_aside
 echo "1..$n"
 exit $failed

@@ -11,6 +11,7 @@
 #include "soothe-application.h"
 #include "soothe-markup.h"
 #include "soothe-sidebar.h"
+#include "soothe-timer-panel.h"
 #include "soothe-window.h"
 
 static SootheApplication *app;
@@ -359,6 +360,99 @@ test_menu_windows (void)
   settle ();
 }
 
+static gboolean
+label_matches (const char *label,
+               const char *wanted)
+{
+  g_autoptr(GString) plain = g_string_new (label);
+
+  g_string_replace (plain, "_", "", 0);
+  return g_str_equal (plain->str, wanted);
+}
+
+/* The mapped button a person would see with this label. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *wanted)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_is_drawable (widget) &&
+      gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
+      label_matches (gtk_button_get_label (GTK_BUTTON (widget)), wanted))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, wanted);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+click (const char *label)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (window), label);
+
+  if (button == NULL)
+    g_error ("No button “%s” is shown", label);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  /* What a mouse click emits; keyboard activation would wait 250 ms first. */
+  g_signal_emit_by_name (button, "clicked");
+  settle ();
+}
+
+static const char *
+panel_page (void)
+{
+  GtkWidget *panel = find_descendant (GTK_WIDGET (window), SOOTHE_TYPE_TIMER_PANEL);
+  GtkStack *stack = GTK_STACK (find_descendant (panel, GTK_TYPE_STACK));
+
+  return gtk_stack_get_visible_child_name (stack);
+}
+
+static void
+test_timer_region (void)
+{
+  SootheTherapyTimer *timer = soothe_application_get_timer (app);
+  gint64 remaining;
+
+  g_assert_true (soothe_window_show_situation (window, "knee-pain"));
+  settle ();
+  g_assert_cmpstr (panel_page (), ==, "setup");
+
+  /* The advice pane's button picks the recommended therapy; the day's
+   * safety list comes first. */
+  click ("Start Cold pack · 15 min");
+  g_assert_cmpstr (panel_page (), ==, "safety");
+  g_assert_cmpint (soothe_therapy_timer_get_state (timer), ==, SOOTHE_TIMER_IDLE);
+  click ("Start");
+  g_assert_cmpstr (panel_page (), ==, "running");
+  g_assert_cmpint (soothe_therapy_timer_get_state (timer), ==, SOOTHE_TIMER_RUNNING);
+  g_assert_cmpint (soothe_therapy_timer_get_kind (timer), ==, SOOTHE_THERAPY_COLD);
+  remaining = soothe_therapy_timer_get_remaining (timer);
+  g_assert_cmpint (remaining, <=, 15 * 60 * G_USEC_PER_SEC);
+  g_assert_cmpint (remaining, >, 14 * 60 * G_USEC_PER_SEC);
+
+  click ("Pause");
+  g_assert_cmpint (soothe_therapy_timer_get_state (timer), ==, SOOTHE_TIMER_PAUSED);
+  click ("Resume");
+  g_assert_cmpint (soothe_therapy_timer_get_state (timer), ==, SOOTHE_TIMER_RUNNING);
+
+  click ("+1 min");
+  g_assert_cmpint (soothe_therapy_timer_get_phase_length (timer), ==, 16 * 60 * G_USEC_PER_SEC);
+
+  click ("Stop");
+  g_assert_cmpint (soothe_therapy_timer_get_state (timer), ==, SOOTHE_TIMER_IDLE);
+  g_assert_cmpstr (panel_page (), ==, "setup");
+
+  /* Seen once today: the next start goes straight to the timer. */
+  click ("Start Cold pack · 15 min");
+  g_assert_cmpstr (panel_page (), ==, "running");
+  click ("Stop");
+  g_assert_cmpstr (panel_page (), ==, "setup");
+}
+
 static void
 test_window_finalizes (void)
 {
@@ -389,6 +483,14 @@ main (int   argc,
 
   data_home = g_dir_make_tmp ("soothe-ui-XXXXXX", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  {
+    g_autofree char *state_home = g_build_filename (data_home, "state", NULL);
+    g_autofree char *config_home = g_build_filename (data_home, "config", NULL);
+
+    /* Nothing of the person running the tests is read or written. */
+    g_setenv ("XDG_STATE_HOME", state_home, TRUE);
+    g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  }
   write_user_bundles ();
 
   app = soothe_application_new ();
@@ -407,6 +509,7 @@ main (int   argc,
   g_test_add_func ("/soothe/ui/search", test_search);
   g_test_add_func ("/soothe/ui/show-and-remember", test_show_and_remember);
   g_test_add_func ("/soothe/ui/menu-windows", test_menu_windows);
+  g_test_add_func ("/soothe/ui/timer-region", test_timer_region);
   g_test_add_func ("/soothe/ui/window-finalizes", test_window_finalizes);
 
   status = g_test_run ();

@@ -25,6 +25,7 @@ struct _SootheApplication
 
   /* State */
   gboolean            holding;         /* a running timer holds the application */
+  gboolean            command_only;    /* started just to run --status, --stop… */
   char               *restore_problem; /* said once in the window */
   char               *save_problem;
 };

@@ -56,6 +56,9 @@ save_state (SootheApplication *self)
 static void
 update_hold (SootheApplication *self)
 {
+  if (self->command_only)
+    return;
+
   SootheTimerState state = soothe_therapy_timer_get_state (self->timer);
   gboolean active = state == SOOTHE_TIMER_RUNNING || state == SOOTHE_TIMER_PAUSED;
 
@@ -349,6 +352,10 @@ soothe_application_therapy_command_line (SootheApplication       *self,
       g_application_command_line_print (command_line, "%s\n", line);
       status = 0;
     }
+
+  /* With no instance running, the saved timer was restored, acted on and
+   * saved again without holding this process: it exits after answering. */
+  self->command_only = FALSE;
 
   return status;
 }

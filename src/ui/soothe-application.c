@@ -147,6 +147,24 @@ soothe_application_handle_local_options (GApplication *application,
       return 1;
     }
 
+  /* --status, --pause, --resume and --stop only ask something of a running
+   * instance; when this process becomes the instance, it answers and exits. */
+  if ((g_variant_dict_contains (options, "status") || g_variant_dict_contains (options, "pause") ||
+       g_variant_dict_contains (options, "resume") || g_variant_dict_contains (options, "stop")) &&
+      !g_variant_dict_contains (options, "start-therapy") && !g_variant_dict_contains (options, "show"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->command_only = TRUE;
+      if (!g_application_register (application, NULL, &error))
+        {
+          g_printerr ("soothe: %s\n", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (application))
+        self->command_only = FALSE;
+    }
+
   return -1;
 }
 
