@@ -106,7 +106,7 @@ soothe_therapy_describe_next (SootheTherapyTimer *timer,
   g_autofree char *lower = NULL;
 
   if (next == SOOTHE_PHASE_NONE)
-    return g_strdup (_("This is the last step"));
+    return g_strdup (_("Then the session is done"));
   name = phase_name (next, content);
   lower = g_utf8_strdown (name, -1);
   return g_strdup_printf (_("Next: %s"), lower);
