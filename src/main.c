@@ -16,9 +16,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(SootheApplication) app = NULL;
+  const char *localedir = g_getenv ("SOOTHE_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* The build tree's translations, for `meson devenv` and the tests. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

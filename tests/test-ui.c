@@ -10,6 +10,7 @@
 #include "soothe-advice-view.h"
 #include "soothe-application.h"
 #include "soothe-markup.h"
+#include "soothe-preferences-window.h"
 #include "soothe-sidebar.h"
 #include "soothe-timer-panel.h"
 #include "soothe-window.h"
@@ -453,6 +454,109 @@ test_timer_region (void)
   g_assert_cmpstr (panel_page (), ==, "setup");
 }
 
+static guint
+count_stretch_cards (void)
+{
+  g_autofree char *texts = advice_text ();
+  SootheContent *content = soothe_application_get_content (app);
+  SootheSituation *situation = soothe_advice_view_get_situation (
+      SOOTHE_ADVICE_VIEW (find_descendant (GTK_WIDGET (window), SOOTHE_TYPE_ADVICE_VIEW)));
+  const char * const *ids = soothe_situation_get_stretch_ids (situation);
+  guint n = 0;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autofree char *name = soothe_markup_to_plain (
+          soothe_stretch_get_name (soothe_content_lookup_stretch (content, ids[i])));
+      g_autofree char *line = g_strdup_printf ("\n%s\n", name);
+
+      if (strstr (texts, line) != NULL)
+        n++;
+    }
+  return n;
+}
+
+static void
+test_preferences (void)
+{
+  GSettings *settings = soothe_application_get_settings (app);
+  GtkWindow *preferences;
+  g_autofree char *texts = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  settle ();
+  preferences = find_window (SOOTHE_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+
+  /* "I'm pregnant" hides the stretches that do not suit pregnancy and the
+   * painkiller advice that pregnancy content must never give. */
+  g_assert_true (soothe_window_show_situation (window, "upper-back-burning"));
+  settle ();
+  g_assert_cmpuint (count_stretch_cards (), ==, 5);
+  gtk_switch_set_active (GTK_SWITCH (find_descendant (GTK_WIDGET (preferences), GTK_TYPE_SWITCH)), TRUE);
+  settle ();
+  g_assert_true (g_settings_get_boolean (settings, "pregnant"));
+  g_assert_cmpuint (count_stretch_cards (), <, 5);
+  texts = advice_text ();
+  g_assert_nonnull (strstr (texts, "may not suit pregnancy are hidden"));
+  g_assert_null (strstr (texts, "ibuprofen"));
+  g_assert_true (soothe_window_show_situation (window, "knee-pain"));
+  settle ();
+  g_clear_pointer (&texts, g_free);
+  texts = advice_text ();
+  g_assert_null (strstr (g_utf8_strdown (texts, -1), "anti-inflammatory painkillers, such"));
+  g_assert_nonnull (strstr (texts, "Advice about anti-inflammatory painkillers is hidden"));
+  g_settings_set_boolean (settings, "pregnant", FALSE);
+  settle ();
+
+  gtk_window_destroy (preferences);
+  settle ();
+}
+
+static void
+test_shortcut_actions (void)
+{
+  GSettings *settings = soothe_application_get_settings (app);
+  SootheTherapyTimer *timer = soothe_application_get_timer (app);
+  GtkListBoxRow *row;
+
+  /* Ctrl+plus, Ctrl+minus, Ctrl+0 */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "text-bigger", NULL);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-size"), 1.1, 0.001);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "text-smaller", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "text-smaller", NULL);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-size"), 0.9, 0.001);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "text-reset", NULL);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-size"), 1.0, 0.001);
+
+  /* Moving between situations */
+  g_assert_true (soothe_window_show_situation (window, "upper-back-burning"));
+  settle ();
+  g_action_group_activate_action (G_ACTION_GROUP (window), "next-situation", NULL);
+  settle ();
+  row = gtk_list_box_get_selected_row (list_box ());
+  assert_situation_shown (soothe_sidebar_get_shown (sidebar (), gtk_list_box_row_get_index (row)));
+  g_assert_cmpstr (soothe_situation_get_id (soothe_sidebar_get_shown (sidebar (), gtk_list_box_row_get_index (row))),
+                   ==, "upper-back-left");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "previous-situation", NULL);
+  settle ();
+  g_assert_cmpstr (soothe_situation_get_id (soothe_advice_view_get_situation (
+      SOOTHE_ADVICE_VIEW (find_descendant (GTK_WIDGET (window), SOOTHE_TYPE_ADVICE_VIEW)))),
+                   ==, "upper-back-burning");
+
+  /* Ctrl+T starts, pauses and resumes the timer (safety was seen today). */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "timer-toggle", NULL);
+  settle ();
+  g_assert_cmpint (soothe_therapy_timer_get_state (timer), ==, SOOTHE_TIMER_RUNNING);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "timer-toggle", NULL);
+  g_assert_cmpint (soothe_therapy_timer_get_state (timer), ==, SOOTHE_TIMER_PAUSED);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "timer-toggle", NULL);
+  g_assert_cmpint (soothe_therapy_timer_get_state (timer), ==, SOOTHE_TIMER_RUNNING);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "stop", NULL);
+  settle ();
+  g_assert_cmpint (soothe_therapy_timer_get_state (timer), ==, SOOTHE_TIMER_IDLE);
+}
+
 static void
 test_window_finalizes (void)
 {
@@ -510,6 +614,8 @@ main (int   argc,
   g_test_add_func ("/soothe/ui/show-and-remember", test_show_and_remember);
   g_test_add_func ("/soothe/ui/menu-windows", test_menu_windows);
   g_test_add_func ("/soothe/ui/timer-region", test_timer_region);
+  g_test_add_func ("/soothe/ui/preferences", test_preferences);
+  g_test_add_func ("/soothe/ui/shortcut-actions", test_shortcut_actions);
   g_test_add_func ("/soothe/ui/window-finalizes", test_window_finalizes);
 
   status = g_test_run ();

@@ -19,6 +19,7 @@ typedef struct {
 
 typedef struct {
   SootheBundleRole     role;
+  char                *language;
   char                *disclaimer;
   char               **stopwords;
   GPtrArray           *areas;       /* of SootheArea */

@@ -10,6 +10,7 @@
 #include "soothe-bundle-private.h"
 #include "soothe-markup.h"
 #include "soothe-model-private.h"
+#include "soothe-safety.h"
 
 #define SOOTHE_BUNDLE_FORMAT 1
 
@@ -22,12 +23,6 @@ typedef struct {
   SootheBundle     *bundle;
 } Reader;
 
-/* Pregnancy content must never suggest these; matched against folded text. */
-static const char * const nsaid_words[] = {
-  "nsaid", "ibuprofen", "naproxen", "diclofenac", "aspirin", "celecoxib",
-  "ketoprofen", "mefenamic", "indometacin", "indomethacin",
-  "anti-inflammator", "antiinflammator", "anti inflammator",
-};
 
 static void G_GNUC_PRINTF (3, 4)
 report (Reader     *reader,
@@ -456,6 +451,7 @@ soothe_bundle_free (SootheBundle *bundle)
 {
   if (bundle == NULL)
     return;
+  g_free (bundle->language);
   g_free (bundle->disclaimer);
   g_strfreev (bundle->stopwords);
   g_ptr_array_unref (bundle->areas);
@@ -573,6 +569,30 @@ read_therapies (Reader     *reader,
   read_therapy (reader, object, SOOTHE_THERAPY_COLD);
   read_therapy (reader, object, SOOTHE_THERAPY_HEAT);
   read_therapy (reader, object, SOOTHE_THERAPY_CONTRAST);
+  pop (reader, length);
+}
+
+/* A translation changes words, never the safety limits. */
+static void
+check_translated_limits (Reader *reader)
+{
+  gsize length = push_member (reader, "therapies");
+
+  for (SootheTherapyKind kind = SOOTHE_THERAPY_COLD; kind <= SOOTHE_THERAPY_CONTRAST; kind++)
+    {
+      const SootheTherapyPreset *own = &reader->bundle->therapies[kind];
+      const SootheTherapyPreset *base = soothe_content_get_therapy (reader->base, kind);
+
+      if (base == NULL)
+        continue;
+      if (own->default_minutes != base->default_minutes || own->max_minutes != base->max_minutes ||
+          own->rest_minutes != base->rest_minutes || own->max_cycles != base->max_cycles ||
+          own->check_skin_after_minutes != base->check_skin_after_minutes ||
+          own->heat_seconds != base->heat_seconds || own->cold_seconds != base->cold_seconds ||
+          own->rounds != base->rounds)
+        report (reader, soothe_therapy_kind_to_string (kind),
+                "a translation must keep the limits of the built-in content");
+    }
   pop (reader, length);
 }
 
@@ -762,28 +782,12 @@ read_situation_stretches (Reader          *reader,
   pop (reader, length);
 }
 
-static const char *
-find_nsaid (const char *text)
-{
-  g_autofree char *folded = NULL;
-
-  if (text == NULL)
-    return NULL;
-  folded = g_utf8_casefold (text, -1);
-  for (guint i = 0; i < G_N_ELEMENTS (nsaid_words); i++)
-    {
-      if (strstr (folded, nsaid_words[i]) != NULL)
-        return nsaid_words[i];
-    }
-  return NULL;
-}
-
 static void
 check_nsaid_text (Reader     *reader,
                   const char *member,
                   const char *text)
 {
-  const char *word = find_nsaid (text);
+  const char *word = soothe_text_mentions_nsaid (text);
 
   if (word != NULL)
     report (reader, member, "pregnancy content must not mention NSAIDs (found \"%s\")", word);
@@ -915,7 +919,6 @@ soothe_bundle_read (JsonNode         *root,
   g_autoptr(GHashTable) stretch_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) situation_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GString) path = g_string_new ("$");
-  g_autofree char *language = NULL;
   guint before = problems->len;
   Reader reader = { name, role, base, problems, path, bundle };
   JsonObject *object;
@@ -939,9 +942,9 @@ soothe_bundle_read (JsonNode         *root,
   if (problems->len > before)
     return NULL;
 
-  language = read_string (&reader, object, "language", FALSE);
+  bundle->language = read_string (&reader, object, "language", FALSE);
   bundle->stopwords = read_strv (&reader, object, "stopwords", FALSE, TRUE, node_string);
-  bundle->disclaimer = read_text (&reader, object, "disclaimer", role == SOOTHE_BUNDLE_BASE);
+  bundle->disclaimer = read_text (&reader, object, "disclaimer", role != SOOTHE_BUNDLE_USER);
   if (role == SOOTHE_BUNDLE_USER && bundle->disclaimer != NULL)
     report (&reader, "disclaimer", "only the built-in content sets the disclaimer");
 
@@ -951,6 +954,9 @@ soothe_bundle_read (JsonNode         *root,
     report (&reader, "therapies", "therapy limits come only from the built-in content");
   else
     read_therapies (&reader, object);
+
+  if (role == SOOTHE_BUNDLE_TRANSLATION && bundle->has_therapies && base != NULL)
+    check_translated_limits (&reader);
 
   read_objects (&reader, object, "areas", role == SOOTHE_BUNDLE_BASE, FALSE, read_area, area_ids);
   read_objects (&reader, object, "stretches", role == SOOTHE_BUNDLE_BASE, FALSE, read_stretch,

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
@@ -23,6 +24,7 @@ struct _SootheContent
   GObject parent_instance;
 
   /* What the bundles loaded so far hold; later bundles replace by id. */
+  char                *language;    /* of the built-in text in effect */
   char                *disclaimer;
   GPtrArray           *stopwords;   /* of char *, NULL-terminated */
   GPtrArray           *areas;       /* of SootheArea, in sidebar order */
@@ -65,6 +67,7 @@ soothe_content_finalize (GObject *object)
 {
   SootheContent *self = SOOTHE_CONTENT (object);
 
+  g_free (self->language);
   g_free (self->disclaimer);
   g_ptr_array_unref (self->stopwords);
   g_ptr_array_unref (self->areas);
@@ -101,22 +104,9 @@ soothe_content_new (void)
   return g_object_new (SOOTHE_TYPE_CONTENT, NULL);
 }
 
-/**
- * soothe_content_new_builtin:
- *
- * Loads the content compiled into Soothe. It is checked by the test suite, so
- * a problem here is a bug in the build, not in user input.
- *
- * Returns: (transfer full): the built-in content
- */
-SootheContent *
-soothe_content_new_builtin (void)
+static void
+ensure_resources (void)
 {
-  g_autoptr(SootheContent) self = soothe_content_new ();
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-
   static gsize registered = 0;
 
   /* Registered by hand: a constructor in a static library may be dropped. */
@@ -125,13 +115,23 @@ soothe_content_new_builtin (void)
       soothe_content_register_resource ();
       g_once_init_leave (&registered, 1);
     }
+}
 
-  bytes = g_resources_lookup_data (BUILTIN_BUNDLE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+static void
+load_builtin (SootheContent    *self,
+              const char       *path,
+              SootheBundleRole  role)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strconcat ("resource://", path, NULL);
+
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
   if (bytes == NULL)
     g_error ("The built-in content is missing: %s", error->message);
 
-  if (!soothe_content_load_bytes (self, bytes, "resource://" BUILTIN_BUNDLE,
-                                  SOOTHE_BUNDLE_BASE, problems))
+  if (!soothe_content_load_bytes (self, bytes, name, role, problems))
     {
       g_autofree char *joined = NULL;
 
@@ -139,8 +139,77 @@ soothe_content_new_builtin (void)
       joined = g_strjoinv ("\n", (char **) problems->pdata);
       g_error ("The built-in content is broken:\n%s", joined);
     }
+}
+
+/* Returns the resource path of the built-in bundle for @language ("de_DE",
+ * "es"), or NULL when Soothe has none. */
+static char *
+find_translation (const char *language)
+{
+  g_autofree char *code = g_strndup (language, strcspn (language, ".@"));
+  char *path;
+
+  if (code[0] == '\0' || g_str_equal (code, "C") || g_str_equal (code, "POSIX"))
+    return NULL;
+  path = g_strdup_printf (RESOURCE_BASE "/content/%s.json", code);
+  if (!g_resources_get_info (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
+    g_clear_pointer (&path, g_free);
+  return path;
+}
+
+/**
+ * soothe_content_new_builtin_for:
+ * @languages: (nullable): languages in order of preference, as from
+ *   g_get_language_names(); %NULL for the user's
+ *
+ * Loads the content compiled into Soothe: the English bundle, then the first
+ * translation that matches @languages over it, so anything a translation
+ * lacks stays in English. The bundles are checked by the test suite, so a
+ * problem here is a bug in the build, not in user input.
+ *
+ * Returns: (transfer full): the built-in content
+ */
+SootheContent *
+soothe_content_new_builtin_for (const char * const *languages)
+{
+  g_autoptr(SootheContent) self = soothe_content_new ();
+
+  ensure_resources ();
+  load_builtin (self, BUILTIN_BUNDLE, SOOTHE_BUNDLE_BASE);
+
+  if (languages == NULL)
+    languages = g_get_language_names ();
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      g_autofree char *path = NULL;
+
+      /* English is the base; a preference for it ends the search. */
+      if (g_str_has_prefix (languages[i], "en"))
+        break;
+      path = find_translation (languages[i]);
+      if (path != NULL)
+        {
+          load_builtin (self, path, SOOTHE_BUNDLE_TRANSLATION);
+          break;
+        }
+    }
 
   return g_steal_pointer (&self);
+}
+
+/* Returns the built-in content in the user's language. */
+SootheContent *
+soothe_content_new_builtin (void)
+{
+  return soothe_content_new_builtin_for (NULL);
+}
+
+/* Returns the language code of the built-in text in effect, e.g. "en". */
+const char *
+soothe_content_get_language (SootheContent *self)
+{
+  g_return_val_if_fail (SOOTHE_IS_CONTENT (self), NULL);
+  return self->language;
 }
 
 static void
@@ -189,6 +258,12 @@ static void
 merge_bundle (SootheContent *self,
               SootheBundle  *bundle)
 {
+  if (bundle->language != NULL && bundle->role != SOOTHE_BUNDLE_USER)
+    {
+      g_free (self->language);
+      self->language = g_strdup (bundle->language);
+    }
+
   if (bundle->disclaimer != NULL)
     {
       g_free (self->disclaimer);

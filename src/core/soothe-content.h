@@ -15,8 +15,9 @@
 G_BEGIN_DECLS
 
 typedef enum {
-  SOOTHE_BUNDLE_BASE,  /* complete on its own: disclaimer, therapy limits */
-  SOOTHE_BUNDLE_USER,  /* adds to or replaces parts of the base */
+  SOOTHE_BUNDLE_BASE,         /* complete on its own: disclaimer, therapy limits */
+  SOOTHE_BUNDLE_USER,         /* adds to or replaces parts of the base */
+  SOOTHE_BUNDLE_TRANSLATION,  /* the built-in content in another language, over the base */
 } SootheBundleRole;
 
 typedef struct {
@@ -44,6 +45,8 @@ G_DECLARE_FINAL_TYPE (SootheContent, soothe_content, SOOTHE, CONTENT, GObject)
 
 SootheContent             *soothe_content_new                  (void);
 SootheContent             *soothe_content_new_builtin          (void);
+SootheContent             *soothe_content_new_builtin_for      (const char * const *languages);
+const char                *soothe_content_get_language         (SootheContent     *self);
 gboolean                   soothe_content_load_bytes           (SootheContent     *self,
                                                                 GBytes            *bytes,
                                                                 const char        *name,

@@ -10,6 +10,7 @@
 
 #include "soothe-advice-view.h"
 #include "soothe-markup.h"
+#include "soothe-safety.h"
 
 struct _SootheAdviceView
 {
@@ -24,9 +25,20 @@ struct _SootheAdviceView
   /* Owned references */
   SootheContent     *content;
   SootheSituation   *situation;
+
+  /* State */
+  gboolean           pregnant;  /* the "I'm pregnant" preference */
 };
 
 G_DEFINE_FINAL_TYPE (SootheAdviceView, soothe_advice_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PREGNANT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static gboolean
 activate_link_cb (GtkLabel   *label,
@@ -144,6 +156,15 @@ add_list (GtkBox             *box,
     }
 }
 
+/* A note in place of advice that the "I'm pregnant" preference hides. */
+static void
+add_pregnancy_note (GtkBox     *box,
+                    const char *text)
+{
+  GtkWidget *label = add_text (box, text, "soothe-note");
+  gtk_widget_set_margin_top (label, 4);
+}
+
 static void
 add_sections (SootheAdviceView *self,
               GtkBox           *page)
@@ -153,10 +174,29 @@ add_sections (SootheAdviceView *self,
   for (guint i = 0; i < n; i++)
     {
       const SootheAdviceSection *section = soothe_situation_get_section (self->situation, i);
-      GtkBox *box = add_box (page, "soothe-section", 6);
+      g_autoptr(GStrvBuilder) shown = g_strv_builder_new ();
+      g_auto(GStrv) items = NULL;
+      gboolean hidden = FALSE;
+      GtkBox *box;
 
+      for (guint k = 0; section->items[k] != NULL; k++)
+        {
+          if (self->pregnant && soothe_text_mentions_nsaid (section->items[k]) != NULL)
+            hidden = TRUE;
+          else
+            g_strv_builder_add (shown, section->items[k]);
+        }
+      items = g_strv_builder_end (shown);
+      if (items[0] == NULL && !hidden)
+        continue;
+
+      box = add_box (page, "soothe-section", 6);
       add_heading (box, section->heading, "title-3", 2);
-      add_list (box, (const char * const *) section->items, FALSE);
+      add_list (box, (const char * const *) items, FALSE);
+      if (hidden)
+        add_pregnancy_note (box, _("Advice about anti-inflammatory painkillers is hidden because "
+                                   "you said you’re pregnant. Ask your midwife, doctor or "
+                                   "pharmacist which painkiller suits you."));
     }
 }
 
@@ -294,6 +334,7 @@ add_stretches (SootheAdviceView *self,
 {
   const char * const *ids = soothe_situation_get_stretch_ids (self->situation);
   GtkBox *box = add_box (page, "soothe-section", 8);
+  gboolean hidden = FALSE;
 
   add_heading (box, _("Stretches that help"), "title-3", 2);
   for (guint i = 0; ids[i] != NULL; i++)
@@ -302,8 +343,15 @@ add_stretches (SootheAdviceView *self,
 
       /* The loader checked every reference, so this always finds one. */
       g_assert (stretch != NULL);
-      add_stretch_card (box, stretch);
+      if (self->pregnant && !soothe_stretch_get_pregnancy_safe (stretch))
+        hidden = TRUE;
+      else
+        add_stretch_card (box, stretch);
     }
+  if (hidden)
+    add_pregnancy_note (box, _("Stretches that may not suit pregnancy are hidden because you said "
+                               "you’re pregnant. Check with your midwife or doctor before a new "
+                               "exercise."));
 }
 
 static void
@@ -394,6 +442,48 @@ soothe_advice_view_get_situation (SootheAdviceView *self)
 }
 
 static void
+soothe_advice_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  SootheAdviceView *self = SOOTHE_ADVICE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PREGNANT:
+      g_value_set_boolean (value, self->pregnant);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+soothe_advice_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  SootheAdviceView *self = SOOTHE_ADVICE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PREGNANT:
+      if (self->pregnant != g_value_get_boolean (value))
+        {
+          self->pregnant = g_value_get_boolean (value);
+          if (self->content != NULL)
+            rebuild (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 soothe_advice_view_dispose (GObject *object)
 {
   SootheAdviceView *self = SOOTHE_ADVICE_VIEW (object);
@@ -412,6 +502,19 @@ soothe_advice_view_class_init (SootheAdviceViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = soothe_advice_view_dispose;
+  object_class->get_property = soothe_advice_view_get_property;
+  object_class->set_property = soothe_advice_view_set_property;
+
+  /**
+   * SootheAdviceView:pregnant:
+   *
+   * Whether to hide stretches that do not suit pregnancy and advice about
+   * anti-inflammatory painkillers.
+   */
+  properties[PROP_PREGNANT] =
+    g_param_spec_boolean ("pregnant", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/soothe-advice-view.ui");

@@ -22,10 +22,13 @@ struct _SootheApplication
   GSettings          *settings;        /* NULL when the schema is not installed */
   SootheClock        *clock;
   SootheTherapyTimer *timer;
+  GtkCssProvider     *text_size_css;
+  GDBusProxy         *portal_settings;   /* NULL without the Settings portal */
 
   /* State */
   gboolean            holding;         /* a running timer holds the application */
   gboolean            command_only;    /* started just to run --status, --stop… */
+  gboolean            system_prefers_dark;
   char               *restore_problem; /* said once in the window */
   char               *save_problem;
 };

@@ -182,6 +182,9 @@ soothe_application_start_therapy (SootheApplication  *self,
     }
   if (kind == SOOTHE_THERAPY_CONTRAST)
     minutes = 0;
+  else if (minutes == 0 && self->settings != NULL)
+    minutes = CLAMP ((guint) g_settings_get_int (self->settings, "default-therapy-minutes"), 1,
+                     preset->max_minutes);
   else if (minutes == 0)
     minutes = preset->default_minutes;
 

@@ -11,6 +11,7 @@
 
 #include "soothe-application-private.h"
 #include "soothe-markup.h"
+#include "soothe-preferences-window.h"
 #include "soothe-ui-resources.h"
 #include "soothe-window.h"
 
@@ -257,10 +258,190 @@ quit_activated_cb (GSimpleAction *action,
   g_application_quit (G_APPLICATION (self));
 }
 
+static void
+preferences_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  SootheApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  SoothePreferencesWindow *preferences;
+
+  if (self->settings == NULL)
+    return;
+  preferences = soothe_preferences_window_new (parent, self->settings, ensure_content (self));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+change_text_size (SootheApplication *self,
+                  double             step)
+{
+  double size;
+
+  if (self->settings == NULL)
+    return;
+  size = step == 0 ? 1.0 : g_settings_get_double (self->settings, "text-size") + step;
+  g_settings_set_double (self->settings, "text-size", CLAMP (size, 0.8, 1.6));
+}
+
+static void
+text_bigger_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  change_text_size (user_data, 0.1);
+}
+
+static void
+text_smaller_activated_cb (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  change_text_size (user_data, -0.1);
+}
+
+static void
+text_reset_activated_cb (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  change_text_size (user_data, 0);
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_activated_cb },
   { "quit", quit_activated_cb },
+  { "preferences", preferences_activated_cb },
+  { "text-bigger", text_bigger_activated_cb },
+  { "text-smaller", text_smaller_activated_cb },
+  { "text-reset", text_reset_activated_cb },
 };
+
+static void
+apply_text_size (SootheApplication *self)
+{
+  g_autofree char *css = NULL;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (number, sizeof number, "%.2f", g_settings_get_double (self->settings, "text-size"));
+  css = g_strdup_printf (".soothe-advice { font-size: %sem; }", number);
+  gtk_css_provider_load_from_data (self->text_size_css, css, -1);
+}
+
+static void
+apply_color_scheme (SootheApplication *self)
+{
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+  gboolean dark = g_str_equal (scheme, "dark") ||
+                  (g_str_equal (scheme, "default") && self->system_prefers_dark);
+
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", dark, NULL);
+}
+
+/* org.freedesktop.appearance color-scheme: 1 means the person prefers dark. */
+static void
+read_system_scheme (SootheApplication *self,
+                    GVariant          *value)
+{
+  g_autoptr(GVariant) inner = NULL;
+
+  while (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_VARIANT))
+    {
+      GVariant *unboxed = g_variant_get_variant (value);
+
+      g_clear_pointer (&inner, g_variant_unref);
+      inner = unboxed;
+      value = unboxed;
+    }
+  if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
+    return;
+  self->system_prefers_dark = g_variant_get_uint32 (value) == 1;
+  if (self->settings != NULL)
+    apply_color_scheme (self);
+}
+
+static void
+portal_setting_changed_cb (GDBusProxy *proxy,
+                           const char *sender_name,
+                           const char *signal_name,
+                           GVariant   *parameters,
+                           gpointer    user_data)
+{
+  const char *namespace;
+  const char *key;
+  g_autoptr(GVariant) value = NULL;
+
+  if (!g_str_equal (signal_name, "SettingChanged"))
+    return;
+  g_variant_get (parameters, "(&s&sv)", &namespace, &key, &value);
+  if (g_str_equal (namespace, "org.freedesktop.appearance") && g_str_equal (key, "color-scheme"))
+    read_system_scheme (user_data, value);
+}
+
+static void
+portal_read_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SootheApplication) self = user_data;
+  g_autoptr(GVariant) reply = g_dbus_proxy_call_finish (G_DBUS_PROXY (source), result, NULL);
+  g_autoptr(GVariant) value = NULL;
+
+  /* No portal, or an old one: the style stays light unless chosen. */
+  if (reply == NULL)
+    return;
+  g_variant_get (reply, "(v)", &value);
+  read_system_scheme (self, value);
+}
+
+static void
+portal_ready_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SootheApplication) self = user_data;
+  GDBusProxy *proxy = g_dbus_proxy_new_for_bus_finish (result, NULL);
+
+  if (proxy == NULL)
+    return;
+  self->portal_settings = proxy;
+  g_signal_connect (proxy, "g-signal", G_CALLBACK (portal_setting_changed_cb), self);
+  g_dbus_proxy_call (proxy, "Read", g_variant_new ("(ss)", "org.freedesktop.appearance", "color-scheme"),
+                     G_DBUS_CALL_FLAGS_NONE, 2000, NULL, portal_read_cb, g_object_ref (self));
+}
+
+/* Follows the system's light or dark preference through the Settings portal,
+ * asynchronously so that start-up never waits for it. */
+static void
+watch_system_scheme (SootheApplication *self)
+{
+  g_dbus_proxy_new_for_bus (G_BUS_TYPE_SESSION,
+                            G_DBUS_PROXY_FLAGS_DO_NOT_AUTO_START_AT_CONSTRUCTION |
+                            G_DBUS_PROXY_FLAGS_DO_NOT_LOAD_PROPERTIES,
+                            NULL, "org.freedesktop.portal.Desktop", "/org/freedesktop/portal/desktop",
+                            "org.freedesktop.portal.Settings", NULL, portal_ready_cb,
+                            g_object_ref (self));
+}
+
+static void
+setup_appearance (SootheApplication *self)
+{
+  self->text_size_css = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (self->text_size_css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  if (self->settings == NULL)
+    return;
+
+  g_signal_connect_object (self->settings, "changed::text-size", G_CALLBACK (apply_text_size), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::color-scheme", G_CALLBACK (apply_color_scheme),
+                           self, G_CONNECT_SWAPPED);
+  apply_text_size (self);
+  apply_color_scheme (self);
+  watch_system_scheme (self);
+}
 
 static void
 load_settings (SootheApplication *self)
@@ -303,8 +484,24 @@ soothe_application_startup (GApplication *application)
                                          (const char *[]) { "<Control>f", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
                                          (const char *[]) { "<Control>question", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.text-bigger",
+                                         (const char *[]) { "<Control>plus", "<Control>equal",
+                                                            "<Control>KP_Add", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.text-smaller",
+                                         (const char *[]) { "<Control>minus", "<Control>KP_Subtract", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.text-reset",
+                                         (const char *[]) { "<Control>0", "<Control>KP_0", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.timer-toggle",
+                                         (const char *[]) { "<Control>t", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.next-situation",
+                                         (const char *[]) { "<Control>Page_Down", "<Alt>Down", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.previous-situation",
+                                         (const char *[]) { "<Control>Page_Up", "<Alt>Up", NULL });
 
   load_settings (self);
+  setup_appearance (self);
   ensure_content (self);
   self->clock = soothe_clock_new_real ();
   soothe_application_therapy_startup (self);
@@ -317,6 +514,8 @@ soothe_application_dispose (GObject *object)
 
   g_clear_object (&self->timer);
   g_clear_object (&self->clock);
+  g_clear_object (&self->text_size_css);
+  g_clear_object (&self->portal_settings);
   g_clear_object (&self->content);
   g_clear_object (&self->settings);
 

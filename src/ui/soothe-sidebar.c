@@ -329,6 +329,25 @@ soothe_sidebar_select (SootheSidebar   *self,
   sync_selection (self);
 }
 
+/* Shows the situation @delta rows below (or above) the shown one, as the
+ * keyboard shortcuts for the next and previous situation do. */
+void
+soothe_sidebar_move (SootheSidebar *self,
+                     int            delta)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list_box);
+  int n = (int) soothe_sidebar_get_n_shown (self);
+  int position;
+
+  g_return_if_fail (SOOTHE_IS_SIDEBAR (self));
+
+  if (n == 0)
+    return;
+  position = row != NULL ? gtk_list_box_row_get_index (row) + delta : (delta > 0 ? 0 : n - 1);
+  row = gtk_list_box_get_row_at_index (self->list_box, CLAMP (position, 0, n - 1));
+  gtk_list_box_select_row (self->list_box, row);
+}
+
 void
 soothe_sidebar_start_search (SootheSidebar *self)
 {

@@ -87,7 +87,13 @@ kind_toggled_cb (SootheTimerPanel *self)
       gtk_adjustment_set_upper (self->minutes_adjustment, preset->max_minutes);
       gtk_adjustment_set_upper (self->cycles_adjustment, preset->max_cycles);
       if (!self->setting_kind)
-        gtk_adjustment_set_value (self->minutes_adjustment, preset->default_minutes);
+        {
+          guint minutes = preset->default_minutes;
+
+          if (self->settings != NULL)
+            minutes = g_settings_get_int (self->settings, "default-therapy-minutes");
+          gtk_adjustment_set_value (self->minutes_adjustment, CLAMP (minutes, 1, preset->max_minutes));
+        }
     }
 }
 
@@ -301,6 +307,32 @@ soothe_timer_panel_show_message (SootheTimerPanel *self,
 
   gtk_label_set_text (self->message_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+}
+
+/* Ctrl+T: starts what the panel shows, or pauses and resumes. */
+void
+soothe_timer_panel_toggle (SootheTimerPanel *self)
+{
+  g_return_if_fail (SOOTHE_IS_TIMER_PANEL (self));
+  g_return_if_fail (self->timer != NULL);
+
+  switch (soothe_therapy_timer_get_state (self->timer))
+    {
+    case SOOTHE_TIMER_RUNNING:
+    case SOOTHE_TIMER_PAUSED:
+      pause_clicked_cb (self);
+      break;
+    case SOOTHE_TIMER_FINISHED:
+      stop_clicked_cb (self);
+      break;
+    case SOOTHE_TIMER_IDLE:
+    default:
+      if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "safety"))
+        safety_start_clicked_cb (self);
+      else
+        start_clicked_cb (self);
+      break;
+    }
 }
 
 /* Picks a therapy and minutes, as the advice pane's button asks, and starts

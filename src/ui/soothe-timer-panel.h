@@ -24,6 +24,7 @@ void  soothe_timer_panel_setup         (SootheTimerPanel   *self,
 void  soothe_timer_panel_request_start (SootheTimerPanel   *self,
                                         SootheTherapyKind   kind,
                                         guint               minutes);
+void  soothe_timer_panel_toggle        (SootheTimerPanel   *self);
 void  soothe_timer_panel_show_message  (SootheTimerPanel   *self,
                                         const char         *message);
 

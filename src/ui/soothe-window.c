@@ -162,7 +162,37 @@ start_therapy_activated_cb (GSimpleAction *action,
     soothe_timer_panel_request_start (self->timer_panel, kind, minutes);
 }
 
+static void
+next_situation_activated_cb (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  SootheWindow *self = user_data;
+  soothe_sidebar_move (self->sidebar, 1);
+}
+
+static void
+previous_situation_activated_cb (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  SootheWindow *self = user_data;
+  soothe_sidebar_move (self->sidebar, -1);
+}
+
+static void
+timer_toggle_activated_cb (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  SootheWindow *self = user_data;
+  soothe_timer_panel_toggle (self->timer_panel);
+}
+
 static const GActionEntry win_actions[] = {
+  { "next-situation", next_situation_activated_cb },
+  { "previous-situation", previous_situation_activated_cb },
+  { "timer-toggle", timer_toggle_activated_cb },
   { "search", search_activated_cb },
   { "start-therapy", start_therapy_activated_cb, "(su)" },
   { "dismiss-banner", dismiss_banner_activated_cb },
@@ -240,6 +270,20 @@ restore_size (SootheWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+/* The application saved the timer just before this runs; say if it could not. */
+static void
+timer_changed_cb (SootheWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  const char *problem;
+
+  if (application == NULL)
+    return;
+  problem = soothe_application_get_save_problem (SOOTHE_APPLICATION (application));
+  if (problem != NULL)
+    soothe_timer_panel_show_message (self->timer_panel, problem);
+}
+
 /* Runs once the window has its application: "application" is not a
  * construct property, so constructed() is too early. */
 static void
@@ -254,6 +298,10 @@ setup (SootheWindow      *self,
   soothe_sidebar_set_content (self->sidebar, self->content);
   soothe_timer_panel_setup (self->timer_panel, soothe_application_get_timer (application),
                             self->content, self->settings);
+  g_signal_connect_object (soothe_application_get_timer (application), "changed",
+                           G_CALLBACK (timer_changed_cb), self, G_CONNECT_SWAPPED);
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "pregnant", self->advice_view, "pregnant", G_SETTINGS_BIND_GET);
   show_first_situation (self);
   show_banner (self, application);
 }
