@@ -274,8 +274,9 @@ update (SootheTimerPanel *self)
 
         gtk_label_set_text (self->phase_label, phase);
         gtk_label_set_text (self->next_label, next);
+        /* No mnemonic: GTK 4.8 reads a button's underscore out to screen readers. */
         gtk_button_set_label (self->pause_button,
-                              state == SOOTHE_TIMER_PAUSED ? _("_Resume") : _("_Pause"));
+                              state == SOOTHE_TIMER_PAUSED ? _("Resume") : _("Pause"));
         gtk_widget_set_sensitive (self->extend_button, soothe_therapy_timer_can_extend (self->timer));
         update_countdown (self);
         gtk_stack_set_visible_child_name (self->stack, "running");

@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+# test-accessibility.py: walks Soothe's real accessibility tree over AT-SPI,
+# as a screen reader would, and activates a sidebar item through it.
+#
+# Copyright 2026 The Soothe authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+
+warnings.simplefilter("ignore", DeprecationWarning)
+
+soothe = sys.argv[1]
+results = []
+
+
+def check(name, ok, detail=""):
+    results.append(ok)
+    print(f"{'ok' if ok else 'not ok'} {len(results)} {name}")
+    if detail and not ok:
+        for line in str(detail).splitlines():
+            print(f"# {line}")
+
+
+if not os.environ.get("DISPLAY"):
+    print("1..0 # SKIP no display: run under xvfb-run")
+    sys.exit(0)
+
+try:
+    import gi
+    gi.require_version("Atspi", "2.0")
+    from gi.repository import Atspi
+except (ImportError, ValueError) as error:
+    print(f"1..0 # SKIP AT-SPI bindings missing: {error}")
+    sys.exit(0)
+
+
+def walk(node, depth=0):
+    if node is None or depth > 60:
+        return
+    yield node
+    for i in range(node.get_child_count()):
+        try:
+            child = node.get_child_at_index(i)
+        except Exception:
+            continue
+        yield from walk(child, depth + 1)
+
+
+def role(node):
+    try:
+        return node.get_role_name()
+    except Exception:
+        return ""
+
+
+def name(node):
+    try:
+        return node.get_name() or ""
+    except Exception:
+        return ""
+
+
+def find_app(deadline):
+    while time.monotonic() < deadline:
+        desktop = Atspi.get_desktop(0)
+        for i in range(desktop.get_child_count()):
+            app = desktop.get_child_at_index(i)
+            if app is not None and name(app) in ("soothe", "Soothe"):
+                return app
+        time.sleep(0.2)
+    return None
+
+
+def wait_for(predicate, timeout=10):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.2)
+    return predicate()
+
+
+home = tempfile.mkdtemp(prefix="soothe-a11y-")
+env = dict(os.environ,
+           HOME=home,
+           XDG_CONFIG_HOME=os.path.join(home, "config"),
+           XDG_DATA_HOME=os.path.join(home, "data"),
+           XDG_STATE_HOME=os.path.join(home, "state"),
+           GSETTINGS_BACKEND="memory",
+           GTK_A11Y="atspi")
+env.pop("SOOTHE_QUIT_AFTER_FIRST_FRAME", None)
+app_process = subprocess.Popen([soothe, "--show", "upper-back-burning"], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+try:
+    app = find_app(time.monotonic() + 20)
+    check("Soothe is on the accessibility bus", app is not None)
+    if app is None:
+        raise SystemExit
+
+    def nodes():
+        return list(walk(app))
+
+    titles = subprocess.run([soothe, "--list-situations"], env=env, capture_output=True,
+                            text=True, check=True).stdout.splitlines()
+    titles = [line.split("\t", 1)[1] for line in titles]
+
+    items = wait_for(lambda: [n for n in nodes() if role(n) == "list item"])
+    item_names = [name(n) for n in items]
+    missing = [t for t in titles if t not in item_names]
+    check("every situation is a named list item in the sidebar", not missing,
+          f"missing: {missing}\nfound: {item_names}")
+
+    headings = [name(n) for n in nodes() if role(n) == "heading"]
+    check("the advice has a heading with the situation's title",
+          "Burning pain in the upper back" in headings, headings)
+    check("the get-help block is announced", "Get help" in headings, headings)
+
+    buttons = [name(n) for n in nodes() if role(n) in ("push button", "toggle button")]
+    for wanted in ("Search situations", "Main menu", "Start"):
+        check(f"a control named “{wanted}”", wanted in buttons, buttons)
+    controls = [n for n in nodes()
+                if role(n) in ("push button", "toggle button", "spin button", "switch", "check box")]
+    # A name made up by GTK from the type, or with a mnemonic's underscore
+    # in it, is no name for a person listening.
+    unnamed = [f"{role(n)}: {name(n)!r}" for n in controls
+               if not name(n) or name(n).startswith("Gtk") or "_" in name(n)]
+    check("every button and spin button has a proper name", not unnamed, unnamed)
+
+    # Pick "Knee pain" the way a screen reader user would: through the
+    # list's selection.
+    lists = [n for n in nodes() if role(n) == "list" and name(n) == "Situations"]
+    check("the sidebar list is named", bool(lists))
+    if lists:
+        sidebar = lists[0]
+        index = None
+        for i in range(sidebar.get_child_count()):
+            if name(sidebar.get_child_at_index(i)) == "Knee pain":
+                index = i
+        selection = sidebar.get_selection_iface()
+        ok = selection is not None and index is not None and selection.select_child(index)
+        check("a sidebar item can be selected over AT-SPI", bool(ok))
+        shown = wait_for(lambda: "Knee pain" in [name(n) for n in nodes() if role(n) == "heading"])
+        check("selecting it over AT-SPI shows its advice", bool(shown))
+finally:
+    app_process.terminate()
+    try:
+        output, _ = app_process.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        app_process.kill()
+        output, _ = app_process.communicate()
+    bad = [line for line in output.splitlines() if "CRITICAL" in line or "WARNING" in line]
+    check("no warnings from the app", not bad, "\n".join(bad))
+
+print(f"1..{len(results)}")
+sys.exit(0 if all(results) else 1)
