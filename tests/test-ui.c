@@ -9,6 +9,7 @@
 
 #include "soothe-advice-view.h"
 #include "soothe-application.h"
+#include "soothe-clock.h"
 #include "soothe-markup.h"
 #include "soothe-preferences-window.h"
 #include "soothe-sidebar.h"
@@ -295,6 +296,45 @@ test_user_bundles (void)
   g_action_group_activate_action (G_ACTION_GROUP (window), "dismiss-banner", NULL);
   settle ();
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
+}
+
+static const char *panel_page (void);
+static void        click      (const char *label);
+
+/* A cold session that ended 12 minutes ago while Soothe was not running. */
+static void
+write_saved_timer (const char *state_home)
+{
+  g_autoptr(SootheContent) content = soothe_content_new_builtin ();
+  g_autoptr(SootheClock) clock = soothe_fake_clock_new (g_get_real_time () - 27 * 60 * G_USEC_PER_SEC);
+  g_autoptr(SootheTherapyTimer) timer = soothe_therapy_timer_new (clock);
+  g_autofree char *directory = g_build_filename (state_home, "soothe", NULL);
+  g_autofree char *path = g_build_filename (directory, "therapy.json", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_true (soothe_therapy_timer_start (timer, SOOTHE_THERAPY_COLD,
+                                             soothe_content_get_therapy (content, SOOTHE_THERAPY_COLD),
+                                             15, 1, NULL));
+  text = soothe_therapy_timer_save (timer);
+  g_assert_no_errno (g_mkdir_with_parents (directory, 0700));
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+static void
+test_restored_timer_reports (void)
+{
+  GtkWidget *panel = find_descendant (GTK_WIDGET (window), SOOTHE_TYPE_TIMER_PANEL);
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  /* What ended while Soothe was closed is said, with how long ago. */
+  collect_label_texts (panel, texts);
+  g_assert_nonnull (strstr (texts->str, "Take the cold pack off — 15 minutes are up"));
+  g_assert_nonnull (strstr (texts->str, "ended 12 minutes ago"));
+  g_assert_cmpint (soothe_therapy_timer_get_state (soothe_application_get_timer (app)), ==,
+                   SOOTHE_TIMER_FINISHED);
+  g_assert_cmpstr (panel_page (), ==, "finished");
+  click ("Done");
+  g_assert_cmpstr (panel_page (), ==, "setup");
 }
 
 static void
@@ -594,6 +634,7 @@ main (int   argc,
     /* Nothing of the person running the tests is read or written. */
     g_setenv ("XDG_STATE_HOME", state_home, TRUE);
     g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+    write_saved_timer (state_home);
   }
   write_user_bundles ();
 
@@ -606,6 +647,7 @@ main (int   argc,
   g_assert_nonnull (window);
   wait_for (window_mapped);
 
+  g_test_add_func ("/soothe/ui/restored-timer-reports", test_restored_timer_reports);
   g_test_add_func ("/soothe/ui/user-bundles", test_user_bundles);
   g_test_add_func ("/soothe/ui/every-situation", test_every_situation);
   g_test_add_func ("/soothe/ui/disclaimer-always-visible", test_disclaimer_always_visible);

@@ -31,6 +31,7 @@ struct _SootheApplication
   gboolean            system_prefers_dark;
   char               *restore_problem; /* said once in the window */
   char               *save_problem;
+  char               *timer_event;     /* the last phase end, for a window opened later */
 };
 
 void     soothe_application_therapy_startup      (SootheApplication       *self);

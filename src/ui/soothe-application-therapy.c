@@ -78,10 +78,61 @@ timer_changed_cb (SootheApplication *self)
   save_state (self);
   if (state == SOOTHE_TIMER_IDLE)
     {
+      g_clear_pointer (&self->timer_event, g_free);
       g_application_withdraw_notification (G_APPLICATION (self), NOTIFICATION_PHASE);
       g_application_withdraw_notification (G_APPLICATION (self), NOTIFICATION_SKIN);
     }
   update_hold (self);
+}
+
+static gboolean
+name_has_owner (GDBusConnection *connection,
+                const char      *name)
+{
+  g_autoptr(GVariant) reply = NULL;
+  gboolean owned = FALSE;
+
+  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", name), G_VARIANT_TYPE ("(b)"),
+                                       G_DBUS_CALL_FLAGS_NONE, 1000, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+  return owned;
+}
+
+static gboolean
+name_is_activatable (GDBusConnection *connection,
+                     const char      *name)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autofree const char **names = NULL;
+
+  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "ListActivatableNames", NULL,
+                                       G_VARIANT_TYPE ("(as)"), G_DBUS_CALL_FLAGS_NONE, 1000, NULL,
+                                       NULL);
+  if (reply == NULL)
+    return FALSE;
+  g_variant_get (reply, "(^a&s)", &names);
+  return g_strv_contains (names, name);
+}
+
+/* GLib warns each time a notification finds no server; without one the
+ * window alone tells the person, quietly. Asked at each event, which is
+ * rare, so a server that starts later is found. */
+static gboolean
+notifications_available (SootheApplication *self)
+{
+  GDBusConnection *connection = g_application_get_dbus_connection (G_APPLICATION (self));
+
+  if (connection == NULL)
+    return FALSE;
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    return TRUE;
+  return name_has_owner (connection, "org.gtk.Notifications") ||
+         name_has_owner (connection, "org.freedesktop.Notifications") ||
+         name_is_activatable (connection, "org.freedesktop.Notifications");
 }
 
 static void
@@ -91,9 +142,16 @@ send_notification (SootheApplication *self,
                    const char        *body,
                    gboolean           with_buttons)
 {
-  g_autoptr(GNotification) notification = g_notification_new (title);
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *escaped = NULL;
 
-  g_notification_set_body (notification, body);
+  if (!notifications_available (self))
+    return;
+
+  notification = g_notification_new (title);
+  /* Notification servers may read the body as markup; bundle text is not. */
+  escaped = g_markup_escape_text (body, -1);
+  g_notification_set_body (notification, escaped);
   g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
   g_notification_set_default_action (notification, "app.show-timer");
   if (with_buttons)
@@ -115,6 +173,9 @@ phase_ended_cb (SootheApplication  *self,
   g_autofree char *body = NULL;
 
   soothe_therapy_describe_phase_end (timer, self->content, ended, next, lateness, &title, &body);
+  /* A window opened later still shows what happened, e.g. after a restart. */
+  g_free (self->timer_event);
+  self->timer_event = g_strdup_printf ("%s. %s", title, body);
   g_application_withdraw_notification (G_APPLICATION (self), NOTIFICATION_SKIN);
   send_notification (self, NOTIFICATION_PHASE, title, body, next != SOOTHE_PHASE_NONE);
 }

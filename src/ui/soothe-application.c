@@ -529,6 +529,7 @@ soothe_application_finalize (GObject *object)
 
   g_free (self->restore_problem);
   g_free (self->save_problem);
+  g_free (self->timer_event);
 
   G_OBJECT_CLASS (soothe_application_parent_class)->finalize (object);
 }
@@ -595,6 +596,14 @@ soothe_application_take_restore_problem (SootheApplication *self)
 {
   g_return_val_if_fail (SOOTHE_IS_APPLICATION (self), NULL);
   return g_steal_pointer (&self->restore_problem);
+}
+
+/* Returns what the timer last reported (a phase end), or NULL. */
+const char *
+soothe_application_get_timer_event (SootheApplication *self)
+{
+  g_return_val_if_fail (SOOTHE_IS_APPLICATION (self), NULL);
+  return self->timer_event;
 }
 
 /* Returns why the timer cannot be saved just now, or NULL. */

@@ -27,5 +27,6 @@ gboolean            soothe_application_start_therapy        (SootheApplication  
                                                              GError            **error);
 char               *soothe_application_take_restore_problem (SootheApplication  *self);
 const char         *soothe_application_get_save_problem     (SootheApplication  *self);
+const char         *soothe_application_get_timer_event      (SootheApplication  *self);
 
 G_END_DECLS

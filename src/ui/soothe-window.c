@@ -300,6 +300,8 @@ setup (SootheWindow      *self,
                             self->content, self->settings);
   g_signal_connect_object (soothe_application_get_timer (application), "changed",
                            G_CALLBACK (timer_changed_cb), self, G_CONNECT_SWAPPED);
+  if (soothe_application_get_timer_event (application) != NULL)
+    soothe_timer_panel_show_message (self->timer_panel, soothe_application_get_timer_event (application));
   if (self->settings != NULL)
     g_settings_bind (self->settings, "pregnant", self->advice_view, "pregnant", G_SETTINGS_BIND_GET);
   show_first_situation (self);
