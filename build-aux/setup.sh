@@ -14,10 +14,13 @@ packages=(
   gcc pkg-config meson ninja-build gettext
   libglib2.0-dev libgtk-4-dev libjson-glib-dev
   # validators run as tests
-  desktop-file-utils libglib2.0-bin
+  desktop-file-utils libglib2.0-bin python3-gi
+  appstream libgtk-4-bin
   # the window under a virtual display, as tests and screenshots need it
   xvfb xauth dbus dbus-x11 at-spi2-core
   adwaita-icon-theme hicolor-icon-theme fonts-cantarell fonts-dejavu-core
+  # the accessibility test and the translated runs
+  gir1.2-atspi-2.0 locales
 )
 
 missing=()
@@ -33,6 +36,17 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${sudo[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+# The tests run Soothe in German and Spanish; gettext needs those locales.
+sudo=()
+[ "$(id -u)" -eq 0 ] || sudo=(sudo)
+for locale in de_DE es_ES; do
+  if ! locale -a 2>/dev/null | grep -qix "$locale.utf8"; then
+    "${sudo[@]}" sed -i "s/^# *\($locale.UTF-8 UTF-8\)/\1/" /etc/locale.gen
+    grep -q "^$locale.UTF-8 UTF-8" /etc/locale.gen || echo "$locale.UTF-8 UTF-8" | "${sudo[@]}" tee -a /etc/locale.gen > /dev/null
+    "${sudo[@]}" locale-gen > /dev/null
+  fi
+done
 
 if [ ! -f "$build/build.ninja" ]; then
   meson setup "$build" "$top" "$@"

@@ -270,6 +270,10 @@ merge_bundle (SootheContent *self,
       self->disclaimer = g_strdup (bundle->disclaimer);
     }
 
+  /* A translation's stop words replace English ones: English "kind" is no
+   * stop word in German, where "Kind" means child. */
+  if (bundle->role == SOOTHE_BUNDLE_TRANSLATION && bundle->stopwords != NULL)
+    g_ptr_array_set_size (self->stopwords, 0);
   for (guint i = 0; bundle->stopwords != NULL && bundle->stopwords[i] != NULL; i++)
     g_ptr_array_add (self->stopwords, g_strdup (bundle->stopwords[i]));
 
@@ -280,6 +284,7 @@ merge_bundle (SootheContent *self,
           soothe_therapy_preset_clear (&self->therapies[i]);
           self->therapies[i] = bundle->therapies[i];
           bundle->therapies[i].title = NULL;
+          bundle->therapies[i].in_sentence = NULL;
           bundle->therapies[i].safety = NULL;
         }
       self->has_therapies = TRUE;

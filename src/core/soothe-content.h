@@ -22,6 +22,7 @@ typedef enum {
 
 typedef struct {
   char  *title;
+  char  *in_sentence;               /* the title as it reads mid-sentence: "cold pack" */
   guint  default_minutes;
   guint  max_minutes;
   guint  rest_minutes;

@@ -77,6 +77,23 @@ phase_name (SoothePhaseKind  phase,
   return plain_title (content, phase_therapy (phase));
 }
 
+/* The phase's name as it reads inside a sentence: "cold pack" in English,
+ * "Kühlpack" in German. The bundle says so; nothing is lower-cased here. */
+static char *
+phase_name_in_sentence (SoothePhaseKind  phase,
+                        SootheContent   *content)
+{
+  const SootheTherapyPreset *preset;
+
+  if (phase == SOOTHE_PHASE_REST)
+    /* TRANSLATORS: inside a sentence, as in "Next: skin rest" */
+    return g_strdup (_("skin rest"));
+  preset = soothe_content_get_therapy (content, phase_therapy (phase));
+  if (preset != NULL && preset->in_sentence != NULL)
+    return soothe_markup_to_plain (preset->in_sentence);
+  return plain_title (content, phase_therapy (phase));
+}
+
 /* "Cold pack on", "Skin rest", with "(paused)" when paused. */
 char *
 soothe_therapy_describe_phase (SootheTherapyTimer *timer,
@@ -103,13 +120,11 @@ soothe_therapy_describe_next (SootheTherapyTimer *timer,
 {
   SoothePhaseKind next = soothe_therapy_timer_get_next_phase (timer);
   g_autofree char *name = NULL;
-  g_autofree char *lower = NULL;
 
   if (next == SOOTHE_PHASE_NONE)
     return g_strdup (_("Then the session is done"));
-  name = phase_name (next, content);
-  lower = g_utf8_strdown (name, -1);
-  return g_strdup_printf (_("Next: %s"), lower);
+  name = phase_name_in_sentence (next, content);
+  return g_strdup_printf (_("Next: %s"), name);
 }
 
 /* The line `soothe --status` prints: "Cold pack: 14:32 left". */
@@ -147,20 +162,18 @@ phase_end_title (SoothePhaseKind  ended,
                                 SootheContent   *content)
 {
   g_autofree char *name = NULL;
-  g_autofree char *lower = NULL;
   guint minutes = (guint) ((ended_length + 30 * G_USEC_PER_SEC) / (60 * G_USEC_PER_SEC));
 
   if (ended == SOOTHE_PHASE_REST)
     return g_strdup (_("Skin rest is over"));
 
-  name = phase_name (ended, content);
-  lower = g_utf8_strdown (name, -1);
+  name = phase_name_in_sentence (ended, content);
   if (minutes == 0)
-    return g_strdup_printf (_("Take the %s off"), lower);
+    return g_strdup_printf (_("Take the %s off"), name);
   /* TRANSLATORS: "Take the cold pack off — 20 minutes are up" */
   return g_strdup_printf (ngettext ("Take the %s off — %u minute is up",
                                     "Take the %s off — %u minutes are up", minutes),
-                          lower, minutes);
+                          name, minutes);
 }
 
 /* What to do now, and how late the news is when the app was not running. */
@@ -181,11 +194,10 @@ phase_end_body (SoothePhaseKind  next,
                                       "Let your skin rest for %u minutes.", minutes), minutes);
   else
     {
-      g_autofree char *name = phase_name (next, content);
-      g_autofree char *lower = g_utf8_strdown (name, -1);
+      g_autofree char *name = phase_name_in_sentence (next, content);
       g_autofree char *length = soothe_format_remaining (next_length);
 
-      what = g_strdup_printf (_("Next: the %s, for %s."), lower, length);
+      what = g_strdup_printf (_("Next: the %s, for %s."), name, length);
     }
 
   if (late != NULL)

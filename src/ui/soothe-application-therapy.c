@@ -338,8 +338,17 @@ soothe_application_therapy_startup (SootheApplication *self)
                                    G_N_ELEMENTS (therapy_actions), self);
 
   restore_state (self);
+
+  /* A process started only for --status and friends answers and exits,
+   * unless a phase ended while nothing ran: then it stays to report that
+   * and to keep the session going, as a running instance would. */
+  if (self->command_only &&
+      soothe_therapy_timer_get_deadline (self->timer) <= soothe_clock_get_now (self->clock))
+    self->command_only = FALSE;
+
   /* What ended while Soothe was not running is reported now. */
   soothe_therapy_timer_update (self->timer);
+  update_hold (self);
 }
 
 /* Handles the therapy options of a command line in the primary instance.

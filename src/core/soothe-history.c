@@ -1,0 +1,998 @@
+/* soothe-history.c
+ *
+ * Copyright 2026 The Soothe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "soothe-history"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "soothe-history.h"
+#include "soothe-json.h"
+
+#define READ_CHUNK (64 * 1024)
+
+/* Times outside 2000-01-01 to 2200-01-01 are damage, not events. */
+#define MIN_TIME ((gint64) 946684800 * G_USEC_PER_SEC)
+#define MAX_TIME ((gint64) 7258118400 * G_USEC_PER_SEC)
+
+/* A completed session longer than a day is damage. */
+#define MAX_MINUTES (24 * 60)
+
+/* A badly damaged file would otherwise bury the window in messages. */
+#define MAX_PROBLEMS 50
+
+G_DEFINE_ENUM_TYPE (SootheHistoryKind, soothe_history_kind,
+  G_DEFINE_ENUM_VALUE (SOOTHE_HISTORY_STRETCH_DONE, "stretch-done"),
+  G_DEFINE_ENUM_VALUE (SOOTHE_HISTORY_STRETCH_SNOOZED, "stretch-snoozed"),
+  G_DEFINE_ENUM_VALUE (SOOTHE_HISTORY_STRETCH_SKIPPED, "stretch-skipped"),
+  G_DEFINE_ENUM_VALUE (SOOTHE_HISTORY_THERAPY_COMPLETED, "therapy-completed"))
+
+static const char * const kind_names[] = {
+  [SOOTHE_HISTORY_STRETCH_DONE] = "stretch-done",
+  [SOOTHE_HISTORY_STRETCH_SNOOZED] = "stretch-snoozed",
+  [SOOTHE_HISTORY_STRETCH_SKIPPED] = "stretch-skipped",
+  [SOOTHE_HISTORY_THERAPY_COMPLETED] = "therapy-completed",
+};
+
+typedef struct
+{
+  SootheHistoryEvent event;   /* first, so an Entry is its event; owns stretch */
+  gboolean           saved;   /* FALSE when writing it to the file failed */
+} Entry;
+
+struct _SootheHistory
+{
+  GObject    parent_instance;
+
+  char      *path;
+
+  /* State */
+  GArray    *entries;    /* Entry, in file order, then any not saved */
+  GPtrArray *problems;   /* char *, NULL-terminated */
+};
+
+G_DEFINE_FINAL_TYPE (SootheHistory, soothe_history, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+entry_clear (gpointer data)
+{
+  Entry *entry = data;
+
+  g_free ((char *) entry->event.stretch);
+}
+
+static GArray *
+entries_new (void)
+{
+  GArray *entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+
+  g_array_set_clear_func (entries, entry_clear);
+
+  return entries;
+}
+
+static GPtrArray *
+problems_new (void)
+{
+  GPtrArray *problems = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (problems, NULL);
+
+  return problems;
+}
+
+static gboolean
+is_stretch_kind (SootheHistoryKind kind)
+{
+  return kind == SOOTHE_HISTORY_STRETCH_DONE ||
+         kind == SOOTHE_HISTORY_STRETCH_SNOOZED ||
+         kind == SOOTHE_HISTORY_STRETCH_SKIPPED;
+}
+
+/* The bundle's rule for ids: 1 to 64 of a-z, 0-9 and -, starting with a letter. */
+static gboolean
+is_valid_id (const char *id)
+{
+  gsize length = id != NULL ? strlen (id) : 0;
+
+  if (length < 1 || length > 64 || !g_ascii_islower (id[0]))
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    {
+      if (!g_ascii_islower (id[i]) && !g_ascii_isdigit (id[i]) && id[i] != '-')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+soothe_history_finalize (GObject *object)
+{
+  SootheHistory *self = SOOTHE_HISTORY (object);
+
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->entries, g_array_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (soothe_history_parent_class)->finalize (object);
+}
+
+static void
+soothe_history_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  SootheHistory *self = SOOTHE_HISTORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+soothe_history_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  SootheHistory *self = SOOTHE_HISTORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+soothe_history_class_init (SootheHistoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = soothe_history_finalize;
+  object_class->get_property = soothe_history_get_property;
+  object_class->set_property = soothe_history_set_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SootheHistory::changed:
+   *
+   * The events changed: loaded, or one appended. Summaries may differ.
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+}
+
+static void
+soothe_history_init (SootheHistory *self)
+{
+  self->entries = entries_new ();
+  self->problems = problems_new ();
+}
+
+/**
+ * soothe_history_new:
+ * @path: the history file, e.g. from soothe_history_get_default_path()
+ *
+ * Creates an empty history for @path; soothe_history_load() reads it.
+ *
+ * Returns: (transfer full): a new history
+ */
+SootheHistory *
+soothe_history_new (const char *path)
+{
+  g_return_val_if_fail (path != NULL && *path != '\0', NULL);
+
+  return g_object_new (SOOTHE_TYPE_HISTORY, "path", path, NULL);
+}
+
+/**
+ * soothe_history_get_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/soothe/history.jsonl`
+ */
+char *
+soothe_history_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "soothe", "history.jsonl", NULL);
+}
+
+/**
+ * soothe_history_get_path:
+ * @self: a #SootheHistory
+ *
+ * Returns: the history file's path
+ */
+const char *
+soothe_history_get_path (SootheHistory *self)
+{
+  g_return_val_if_fail (SOOTHE_IS_HISTORY (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * soothe_history_kind_to_string:
+ * @kind: a #SootheHistoryKind
+ *
+ * Returns: the kind as the file names it, e.g. "stretch-done"
+ */
+const char *
+soothe_history_kind_to_string (SootheHistoryKind kind)
+{
+  g_return_val_if_fail (kind <= SOOTHE_HISTORY_THERAPY_COMPLETED, NULL);
+
+  return kind_names[kind];
+}
+
+/* Loading */
+
+typedef struct
+{
+  const char *path;
+  GArray     *entries;
+  GPtrArray  *problems;    /* NULL-terminated */
+  guint       n_damaged;
+} Load;
+
+/* Records a skipped line; @column is 0 when the problem has none. */
+static void G_GNUC_PRINTF (4, 5)
+damaged (Load       *load,
+         guint       line,
+         guint       column,
+         const char *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  load->n_damaged++;
+  if (load->n_damaged > MAX_PROBLEMS)
+    return;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_insert (load->problems, load->problems->len - 1,
+                      column > 0
+                      ? g_strdup_printf ("%s:%u:%u: %s", load->path, line, column, message)
+                      : g_strdup_printf ("%s:%u: %s", load->path, line, message));
+}
+
+static JsonNode *
+get_value (JsonObject  *object,
+           const char  *member,
+           GType        type,
+           const char  *expected,
+           char       **problem)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    *problem = g_strdup_printf ("$.%s: missing", member);
+  else if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != type)
+    *problem = g_strdup_printf ("$.%s: expected %s", member, expected);
+  else
+    return node;
+
+  return NULL;
+}
+
+/* Fills @event from one parsed line; returns the problem, or NULL. The
+ * stretch id in @event is borrowed from @root. */
+static char *
+read_event (JsonNode           *root,
+            SootheHistoryEvent *event)
+{
+  char *problem = NULL;
+  g_autofree char *escaped = NULL;
+  JsonObject *object;
+  JsonNode *node;
+  const char *string;
+  gint64 number;
+  guint kind;
+
+  memset (event, 0, sizeof *event);
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return g_strdup ("$: expected an object");
+  object = json_node_get_object (root);
+
+  node = get_value (object, "time", G_TYPE_INT64, "a whole number", &problem);
+  if (node == NULL)
+    return problem;
+  number = json_node_get_int (node);
+  if (number < MIN_TIME || number > MAX_TIME)
+    return g_strdup_printf ("$.time: %" G_GINT64_FORMAT " is not a plausible time", number);
+  event->time = number;
+
+  node = get_value (object, "kind", G_TYPE_STRING, "a string", &problem);
+  if (node == NULL)
+    return problem;
+  string = json_node_get_string (node);
+  for (kind = 0; kind < G_N_ELEMENTS (kind_names); kind++)
+    {
+      if (strcmp (string, kind_names[kind]) == 0)
+        break;
+    }
+  if (kind == G_N_ELEMENTS (kind_names))
+    {
+      escaped = g_strescape (string, NULL);
+      return g_strdup_printf ("$.kind: unknown kind \"%.32s\"%s",
+                              escaped, strlen (escaped) > 32 ? "…" : "");
+    }
+  event->kind = kind;
+
+  if (is_stretch_kind (event->kind))
+    {
+      node = get_value (object, "stretch", G_TYPE_STRING, "a stretch id", &problem);
+      if (node == NULL)
+        return problem;
+      string = json_node_get_string (node);
+      if (!is_valid_id (string))
+        {
+          escaped = g_strescape (string, NULL);
+          return g_strdup_printf ("$.stretch: \"%.32s\"%s is not a valid id",
+                                  escaped, strlen (escaped) > 32 ? "…" : "");
+        }
+      event->stretch = string;
+    }
+  else
+    {
+      SootheTherapyKind therapy;
+
+      node = get_value (object, "therapy", G_TYPE_STRING, "a string", &problem);
+      if (node == NULL)
+        return problem;
+      string = json_node_get_string (node);
+      if (!soothe_therapy_kind_from_string (string, &therapy) || therapy == SOOTHE_THERAPY_NONE)
+        {
+          escaped = g_strescape (string, NULL);
+          return g_strdup_printf ("$.therapy: unknown therapy \"%.32s\"%s",
+                                  escaped, strlen (escaped) > 32 ? "…" : "");
+        }
+      event->therapy = therapy;
+
+      node = get_value (object, "minutes", G_TYPE_INT64, "a whole number", &problem);
+      if (node == NULL)
+        return problem;
+      number = json_node_get_int (node);
+      if (number < 0 || number > MAX_MINUTES)
+        return g_strdup_printf ("$.minutes: %" G_GINT64_FORMAT " is not between 0 and %d",
+                                number, MAX_MINUTES);
+      event->minutes = number;
+    }
+
+  return NULL;
+}
+
+static void
+load_line (Load       *load,
+           guint       number,
+           const char *data,
+           gsize       length,
+           gsize       full_length,
+           gboolean    terminated)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *problem = NULL;
+  SootheHistoryEvent event;
+  gboolean blank = TRUE;
+  Entry entry;
+
+  if (full_length > SOOTHE_HISTORY_MAX_LINE)
+    {
+      damaged (load, number, 0, "line too long (%" G_GSIZE_FORMAT " bytes, at most %d)",
+               full_length, SOOTHE_HISTORY_MAX_LINE);
+      return;
+    }
+
+  /* Blocks of zeros are what a crash leaves in a file whose length was
+   * updated before its data reached the disk. */
+  if (memchr (data, '\0', length) != NULL)
+    {
+      damaged (load, number, 0, "NUL bytes in the line");
+      return;
+    }
+
+  for (gsize i = 0; i < length && blank; i++)
+    blank = data[i] == ' ' || data[i] == '\t' || data[i] == '\r';
+  if (blank)
+    return;
+
+  problems = g_ptr_array_new_with_free_func (g_free);
+  bytes = g_bytes_new (data, length);
+  /* With an empty name, messages start ":1:COL: " or ": ". */
+  root = soothe_json_parse (bytes, "", problems);
+  if (root == NULL)
+    {
+      const char *message = problems->len > 0 ? g_ptr_array_index (problems, 0) : ": not JSON";
+      guint64 column = 0;
+      char *end = NULL;
+
+      /* Each line is parsed alone, as line 1 of its own document. */
+      if (g_str_has_prefix (message, ":1:"))
+        {
+          column = g_ascii_strtoull (message + strlen (":1:"), &end, 10);
+          if (end != NULL && *end == ':' && column > 0 && column <= G_MAXUINT)
+            message = end;
+          else
+            column = 0;
+        }
+      message += strspn (message, ": ");
+
+      if (!terminated)
+        damaged (load, number, 0, "the last line was cut short (an interrupted write)");
+      else
+        damaged (load, number, column, "%s", message);
+      return;
+    }
+
+  problem = read_event (root, &event);
+  if (problem != NULL)
+    {
+      damaged (load, number, 0, "%s", problem);
+      return;
+    }
+
+  entry.event = event;
+  entry.event.stretch = g_strdup (event.stretch);
+  entry.saved = TRUE;
+  g_array_append_val (load->entries, entry);
+}
+
+/**
+ * soothe_history_load:
+ * @self: a #SootheHistory
+ * @error: return location for an error
+ *
+ * Reads the history file, replacing what was read before; events whose
+ * writing failed are kept after it. A damaged line (not JSON, wrong types,
+ * unknown kind, implausible time, NUL bytes, longer than
+ * %SOOTHE_HISTORY_MAX_LINE, cut short by a crash) is skipped and reported as
+ * "FILE:LINE: message" by soothe_history_get_problems(); every good line is
+ * kept. A missing file is an empty history.
+ *
+ * Returns: %FALSE with @error set when the file exists but cannot be read
+ */
+gboolean
+soothe_history_load (SootheHistory  *self,
+                     GError        **error)
+{
+  g_autoptr(GArray) entries = entries_new ();
+  g_autoptr(GByteArray) line = g_byte_array_new ();
+  g_autofree char *chunk = NULL;
+  Load load = { 0 };
+  gsize full_length = 0;
+  guint number = 1;
+  gboolean ok = TRUE;
+  int saved_errno = 0;
+  struct stat info;
+  int fd;
+
+  g_return_val_if_fail (SOOTHE_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  load = (Load) { self->path, entries, problems_new (), 0 };
+
+  fd = g_open (self->path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      if (saved_errno != ENOENT)
+        ok = FALSE;
+    }
+  else if (fstat (fd, &info) != 0)
+    {
+      saved_errno = errno;
+      ok = FALSE;
+    }
+  else if (!S_ISREG (info.st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   "%s: not a regular file", self->path);
+      ok = FALSE;
+    }
+
+  if (fd >= 0 && ok)
+    {
+      chunk = g_malloc (READ_CHUNK);
+      for (;;)
+        {
+          gssize n = read (fd, chunk, READ_CHUNK);
+          const char *p, *end;
+
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n < 0)
+            {
+              saved_errno = errno;
+              ok = FALSE;
+              break;
+            }
+          if (n == 0)
+            break;
+
+          for (p = chunk, end = chunk + n; p < end;)
+            {
+              const char *newline = memchr (p, '\n', end - p);
+              gsize take = (newline != NULL ? newline : end) - p;
+
+              /* An over-long line is only counted, never held in memory. */
+              if (line->len + take <= SOOTHE_HISTORY_MAX_LINE)
+                g_byte_array_append (line, (const guint8 *) p, take);
+              full_length += take;
+
+              if (newline == NULL)
+                break;
+
+              load_line (&load, number++, (const char *) line->data, line->len, full_length, TRUE);
+              g_byte_array_set_size (line, 0);
+              full_length = 0;
+              p = newline + 1;
+            }
+        }
+      if (ok && full_length > 0)
+        load_line (&load, number, (const char *) line->data, line->len, full_length, FALSE);
+    }
+  if (fd >= 0)
+    close (fd);
+
+  if (load.n_damaged > MAX_PROBLEMS)
+    g_ptr_array_insert (load.problems, load.problems->len - 1,
+                        g_strdup_printf ("%s: %u more damaged lines", self->path,
+                                         load.n_damaged - MAX_PROBLEMS));
+
+  if (!ok && error != NULL && *error == NULL)
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                 "%s: %s", self->path, g_strerror (saved_errno));
+
+  /* What could not be written stays, after what the file holds. */
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry entry = g_array_index (self->entries, Entry, i);
+
+      if (entry.saved)
+        continue;
+      entry.event.stretch = g_strdup (entry.event.stretch);
+      g_array_append_val (entries, entry);
+    }
+
+  g_clear_pointer (&self->entries, g_array_unref);
+  self->entries = g_steal_pointer (&entries);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->problems = load.problems;
+
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  return ok;
+}
+
+/**
+ * soothe_history_get_problems:
+ * @self: a #SootheHistory
+ *
+ * Returns: (transfer none) (array zero-terminated=1): one "FILE:LINE: message"
+ *   for each damaged line the last load skipped; empty when none
+ */
+const char * const *
+soothe_history_get_problems (SootheHistory *self)
+{
+  g_return_val_if_fail (SOOTHE_IS_HISTORY (self), NULL);
+
+  return (const char * const *) self->problems->pdata;
+}
+
+/* Appending */
+
+static char *
+event_to_line (const SootheHistoryEvent *event)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "time");
+  json_builder_add_int_value (builder, event->time);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, kind_names[event->kind]);
+  if (is_stretch_kind (event->kind))
+    {
+      json_builder_set_member_name (builder, "stretch");
+      json_builder_add_string_value (builder, event->stretch);
+    }
+  else
+    {
+      json_builder_set_member_name (builder, "therapy");
+      json_builder_add_string_value (builder, soothe_therapy_kind_to_string (event->therapy));
+      json_builder_set_member_name (builder, "minutes");
+      json_builder_add_int_value (builder, event->minutes);
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json = json_generator_to_data (generator, NULL);
+
+  return g_strconcat (json, "\n", NULL);
+}
+
+static gboolean
+set_errno_error (GError     **error,
+                 int          saved_errno,
+                 const char  *path)
+{
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               "%s: %s", path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static void
+sync_directory (const char *path)
+{
+  g_autofree char *directory = g_path_get_dirname (path);
+  int fd = g_open (directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  /* Only so that a new file's name survives a crash; the data is synced. */
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+static gboolean
+write_line (const char  *path,
+            const char  *line,
+            GError     **error)
+{
+  g_autofree char *directory = g_path_get_dirname (path);
+  g_autofree char *buffer = NULL;
+  gboolean created;
+  struct stat info;
+  gsize length, written = 0;
+  int saved_errno;
+  int fd;
+
+  if (g_mkdir_with_parents (directory, 0700) != 0)
+    return set_errno_error (error, errno, directory);
+
+  created = !g_file_test (path, G_FILE_TEST_EXISTS);
+  fd = g_open (path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return set_errno_error (error, errno, path);
+
+  if (fstat (fd, &info) != 0)
+    {
+      saved_errno = errno;
+      close (fd);
+      return set_errno_error (error, saved_errno, path);
+    }
+  if (!S_ISREG (info.st_mode))
+    {
+      close (fd);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   "%s: not a regular file", path);
+      return FALSE;
+    }
+
+  /* After a torn write the file ends inside a line; a newline first keeps
+   * that damage to its own line. */
+  buffer = g_strdup (line);
+  if (info.st_size > 0)
+    {
+      char last = '\n';
+      gssize n;
+
+      do
+        n = pread (fd, &last, 1, info.st_size - 1);
+      while (n < 0 && errno == EINTR);
+      if (n == 1 && last != '\n')
+        {
+          g_free (buffer);
+          buffer = g_strconcat ("\n", line, NULL);
+        }
+    }
+
+  /* One write() for the whole line, so that a crash tears at most this
+   * line; only a short write (a full disk) needs more. */
+  length = strlen (buffer);
+  while (written < length)
+    {
+      gssize n = write (fd, buffer + written, length - written);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          saved_errno = n < 0 ? errno : ENOSPC;
+          close (fd);
+          return set_errno_error (error, saved_errno, path);
+        }
+      written += n;
+    }
+
+  if (fsync (fd) != 0)
+    {
+      saved_errno = errno;
+      close (fd);
+      return set_errno_error (error, saved_errno, path);
+    }
+  if (close (fd) != 0)
+    return set_errno_error (error, errno, path);
+
+  if (created)
+    sync_directory (path);
+
+  return TRUE;
+}
+
+/**
+ * soothe_history_append:
+ * @self: a #SootheHistory
+ * @event: the event; a stretch kind needs a valid stretch id, therapy-completed
+ *   cold, heat or contrast and at most a day of minutes
+ * @error: return location for an error
+ *
+ * Records @event, adding one line to the end of the file and syncing it to
+ * disk. The file is never rewritten.
+ *
+ * Returns: %FALSE with @error set when the line could not be written; the
+ *   event is kept in memory all the same
+ */
+gboolean
+soothe_history_append (SootheHistory             *self,
+                       const SootheHistoryEvent  *event,
+                       GError                   **error)
+{
+  g_autofree char *line = NULL;
+  gboolean saved;
+  Entry entry;
+
+  g_return_val_if_fail (SOOTHE_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (event != NULL, FALSE);
+  g_return_val_if_fail (event->kind <= SOOTHE_HISTORY_THERAPY_COMPLETED, FALSE);
+  g_return_val_if_fail (!is_stretch_kind (event->kind) || is_valid_id (event->stretch), FALSE);
+  g_return_val_if_fail (is_stretch_kind (event->kind) ||
+                        (event->therapy >= SOOTHE_THERAPY_COLD &&
+                         event->therapy <= SOOTHE_THERAPY_CONTRAST &&
+                         event->minutes <= MAX_MINUTES), FALSE);
+  g_return_val_if_fail (event->time >= MIN_TIME && event->time <= MAX_TIME, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  line = event_to_line (event);
+  saved = write_line (self->path, line, error);
+
+  /* Kept as a load would read it back. */
+  entry.event = *event;
+  if (is_stretch_kind (event->kind))
+    {
+      entry.event.stretch = g_strdup (event->stretch);
+      entry.event.therapy = SOOTHE_THERAPY_NONE;
+      entry.event.minutes = 0;
+    }
+  else
+    {
+      entry.event.stretch = NULL;
+    }
+  entry.saved = saved;
+  g_array_append_val (self->entries, entry);
+
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  return saved;
+}
+
+/**
+ * soothe_history_get_n_events:
+ * @self: a #SootheHistory
+ *
+ * Returns: the number of events held
+ */
+guint
+soothe_history_get_n_events (SootheHistory *self)
+{
+  g_return_val_if_fail (SOOTHE_IS_HISTORY (self), 0);
+
+  return self->entries->len;
+}
+
+/**
+ * soothe_history_get_event:
+ * @self: a #SootheHistory
+ * @position: from 0, in the order they were recorded
+ *
+ * Returns: (transfer none): the event, valid until the next load or append
+ */
+const SootheHistoryEvent *
+soothe_history_get_event (SootheHistory *self,
+                          guint          position)
+{
+  g_return_val_if_fail (SOOTHE_IS_HISTORY (self), NULL);
+  g_return_val_if_fail (position < self->entries->len, NULL);
+
+  return &g_array_index (self->entries, Entry, position).event;
+}
+
+/* Summaries */
+
+/* Wall µs of local midnight at the start of @date; days are 23 or 25 hours
+ * long when the clocks change. */
+static gboolean
+local_midnight (const GDate *date,
+                gint64      *time)
+{
+  g_autoptr(GDateTime) midnight = NULL;
+
+  if (!g_date_valid (date))
+    return FALSE;
+
+  midnight = g_date_time_new_local (g_date_get_year (date),
+                                    g_date_get_month (date),
+                                    g_date_get_day (date),
+                                    0, 0, 0);
+  if (midnight == NULL)
+    return FALSE;
+
+  *time = g_date_time_to_unix (midnight) * G_USEC_PER_SEC;
+  return TRUE;
+}
+
+/**
+ * soothe_history_get_day:
+ * @self: a #SootheHistory
+ * @date: a day in the local time zone
+ * @out: (out caller-allocates): what that day holds
+ *
+ * Counts the stretches done, snoozed and skipped and the therapy sessions and
+ * minutes completed between the local midnights that begin and end @date.
+ */
+void
+soothe_history_get_day (SootheHistory    *self,
+                        const GDate      *date,
+                        SootheHistoryDay *out)
+{
+  GDate next;
+  gint64 start, end;
+
+  g_return_if_fail (SOOTHE_IS_HISTORY (self));
+  g_return_if_fail (date != NULL);
+  g_return_if_fail (out != NULL);
+
+  memset (out, 0, sizeof *out);
+  g_date_clear (&out->date, 1);
+  if (!g_date_valid (date))
+    return;
+  out->date = *date;
+
+  next = *date;
+  if (g_date_get_julian (&next) >= G_MAXUINT32 - 1)
+    return;
+  g_date_add_days (&next, 1);
+  if (!local_midnight (date, &start) || !local_midnight (&next, &end))
+    return;
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const SootheHistoryEvent *event = &g_array_index (self->entries, Entry, i).event;
+
+      if (event->time < start || event->time >= end)
+        continue;
+
+      switch (event->kind)
+        {
+        case SOOTHE_HISTORY_STRETCH_DONE:
+          out->stretches_done++;
+          break;
+        case SOOTHE_HISTORY_STRETCH_SNOOZED:
+          out->stretches_snoozed++;
+          break;
+        case SOOTHE_HISTORY_STRETCH_SKIPPED:
+          out->stretches_skipped++;
+          break;
+        case SOOTHE_HISTORY_THERAPY_COMPLETED:
+        default:
+          out->therapy_sessions++;
+          out->therapy_minutes += event->minutes;
+          break;
+        }
+    }
+}
+
+/**
+ * soothe_history_get_last_days:
+ * @self: a #SootheHistory
+ * @now: wall-clock µs, whose local day is the last one
+ * @n_days: how many days, e.g. 7
+ *
+ * Returns: (transfer full) (element-type SootheHistoryDay): @n_days days,
+ *   the oldest first and the day of @now last
+ */
+GArray *
+soothe_history_get_last_days (SootheHistory *self,
+                              gint64         now,
+                              guint          n_days)
+{
+  g_autoptr(GDateTime) local = NULL;
+  GArray *days;
+  GDate today;
+
+  g_return_val_if_fail (SOOTHE_IS_HISTORY (self), NULL);
+  g_return_val_if_fail (n_days <= 100 * 366, NULL);
+
+  days = g_array_sized_new (FALSE, TRUE, sizeof (SootheHistoryDay), n_days);
+  local = g_date_time_new_from_unix_local (now / G_USEC_PER_SEC);
+  if (local == NULL)
+    return days;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today,
+                  g_date_time_get_day_of_month (local),
+                  g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+
+  for (guint i = n_days; i > 0; i--)
+    {
+      SootheHistoryDay day;
+      GDate date = today;
+
+      if (g_date_get_julian (&date) <= i - 1)
+        continue;
+      g_date_subtract_days (&date, i - 1);
+      soothe_history_get_day (self, &date, &day);
+      g_array_append_val (days, day);
+    }
+
+  return days;
+}
