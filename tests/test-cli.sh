@@ -105,7 +105,7 @@ state_file=$XDG_STATE_HOME/soothe/therapy.json
 wait_for_status () {
   local pattern=$1 i
   for i in $(seq 1 100); do
-    "$soothe" --status > "$tmp/status" 2> /dev/null
+    "$soothe" --status 2> /dev/null | head -n 1 > "$tmp/status"
     grep -qE "$pattern" "$tmp/status" && return 0
     sleep 0.1
   done
@@ -113,9 +113,20 @@ wait_for_status () {
   return 1
 }
 
+# Ask only once the instance runs, or --status would become the instance.
+wait_for_instance () {
+  local i
+  for i in $(seq 1 100); do
+    gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
+      --method org.freedesktop.DBus.NameHasOwner io.github.soothe.Soothe 2> /dev/null | grep -q true && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
 status_without_instance () {
   [ -n "${DISPLAY:-}" ] || { echo "# skipped: no display"; return 0; }
-  [ "$(timeout 30 "$soothe" --status)" = "No therapy timer is running" ]
+  [ "$(timeout 30 "$soothe" --status | head -n 1)" = "No therapy timer is running" ]
 }
 
 minutes_over_cap () {
@@ -129,12 +140,7 @@ timer_survives_kill () {
   local pid
   "$soothe" --start-therapy=cold --minutes=15 > "$tmp/primary.log" 2>&1 &
   pid=$!
-  # Ask only once it is the running instance, or --status would become it.
-  for i in $(seq 1 100); do
-    gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
-      --method org.freedesktop.DBus.NameHasOwner io.github.soothe.Soothe 2> /dev/null | grep -q true && break
-    sleep 0.1
-  done
+  wait_for_instance
   wait_for_status '^Cold pack: 1[45]:[0-5][0-9] left$' || { kill $pid; return 1; }
   timeout 30 "$soothe" --pause && wait_for_status '\(paused\)$' || { kill $pid; return 1; }
   timeout 30 "$soothe" --resume && wait_for_status '^Cold pack: 1[45]:[0-5][0-9] left$' || { kill $pid; return 1; }
@@ -145,14 +151,31 @@ timer_survives_kill () {
   wait $pid 2> /dev/null
   [ "$(timeout 30 "$soothe" --status | grep -cE '^Cold pack: 1[45]:[0-5][0-9] left$')" -eq 1 ] || return 1
   timeout 30 "$soothe" --stop || return 1
-  [ ! -e "$state_file" ] && [ "$(timeout 30 "$soothe" --status)" = "No therapy timer is running" ]
+  [ ! -e "$state_file" ] && [ "$(timeout 30 "$soothe" --status | head -n 1)" = "No therapy timer is running" ]
+}
+
+stretch_now_and_status () {
+  [ -n "${DISPLAY:-}" ] || { echo "# skipped: no display"; return 0; }
+  local pid ok=0
+  "$soothe" --start-therapy=heat --minutes=5 > "$tmp/primary.log" 2>&1 &
+  pid=$!
+  wait_for_instance
+  wait_for_status '^Heat pad: [45]:[0-5][0-9] left$' || { kill $pid; return 1; }
+  [ "$(timeout 30 "$soothe" --status | sed -n 2p)" = "Stretch reminders are off" ] || ok=1
+  timeout 30 "$soothe" --stretch-now || ok=1
+  timeout 30 "$soothe" --status | sed -n 2p | grep -q '^Stretch reminder waiting: ' || ok=1
+  timeout 30 "$soothe" --stop || ok=1
+  kill $pid 2> /dev/null
+  wait $pid 2> /dev/null
+  [ $ok -eq 0 ] || sed 's/^/# /' "$tmp/primary.log"
+  return $ok
 }
 
 corrupt_state_kept_aside () {
   [ -n "${DISPLAY:-}" ] || { echo "# skipped: no display"; return 0; }
   mkdir -p "$(dirname "$state_file")"
   printf '{"format": 1, "state": "running", "kind": [' > "$state_file"
-  [ "$(timeout 30 "$soothe" --status)" = "No therapy timer is running" ] || return 1
+  [ "$(timeout 30 "$soothe" --status | head -n 1)" = "No therapy timer is running" ] || return 1
   [ ! -e "$state_file" ] && ls "$state_file".broken-* > /dev/null
 }
 
@@ -171,5 +194,6 @@ check "--status with no instance running" status_without_instance
 check "--start-therapy past the cap" minutes_over_cap
 check "the timer survives kill -9, with --pause, --resume, --stop" timer_survives_kill
 check "a corrupt state file is kept aside" corrupt_state_kept_aside
+check "--stretch-now, and --status names the waiting reminder" stretch_now_and_status
 echo "1..$n"
 exit $failed

@@ -298,7 +298,8 @@ class Instance:
         status, out, err = self.run("--status")
         if status != 0:
             return f"(soothe --status failed with {status}: {err.strip()})"
-        return out.strip()
+        # The first line is the timer's; the second the next stretch reminder.
+        return out.strip().splitlines()[0] if out.strip() else ""
 
     def wait_status(self, prefix, timeout):
         line = ""

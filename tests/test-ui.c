@@ -12,6 +12,7 @@
 #include "soothe-clock.h"
 #include "soothe-markup.h"
 #include "soothe-preferences-window.h"
+#include "soothe-reminder-panel.h"
 #include "soothe-sidebar.h"
 #include "soothe-timer-panel.h"
 #include "soothe-window.h"
@@ -597,6 +598,70 @@ test_shortcut_actions (void)
   g_assert_cmpint (soothe_therapy_timer_get_state (timer), ==, SOOTHE_TIMER_IDLE);
 }
 
+static const char *
+reminder_page (void)
+{
+  GtkWidget *panel = find_descendant (GTK_WIDGET (window), SOOTHE_TYPE_REMINDER_PANEL);
+  return gtk_stack_get_visible_child_name (GTK_STACK (find_descendant (panel, GTK_TYPE_STACK)));
+}
+
+static char *
+reminder_texts (void)
+{
+  GtkWidget *panel = find_descendant (GTK_WIDGET (window), SOOTHE_TYPE_REMINDER_PANEL);
+  GString *texts = g_string_new (NULL);
+
+  collect_label_texts (panel, texts);
+  return g_string_free (texts, FALSE);
+}
+
+static void
+test_reminders (void)
+{
+  GSettings *settings = soothe_application_get_settings (app);
+  SootheReminderScheduler *reminders = soothe_application_get_reminders (app);
+  SootheHistory *history = soothe_application_get_history (app);
+  guint events = soothe_history_get_n_events (history);
+  g_autofree char *texts = NULL;
+
+  g_assert_cmpstr (reminder_page (), ==, "off");
+  click ("Turn On");
+  g_assert_true (g_settings_get_boolean (settings, "reminders-enabled"));
+  g_assert_cmpstr (reminder_page (), ==, "scheduled");
+  texts = reminder_texts ();
+  g_assert_nonnull (strstr (texts, "Next stretch in 45:00"));
+
+  /* A reminder comes, the window shows it, and Done counts it for today. */
+  click ("Stretch Now");
+  g_assert_true (soothe_reminder_scheduler_get_pending (reminders));
+  g_assert_cmpstr (reminder_page (), ==, "pending");
+  g_clear_pointer (&texts, g_free);
+  texts = reminder_texts ();
+  g_assert_nonnull (strstr (texts, "Time for a stretch: "));
+  click ("Done");
+  g_assert_false (soothe_reminder_scheduler_get_pending (reminders));
+  g_assert_cmpstr (reminder_page (), ==, "scheduled");
+  g_assert_cmpuint (soothe_history_get_n_events (history), ==, events + 1);
+  g_assert_cmpint (soothe_history_get_event (history, events)->kind, ==, SOOTHE_HISTORY_STRETCH_DONE);
+  g_clear_pointer (&texts, g_free);
+  texts = reminder_texts ();
+  g_assert_nonnull (strstr (texts, "Today: 1 stretch"));
+
+  /* Snooze and skip answer it too; pausing shows until when. */
+  click ("Stretch Now");
+  click ("Snooze");
+  g_assert_false (soothe_reminder_scheduler_get_pending (reminders));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "pause-reminders", g_variant_new_string ("hour"));
+  settle ();
+  g_assert_cmpstr (reminder_page (), ==, "paused");
+  click ("Resume");
+  g_assert_cmpstr (reminder_page (), ==, "scheduled");
+
+  g_settings_set_boolean (settings, "reminders-enabled", FALSE);
+  settle ();
+  g_assert_cmpstr (reminder_page (), ==, "off");
+}
+
 static void
 test_window_finalizes (void)
 {
@@ -658,6 +723,7 @@ main (int   argc,
   g_test_add_func ("/soothe/ui/timer-region", test_timer_region);
   g_test_add_func ("/soothe/ui/preferences", test_preferences);
   g_test_add_func ("/soothe/ui/shortcut-actions", test_shortcut_actions);
+  g_test_add_func ("/soothe/ui/reminders", test_reminders);
   g_test_add_func ("/soothe/ui/window-finalizes", test_window_finalizes);
 
   status = g_test_run ();

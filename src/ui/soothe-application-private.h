@@ -9,6 +9,8 @@
 
 #include "soothe-application.h"
 #include "soothe-clock.h"
+#include "soothe-history.h"
+#include "soothe-reminder-scheduler.h"
 #include "soothe-therapy-timer.h"
 
 G_BEGIN_DECLS
@@ -22,11 +24,16 @@ struct _SootheApplication
   GSettings          *settings;        /* NULL when the schema is not installed */
   SootheClock        *clock;
   SootheTherapyTimer *timer;
+  SootheClock        *reminder_clock;  /* a clock holds one wake-up: one each */
+  SootheReminderScheduler *reminders;
+  SootheHistory      *history;
   GtkCssProvider     *text_size_css;
   GDBusProxy         *portal_settings;   /* NULL without the Settings portal */
 
   /* State */
   gboolean            holding;         /* a running timer holds the application */
+  gboolean            holding_for_reminders;
+  guint               screensaver_ids[2];
   gboolean            command_only;    /* started just to run --status, --stop… */
   gboolean            system_prefers_dark;
   char               *restore_problem; /* said once in the window */
@@ -35,6 +42,12 @@ struct _SootheApplication
 };
 
 void     soothe_application_therapy_startup      (SootheApplication       *self);
+void     soothe_application_reminders_startup    (SootheApplication       *self);
+void     soothe_application_reminders_shutdown   (SootheApplication       *self);
+char    *soothe_application_reminder_status      (SootheApplication       *self);
+void     soothe_application_send_notification    (SootheApplication       *self,
+                                                  const char              *id,
+                                                  GNotification           *notification);
 int      soothe_application_therapy_command_line (SootheApplication       *self,
                                                   GApplicationCommandLine *command_line,
                                                   GVariantDict            *options);

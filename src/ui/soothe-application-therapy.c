@@ -135,6 +135,16 @@ notifications_available (SootheApplication *self)
          name_is_activatable (connection, "org.freedesktop.Notifications");
 }
 
+/* Sends a notification when something can show it; see above. */
+void
+soothe_application_send_notification (SootheApplication *self,
+                                      const char        *id,
+                                      GNotification     *notification)
+{
+  if (notifications_available (self))
+    g_application_send_notification (G_APPLICATION (self), id, notification);
+}
+
 static void
 send_notification (SootheApplication *self,
                    const char        *id,
@@ -142,15 +152,10 @@ send_notification (SootheApplication *self,
                    const char        *body,
                    gboolean           with_buttons)
 {
-  g_autoptr(GNotification) notification = NULL;
-  g_autofree char *escaped = NULL;
-
-  if (!notifications_available (self))
-    return;
-
-  notification = g_notification_new (title);
+  g_autoptr(GNotification) notification = g_notification_new (title);
   /* Notification servers may read the body as markup; bundle text is not. */
-  escaped = g_markup_escape_text (body, -1);
+  g_autofree char *escaped = g_markup_escape_text (body, -1);
+
   g_notification_set_body (notification, escaped);
   g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
   g_notification_set_default_action (notification, "app.show-timer");
@@ -159,7 +164,7 @@ send_notification (SootheApplication *self,
       g_notification_add_button (notification, _("Pause"), "app.pause");
       g_notification_add_button (notification, _("Stop"), "app.stop");
     }
-  g_application_send_notification (G_APPLICATION (self), id, notification);
+  soothe_application_send_notification (self, id, notification);
 }
 
 static void
@@ -418,11 +423,18 @@ soothe_application_therapy_command_line (SootheApplication       *self,
       status = 0;
     }
 
+  if (g_variant_dict_contains (options, "stretch-now"))
+    {
+      soothe_reminder_scheduler_fire_now (self->reminders);
+      status = 0;
+    }
+
   if (g_variant_dict_contains (options, "status"))
     {
       g_autofree char *line = soothe_therapy_status_line (self->timer, self->content);
+      g_autofree char *reminder = soothe_application_reminder_status (self);
 
-      g_application_command_line_print (command_line, "%s\n", line);
+      g_application_command_line_print (command_line, "%s\n%s\n", line, reminder);
       status = 0;
     }
 

@@ -33,7 +33,9 @@ static const GOptionEntry option_entries[] = {
   { "pause", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Pause the running therapy timer"), NULL },
   { "resume", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Resume the paused therapy timer"), NULL },
   { "stop", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Stop the therapy timer"), NULL },
-  { "status", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the therapy timer's phase and time left"), NULL },
+  { "status", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the therapy timer's phase and time left, and the next stretch reminder"), NULL },
+  { "stretch-now", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show a stretch reminder now"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
@@ -191,7 +193,9 @@ soothe_application_command_line (GApplication            *application,
 
   /* Timer commands act on this, the running instance, and open no window. */
   status = soothe_application_therapy_command_line (self, command_line, options);
-  if (status >= 0 && !g_variant_dict_contains (options, "show"))
+  /* A reminder asked for now is shown in the window too, to be answered. */
+  if (status >= 0 && !g_variant_dict_contains (options, "show") &&
+      !g_variant_dict_contains (options, "stretch-now"))
     return status;
 
   if (g_variant_dict_lookup (options, "show", "&s", &show) &&
@@ -505,6 +509,14 @@ soothe_application_startup (GApplication *application)
   ensure_content (self);
   self->clock = soothe_clock_new_real ();
   soothe_application_therapy_startup (self);
+  soothe_application_reminders_startup (self);
+}
+
+static void
+soothe_application_shutdown (GApplication *application)
+{
+  soothe_application_reminders_shutdown (SOOTHE_APPLICATION (application));
+  G_APPLICATION_CLASS (soothe_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -512,6 +524,9 @@ soothe_application_dispose (GObject *object)
 {
   SootheApplication *self = SOOTHE_APPLICATION (object);
 
+  g_clear_object (&self->reminders);
+  g_clear_object (&self->reminder_clock);
+  g_clear_object (&self->history);
   g_clear_object (&self->timer);
   g_clear_object (&self->clock);
   g_clear_object (&self->text_size_css);
@@ -546,6 +561,7 @@ soothe_application_class_init (SootheApplicationClass *klass)
   application_class->command_line = soothe_application_command_line;
   application_class->activate = soothe_application_activate;
   application_class->startup = soothe_application_startup;
+  application_class->shutdown = soothe_application_shutdown;
 }
 
 static void
@@ -580,6 +596,22 @@ soothe_application_get_content (SootheApplication *self)
 {
   g_return_val_if_fail (SOOTHE_IS_APPLICATION (self), NULL);
   return ensure_content (self);
+}
+
+/* Returns the stretch reminder scheduler the application owns. */
+SootheReminderScheduler *
+soothe_application_get_reminders (SootheApplication *self)
+{
+  g_return_val_if_fail (SOOTHE_IS_APPLICATION (self), NULL);
+  return self->reminders;
+}
+
+/* Returns the history of stretches and therapy sessions. */
+SootheHistory *
+soothe_application_get_history (SootheApplication *self)
+{
+  g_return_val_if_fail (SOOTHE_IS_APPLICATION (self), NULL);
+  return self->history;
 }
 
 /* Returns the timer the application owns; it outlives windows. */

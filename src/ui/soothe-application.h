@@ -9,6 +9,8 @@
 #include <gtk/gtk.h>
 
 #include "soothe-content.h"
+#include "soothe-history.h"
+#include "soothe-reminder-scheduler.h"
 #include "soothe-therapy-timer.h"
 
 G_BEGIN_DECLS
@@ -21,6 +23,9 @@ SootheApplication  *soothe_application_new                  (void);
 SootheContent      *soothe_application_get_content          (SootheApplication  *self);
 GSettings          *soothe_application_get_settings         (SootheApplication  *self);
 SootheTherapyTimer *soothe_application_get_timer            (SootheApplication  *self);
+SootheReminderScheduler *
+                    soothe_application_get_reminders        (SootheApplication  *self);
+SootheHistory      *soothe_application_get_history          (SootheApplication  *self);
 gboolean            soothe_application_start_therapy        (SootheApplication  *self,
                                                              SootheTherapyKind   kind,
                                                              guint               minutes,

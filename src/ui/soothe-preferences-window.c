@@ -17,6 +17,8 @@ struct _SoothePreferencesWindow
   GtkAdjustment *text_size_adjustment;
   GtkAdjustment *minutes_adjustment;
   GtkDropDown   *style_dropdown;
+  GtkSwitch     *reminders_switch;
+  GtkAdjustment *interval_adjustment;
 
   /* Owned references */
   GSettings     *settings;
@@ -99,6 +101,8 @@ soothe_preferences_window_class_init (SoothePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SoothePreferencesWindow, text_size_adjustment);
   gtk_widget_class_bind_template_child (widget_class, SoothePreferencesWindow, minutes_adjustment);
   gtk_widget_class_bind_template_child (widget_class, SoothePreferencesWindow, style_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SoothePreferencesWindow, reminders_switch);
+  gtk_widget_class_bind_template_child (widget_class, SoothePreferencesWindow, interval_adjustment);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -127,6 +131,10 @@ soothe_preferences_window_new (GtkWindow     *parent,
   gtk_adjustment_set_upper (self->minutes_adjustment, cold->max_minutes);
 
   g_settings_bind (settings, "pregnant", self->pregnant_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "reminders-enabled", self->reminders_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "reminder-interval", self->interval_adjustment, "value",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "default-therapy-minutes", self->minutes_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (settings, "text-size", self->text_size_adjustment, "value",

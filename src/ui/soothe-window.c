@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "soothe-advice-view.h"
+#include "soothe-reminder-panel.h"
 #include "soothe-sidebar.h"
 #include "soothe-timer-panel.h"
 #include "soothe-window.h"
@@ -24,6 +25,7 @@ struct _SootheWindow
   SootheSidebar    *sidebar;
   SootheAdviceView *advice_view;
   SootheTimerPanel *timer_panel;
+  SootheReminderPanel *reminder_panel;
 
   /* Owned references */
   SootheContent    *content;
@@ -44,6 +46,10 @@ situation_activated_cb (SootheWindow    *self,
     return;
 
   soothe_advice_view_set_situation (self->advice_view, situation);
+  /* Reminders prefer the stretches that suit what the person is reading. */
+  soothe_reminder_scheduler_set_situation (
+      soothe_application_get_reminders (SOOTHE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))),
+      situation);
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-situation", soothe_situation_get_id (situation));
 }
@@ -300,6 +306,8 @@ setup (SootheWindow      *self,
                             self->content, self->settings);
   g_signal_connect_object (soothe_application_get_timer (application), "changed",
                            G_CALLBACK (timer_changed_cb), self, G_CONNECT_SWAPPED);
+  soothe_reminder_panel_setup (self->reminder_panel, soothe_application_get_reminders (application),
+                               soothe_application_get_history (application), self->settings);
   if (soothe_application_get_timer_event (application) != NULL)
     soothe_timer_panel_show_message (self->timer_panel, soothe_application_get_timer_event (application));
   if (self->settings != NULL)
@@ -335,6 +343,7 @@ soothe_window_class_init (SootheWindowClass *klass)
   g_type_ensure (SOOTHE_TYPE_ADVICE_VIEW);
   g_type_ensure (SOOTHE_TYPE_SIDEBAR);
   g_type_ensure (SOOTHE_TYPE_TIMER_PANEL);
+  g_type_ensure (SOOTHE_TYPE_REMINDER_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/soothe-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, search_button);
@@ -343,6 +352,7 @@ soothe_window_class_init (SootheWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, advice_view);
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, timer_panel);
+  gtk_widget_class_bind_template_child (widget_class, SootheWindow, reminder_panel);
   gtk_widget_class_bind_template_callback (widget_class, situation_activated_cb);
 }
 

@@ -1,0 +1,351 @@
+/* soothe-application-reminders.c: stretch reminders and the history, owned
+ * by the application so that they outlive windows
+ *
+ * Copyright 2026 The Soothe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "soothe-application-private.h"
+#include "soothe-markup.h"
+
+#define NOTIFICATION_REMINDER "stretch-reminder"
+
+static char *
+reminder_state_path (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "soothe", "reminders.json", NULL);
+}
+
+static void
+save_reminders (SootheApplication *self)
+{
+  g_autofree char *path = reminder_state_path ();
+  g_autofree char *directory = g_path_get_dirname (path);
+  g_autofree char *text = soothe_reminder_scheduler_save (self->reminders);
+  g_autoptr(GError) error = NULL;
+
+  /* Losing the schedule only moves the next reminder; say so, don't stop. */
+  if (g_mkdir_with_parents (directory, 0700) != 0 ||
+      !g_file_set_contents (path, text, -1, &error))
+    g_message ("Cannot save the reminder schedule in %s: %s", path,
+               error != NULL ? error->message : g_strerror (errno));
+}
+
+static void
+restore_reminders (SootheApplication *self)
+{
+  g_autofree char *path = reminder_state_path ();
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return;
+  if (!g_file_get_contents (path, &text, &length, &error) ||
+      !soothe_reminder_scheduler_restore (self->reminders, text, length, &error))
+    {
+      g_autofree char *aside = g_strconcat (path, ".broken", NULL);
+
+      /* Kept aside, never overwritten; the schedule simply starts afresh. */
+      g_rename (path, aside);
+      g_message ("The reminder schedule %s could not be read (%s); it was kept as %s",
+                 path, error->message, aside);
+    }
+}
+
+static void
+update_reminder_hold (SootheApplication *self)
+{
+  gboolean enabled = soothe_reminder_scheduler_get_enabled (self->reminders);
+
+  /* Reminders need Soothe running, window or not. */
+  if (enabled && !self->holding_for_reminders && !self->command_only)
+    g_application_hold (G_APPLICATION (self));
+  else if (!enabled && self->holding_for_reminders)
+    g_application_release (G_APPLICATION (self));
+  self->holding_for_reminders = enabled && !self->command_only;
+}
+
+static void
+reminder_due_cb (SootheApplication       *self,
+                 SootheStretch           *stretch,
+                 SootheReminderScheduler *reminders)
+{
+  g_autofree char *name = soothe_markup_to_plain (soothe_stretch_get_name (stretch));
+  g_autofree char *summary = soothe_markup_to_plain (soothe_stretch_get_summary (stretch));
+  g_autofree char *title = g_strdup_printf (_("Time for a stretch: %s"), name);
+  g_autofree char *body = g_markup_escape_text (summary, -1);
+  g_autoptr(GNotification) notification = g_notification_new (title);
+
+  g_notification_set_body (notification, body);
+  g_notification_set_default_action_and_target (notification, "app.show-stretch", "s",
+                                                soothe_stretch_get_id (stretch));
+  g_notification_add_button_with_target (notification, _("Show Me"), "app.show-stretch", "s",
+                                         soothe_stretch_get_id (stretch));
+  g_notification_add_button (notification, _("Done"), "app.reminder-done");
+  g_notification_add_button (notification, _("Snooze 10 Minutes"), "app.reminder-snooze");
+  g_notification_add_button (notification, _("Skip"), "app.reminder-skip");
+  /* One id: a new reminder replaces the last, never stacks. */
+  soothe_application_send_notification (self, NOTIFICATION_REMINDER, notification);
+}
+
+static void
+pending_changed_cb (SootheApplication       *self,
+                    GParamSpec              *pspec,
+                    SootheReminderScheduler *reminders)
+{
+  /* Answered here or in the window, paused or turned off: withdraw it. */
+  if (!soothe_reminder_scheduler_get_pending (reminders))
+    g_application_withdraw_notification (G_APPLICATION (self), NOTIFICATION_REMINDER);
+}
+
+static void
+record (SootheApplication       *self,
+        const SootheHistoryEvent *event)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!soothe_history_append (self->history, event, &error))
+    g_message ("Cannot add to the history: %s", error->message);
+}
+
+static void
+reminder_answered_cb (SootheApplication       *self,
+                      SootheStretch           *stretch,
+                      SootheReminderAnswer     answer,
+                      SootheReminderScheduler *reminders)
+{
+  SootheHistoryEvent event = {
+    .time = soothe_clock_get_now (soothe_reminder_scheduler_get_clock (reminders)),
+    .stretch = soothe_stretch_get_id (stretch),
+  };
+
+  switch (answer)
+    {
+    case SOOTHE_REMINDER_DONE:
+      event.kind = SOOTHE_HISTORY_STRETCH_DONE;
+      break;
+    case SOOTHE_REMINDER_SNOOZED:
+      event.kind = SOOTHE_HISTORY_STRETCH_SNOOZED;
+      break;
+    case SOOTHE_REMINDER_SKIPPED:
+    default:
+      event.kind = SOOTHE_HISTORY_STRETCH_SKIPPED;
+      break;
+    }
+  record (self, &event);
+}
+
+/* A finished session counts its minutes of heat or cold, not the rests. */
+static void
+therapy_finished_cb (SootheApplication  *self,
+                     gint64              lateness,
+                     SootheTherapyTimer *timer)
+{
+  SootheHistoryEvent event = {
+    .time = soothe_clock_get_now (self->clock),
+    .kind = SOOTHE_HISTORY_THERAPY_COMPLETED,
+    .therapy = soothe_therapy_timer_get_kind (timer),
+  };
+  gint64 applied = 0;
+
+  for (guint i = 0; i < soothe_therapy_timer_get_n_phases (timer); i++)
+    {
+      /* Rest phases sit between applications: every other one. */
+      if (soothe_therapy_timer_get_kind (timer) != SOOTHE_THERAPY_CONTRAST && i % 2 == 1)
+        continue;
+      applied += soothe_therapy_timer_get_phase_length_at (timer, i);
+    }
+  event.minutes = (guint) ((applied + 30 * G_USEC_PER_SEC) / (60 * G_USEC_PER_SEC));
+  record (self, &event);
+}
+
+static void
+screensaver_changed_cb (GDBusConnection *connection,
+                        const char      *sender_name,
+                        const char      *object_path,
+                        const char      *interface_name,
+                        const char      *signal_name,
+                        GVariant        *parameters,
+                        gpointer         user_data)
+{
+  SootheApplication *self = user_data;
+  gboolean active = FALSE;
+
+  if (g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(b)")))
+    g_variant_get (parameters, "(b)", &active);
+  soothe_reminder_scheduler_set_away (self->reminders, active);
+}
+
+/* While the screen is locked nobody is at the desk to stretch. */
+static void
+watch_screensaver (SootheApplication *self)
+{
+  GDBusConnection *connection = g_application_get_dbus_connection (G_APPLICATION (self));
+  static const char * const interfaces[] = { "org.gnome.ScreenSaver", "org.freedesktop.ScreenSaver" };
+
+  if (connection == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (interfaces); i++)
+    self->screensaver_ids[i] =
+      g_dbus_connection_signal_subscribe (connection, NULL, interfaces[i], "ActiveChanged", NULL,
+                                          NULL, G_DBUS_SIGNAL_FLAGS_NONE, screensaver_changed_cb,
+                                          self, NULL);
+}
+
+static void
+answer_activated_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  SootheApplication *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  if (g_str_equal (name, "reminder-done"))
+    soothe_reminder_scheduler_done (self->reminders);
+  else if (g_str_equal (name, "reminder-snooze"))
+    soothe_reminder_scheduler_snooze (self->reminders);
+  else
+    soothe_reminder_scheduler_skip (self->reminders);
+}
+
+static void
+stretch_now_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  SootheApplication *self = user_data;
+  soothe_reminder_scheduler_fire_now (self->reminders);
+}
+
+static void
+pause_reminders_activated_cb (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  SootheApplication *self = user_data;
+  const char *how = g_variant_get_string (parameter, NULL);
+
+  if (g_str_equal (how, "hour"))
+    soothe_reminder_scheduler_pause_for (self->reminders, (gint64) 60 * 60 * G_USEC_PER_SEC);
+  else if (g_str_equal (how, "tomorrow"))
+    soothe_reminder_scheduler_pause_until_tomorrow (self->reminders);
+}
+
+static void
+resume_reminders_activated_cb (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  SootheApplication *self = user_data;
+  soothe_reminder_scheduler_resume (self->reminders);
+}
+
+static const GActionEntry reminder_actions[] = {
+  { "reminder-done", answer_activated_cb },
+  { "reminder-snooze", answer_activated_cb },
+  { "reminder-skip", answer_activated_cb },
+  { "stretch-now", stretch_now_activated_cb },
+  { "pause-reminders", pause_reminders_activated_cb, "s" },
+  { "resume-reminders", resume_reminders_activated_cb },
+};
+
+void
+soothe_application_reminders_startup (SootheApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *history_path = soothe_history_get_default_path ();
+
+  self->history = soothe_history_new (history_path);
+  if (!soothe_history_load (self->history, &error))
+    g_message ("Cannot read the history %s: %s", history_path, error->message);
+
+  /* Its own clock: a clock holds one wake-up, and the timer has the other. */
+  self->reminder_clock = soothe_clock_new_real ();
+  self->reminders = soothe_reminder_scheduler_new (self->reminder_clock, self->content);
+
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "reminders-enabled", self->reminders, "enabled",
+                       G_SETTINGS_BIND_GET);
+      g_settings_bind (self->settings, "reminder-interval", self->reminders, "interval-minutes",
+                       G_SETTINGS_BIND_GET);
+      g_settings_bind (self->settings, "pregnant", self->reminders, "pregnant", G_SETTINGS_BIND_GET);
+    }
+
+  restore_reminders (self);
+
+  g_signal_connect_object (self->reminders, "changed", G_CALLBACK (save_reminders), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reminders, "reminder-due", G_CALLBACK (reminder_due_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reminders, "notify::pending", G_CALLBACK (pending_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reminders, "reminder-answered", G_CALLBACK (reminder_answered_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reminders, "notify::enabled", G_CALLBACK (update_reminder_hold),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timer, "finished", G_CALLBACK (therapy_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), reminder_actions,
+                                   G_N_ELEMENTS (reminder_actions), self);
+
+  watch_screensaver (self);
+  soothe_reminder_scheduler_update (self->reminders);
+  update_reminder_hold (self);
+}
+
+void
+soothe_application_reminders_shutdown (SootheApplication *self)
+{
+  GDBusConnection *connection = g_application_get_dbus_connection (G_APPLICATION (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->screensaver_ids); i++)
+    {
+      if (connection != NULL && self->screensaver_ids[i] != 0)
+        g_dbus_connection_signal_unsubscribe (connection, self->screensaver_ids[i]);
+      self->screensaver_ids[i] = 0;
+    }
+}
+
+/* "Next stretch reminder: 14:32 (in 23 minutes)", for `soothe --status`. */
+char *
+soothe_application_reminder_status (SootheApplication *self)
+{
+  gint64 now = soothe_clock_get_now (self->reminder_clock);
+  gint64 paused_until = soothe_reminder_scheduler_get_paused_until (self->reminders);
+  gint64 next = soothe_reminder_scheduler_get_next_deadline (self->reminders);
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *clock_time = NULL;
+  gint64 minutes;
+
+  if (soothe_reminder_scheduler_get_pending (self->reminders))
+    {
+      g_autofree char *name = soothe_markup_to_plain (
+          soothe_stretch_get_name (soothe_reminder_scheduler_get_pending_stretch (self->reminders)));
+      return g_strdup_printf (_("Stretch reminder waiting: %s"), name);
+    }
+  if (!soothe_reminder_scheduler_get_enabled (self->reminders))
+    return g_strdup (_("Stretch reminders are off"));
+  if (paused_until > now)
+    {
+      when = g_date_time_new_from_unix_local (paused_until / G_USEC_PER_SEC);
+      clock_time = g_date_time_format (when, "%H:%M");
+      return g_strdup_printf (_("Stretch reminders are paused until %s"), clock_time);
+    }
+  if (next == G_MAXINT64)
+    return g_strdup (_("No stretch reminder is due"));
+
+  when = g_date_time_new_from_unix_local (next / G_USEC_PER_SEC);
+  clock_time = g_date_time_format (when, "%H:%M");
+  minutes = MAX ((next - now + 59 * G_USEC_PER_SEC) / (60 * G_USEC_PER_SEC), 0);
+  return g_strdup_printf (ngettext ("Next stretch reminder: %s (in %d minute)",
+                                    "Next stretch reminder: %s (in %d minutes)", (gulong) minutes),
+                          clock_time, (int) minutes);
+}

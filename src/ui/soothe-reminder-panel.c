@@ -1,0 +1,301 @@
+/* soothe-reminder-panel.c: stretch reminders and today's tally, in the timer
+ * region beside the advice
+ *
+ * Copyright 2026 The Soothe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "soothe-markup.h"
+#include "soothe-reminder-panel.h"
+#include "soothe-therapy-format.h"
+
+struct _SootheReminderPanel
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkWidget               *box;
+  GtkStack                *stack;
+  GtkLabel                *off_label;
+  GtkLabel                *next_label;
+  GtkLabel                *paused_label;
+  GtkLabel                *pending_title;
+  GtkLabel                *pending_summary;
+  GtkWidget               *show_button;
+  GtkLabel                *today_label;
+  GtkGrid                 *week_grid;
+
+  /* Owned references */
+  SootheReminderScheduler *reminders;
+  SootheHistory           *history;
+  GSettings               *settings;   /* NULL without the installed schema */
+
+  /* State */
+  guint                    tick_id;
+};
+
+G_DEFINE_FINAL_TYPE (SootheReminderPanel, soothe_reminder_panel, GTK_TYPE_WIDGET)
+
+static gint64
+now (SootheReminderPanel *self)
+{
+  return soothe_clock_get_now (soothe_reminder_scheduler_get_clock (self->reminders));
+}
+
+static char *
+format_clock_time (gint64 usec)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC);
+  return g_date_time_format (when, "%H:%M");
+}
+
+static gboolean tick_cb (gpointer user_data);
+
+/* The countdown redraws when its second changes, only while on screen. */
+static void
+schedule_tick (SootheReminderPanel *self,
+               gint64               remaining)
+{
+  guint delay_ms = (guint) ((remaining % G_USEC_PER_SEC) / 1000) + 1;
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->tick_id = g_timeout_add (MIN (delay_ms, 1000), tick_cb, self);
+}
+
+static void
+update_countdown (SootheReminderPanel *self)
+{
+  gint64 next = soothe_reminder_scheduler_get_next_deadline (self->reminders);
+  gint64 remaining = MAX (next - now (self), 0);
+  g_autofree char *left = soothe_format_remaining (remaining);
+  g_autofree char *at = format_clock_time (next);
+  g_autofree char *text = NULL;
+
+  /* TRANSLATORS: "Next stretch in 23:12, at 14:32" */
+  text = g_strdup_printf (_("Next stretch in %s, at %s"), left, at);
+  gtk_label_set_text (self->next_label, text);
+  schedule_tick (self, remaining);
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  SootheReminderPanel *self = user_data;
+
+  self->tick_id = 0;
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "scheduled"))
+    update_countdown (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+update_history (SootheReminderPanel *self)
+{
+  g_autoptr(GArray) days = NULL;
+  g_autoptr(GString) week = g_string_new (NULL);
+  const SootheHistoryDay *today;
+  g_autofree char *stretches = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *child;
+
+  if (self->history == NULL)
+    return;
+
+  days = soothe_history_get_last_days (self->history, now (self), 7);
+  today = &g_array_index (days, SootheHistoryDay, days->len - 1);
+  stretches = g_strdup_printf (ngettext ("%u stretch", "%u stretches", today->stretches_done),
+                               today->stretches_done);
+  /* TRANSLATORS: "Today: 3 stretches, 20 minutes of heat and cold" */
+  text = g_strdup_printf (ngettext ("Today: %s, %u minute of heat and cold",
+                                    "Today: %s, %u minutes of heat and cold", today->therapy_minutes),
+                          stretches, today->therapy_minutes);
+  gtk_label_set_text (self->today_label, text);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->week_grid))) != NULL)
+    gtk_grid_remove (self->week_grid, child);
+
+  for (guint i = 0; i < days->len; i++)
+    {
+      const SootheHistoryDay *day = &g_array_index (days, SootheHistoryDay, i);
+      g_autoptr(GDateTime) date = g_date_time_new_local (g_date_get_year (&day->date),
+                                                         g_date_get_month (&day->date),
+                                                         g_date_get_day (&day->date), 12, 0, 0);
+      g_autofree char *weekday = g_date_time_format (date, "%a");
+      g_autofree char *count = g_strdup_printf ("%u", day->stretches_done);
+      GtkWidget *name = gtk_label_new (weekday);
+      GtkWidget *number = gtk_label_new (count);
+
+      gtk_widget_add_css_class (name, "caption");
+      gtk_widget_add_css_class (name, "dim-label");
+      gtk_widget_add_css_class (number, day->stretches_done > 0 ? "soothe-day-active" : "dim-label");
+      gtk_grid_attach (self->week_grid, name, i, 0, 1, 1);
+      gtk_grid_attach (self->week_grid, number, i, 1, 1, 1);
+      g_string_append_printf (week, "%s %u, ", weekday, day->stretches_done);
+    }
+
+  if (week->len > 2)
+    g_string_truncate (week, week->len - 2);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->week_grid), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  week->str, -1);
+}
+
+static void
+update (SootheReminderPanel *self)
+{
+  gint64 paused_until;
+
+  if (self->reminders == NULL)
+    return;
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  paused_until = soothe_reminder_scheduler_get_paused_until (self->reminders);
+
+  if (soothe_reminder_scheduler_get_pending (self->reminders))
+    {
+      SootheStretch *stretch = soothe_reminder_scheduler_get_pending_stretch (self->reminders);
+      g_autofree char *name = soothe_markup_to_plain (soothe_stretch_get_name (stretch));
+      g_autofree char *summary = soothe_markup_from_inline (soothe_stretch_get_summary (stretch));
+      g_autofree char *title = g_strdup_printf (_("Time for a stretch: %s"), name);
+
+      gtk_label_set_text (self->pending_title, title);
+      gtk_label_set_markup (self->pending_summary, summary);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->show_button), "s",
+                                        soothe_stretch_get_id (stretch));
+      gtk_stack_set_visible_child_name (self->stack, "pending");
+    }
+  else if (!soothe_reminder_scheduler_get_enabled (self->reminders))
+    {
+      g_autofree char *text = g_strdup_printf (
+          ngettext ("A gentle reminder to stretch every %u minute, with a stretch to follow.",
+                    "A gentle reminder to stretch every %u minutes, with a stretch to follow.",
+                    soothe_reminder_scheduler_get_interval_minutes (self->reminders)),
+          soothe_reminder_scheduler_get_interval_minutes (self->reminders));
+
+      gtk_label_set_text (self->off_label, text);
+      gtk_stack_set_visible_child_name (self->stack, "off");
+    }
+  else if (paused_until > now (self))
+    {
+      g_autofree char *at = format_clock_time (paused_until);
+      g_autofree char *text = g_strdup_printf (_("Paused until %s"), at);
+
+      gtk_label_set_text (self->paused_label, text);
+      gtk_stack_set_visible_child_name (self->stack, "paused");
+    }
+  else if (soothe_reminder_scheduler_get_next_deadline (self->reminders) != G_MAXINT64)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "scheduled");
+      update_countdown (self);
+    }
+  else
+    {
+      gtk_label_set_text (self->paused_label, _("Reminders wait until you are back"));
+      gtk_stack_set_visible_child_name (self->stack, "paused");
+    }
+}
+
+static void
+turn_on_clicked_cb (SootheReminderPanel *self)
+{
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "reminders-enabled", TRUE);
+  else
+    soothe_reminder_scheduler_set_enabled (self->reminders, TRUE);
+}
+
+void
+soothe_reminder_panel_setup (SootheReminderPanel     *self,
+                             SootheReminderScheduler *reminders,
+                             SootheHistory           *history,
+                             GSettings               *settings)
+{
+  static const char * const watched[] = {
+    "notify::pending", "notify::enabled", "notify::paused-until", "notify::next-deadline",
+    "notify::interval-minutes",
+  };
+
+  g_return_if_fail (SOOTHE_IS_REMINDER_PANEL (self));
+  g_return_if_fail (SOOTHE_IS_REMINDER_SCHEDULER (reminders));
+  g_return_if_fail (SOOTHE_IS_HISTORY (history));
+  g_return_if_fail (self->reminders == NULL);
+
+  self->reminders = g_object_ref (reminders);
+  self->history = g_object_ref (history);
+  g_set_object (&self->settings, settings);
+
+  for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
+    g_signal_connect_object (reminders, watched[i], G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (history, "changed", G_CALLBACK (update_history), self, G_CONNECT_SWAPPED);
+  update (self);
+  update_history (self);
+}
+
+static void
+soothe_reminder_panel_map (GtkWidget *widget)
+{
+  SootheReminderPanel *self = SOOTHE_REMINDER_PANEL (widget);
+
+  GTK_WIDGET_CLASS (soothe_reminder_panel_parent_class)->map (widget);
+  /* Today may have become another day while hidden. */
+  update (self);
+  update_history (self);
+}
+
+static void
+soothe_reminder_panel_unmap (GtkWidget *widget)
+{
+  SootheReminderPanel *self = SOOTHE_REMINDER_PANEL (widget);
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  GTK_WIDGET_CLASS (soothe_reminder_panel_parent_class)->unmap (widget);
+}
+
+static void
+soothe_reminder_panel_dispose (GObject *object)
+{
+  SootheReminderPanel *self = SOOTHE_REMINDER_PANEL (object);
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SOOTHE_TYPE_REMINDER_PANEL);
+  g_clear_object (&self->reminders);
+  g_clear_object (&self->history);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (soothe_reminder_panel_parent_class)->dispose (object);
+}
+
+static void
+soothe_reminder_panel_class_init (SootheReminderPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = soothe_reminder_panel_dispose;
+  widget_class->map = soothe_reminder_panel_map;
+  widget_class->unmap = soothe_reminder_panel_unmap;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/soothe-reminder-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, SootheReminderPanel, box);
+  gtk_widget_class_bind_template_child (widget_class, SootheReminderPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, SootheReminderPanel, off_label);
+  gtk_widget_class_bind_template_child (widget_class, SootheReminderPanel, next_label);
+  gtk_widget_class_bind_template_child (widget_class, SootheReminderPanel, paused_label);
+  gtk_widget_class_bind_template_child (widget_class, SootheReminderPanel, pending_title);
+  gtk_widget_class_bind_template_child (widget_class, SootheReminderPanel, pending_summary);
+  gtk_widget_class_bind_template_child (widget_class, SootheReminderPanel, show_button);
+  gtk_widget_class_bind_template_child (widget_class, SootheReminderPanel, today_label);
+  gtk_widget_class_bind_template_child (widget_class, SootheReminderPanel, week_grid);
+  gtk_widget_class_bind_template_callback (widget_class, turn_on_clicked_cb);
+}
+
+static void
+soothe_reminder_panel_init (SootheReminderPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
