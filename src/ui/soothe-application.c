@@ -219,6 +219,30 @@ soothe_application_activate (GApplication *application)
   gtk_window_present (GTK_WINDOW (get_window (SOOTHE_APPLICATION (application))));
 }
 
+/* Every source the content cites, once, in the order first cited. */
+static GPtrArray *
+content_source_names (SootheContent *content)
+{
+  GListModel *situations = soothe_content_get_situations (content);
+  GPtrArray *names = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = g_list_model_get_n_items (situations);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SootheSituation) situation = g_list_model_get_item (situations, i);
+
+      for (guint k = 0; k < soothe_situation_get_n_sources (situation); k++)
+        {
+          const SootheSource *source = soothe_situation_get_source (situation, k);
+
+          if (g_hash_table_add (seen, source->name))
+            g_ptr_array_add (names, g_strdup_printf ("%s %s", source->name, source->url));
+        }
+    }
+  return names;
+}
+
 static void
 about_activated_cb (GSimpleAction *action,
                     GVariant      *parameter,
@@ -233,15 +257,24 @@ about_activated_cb (GSimpleAction *action,
                                 "timers and stretch reminders."),
                               soothe_content_get_disclaimer (ensure_content (self)));
 
-  gtk_show_about_dialog (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                         "program-name", _("Soothe"),
-                         "logo-icon-name", APPLICATION_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", comments,
-                         "authors", authors,
-                         "copyright", _("© 2026 The Soothe authors"),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         NULL);
+  GtkWindow *about = g_object_new (GTK_TYPE_ABOUT_DIALOG,
+                                   "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                   "modal", TRUE,
+                                   "program-name", _("Soothe"),
+                                   "logo-icon-name", APPLICATION_ID,
+                                   "version", PACKAGE_VERSION,
+                                   "comments", comments,
+                                   "authors", authors,
+                                   "copyright", _("© 2026 The Soothe authors"),
+                                   "license-type", GTK_LICENSE_GPL_3_0,
+                                   "translator-credits", _("translator-credits"),
+                                   NULL);
+  g_autoptr(GPtrArray) sources = content_source_names (ensure_content (self));
+
+  /* The advice is written from these; they deserve the credit. */
+  gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (about), _("Advice based on"),
+                                       (const char **) sources->pdata);
+  gtk_window_present (about);
 }
 
 static void
