@@ -13,6 +13,7 @@
 #include "soothe-markup.h"
 #include "soothe-preferences-window.h"
 #include "soothe-reminder-panel.h"
+#include "soothe-stretch-window.h"
 #include "soothe-sidebar.h"
 #include "soothe-timer-panel.h"
 #include "soothe-window.h"
@@ -523,6 +524,7 @@ test_preferences (void)
   GSettings *settings = soothe_application_get_settings (app);
   GtkWindow *preferences;
   g_autofree char *texts = NULL;
+  g_autofree char *lower = NULL;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   settle ();
@@ -545,7 +547,8 @@ test_preferences (void)
   settle ();
   g_clear_pointer (&texts, g_free);
   texts = advice_text ();
-  g_assert_null (strstr (g_utf8_strdown (texts, -1), "anti-inflammatory painkillers, such"));
+  lower = g_utf8_strdown (texts, -1);
+  g_assert_null (strstr (lower, "anti-inflammatory painkillers, such"));
   g_assert_nonnull (strstr (texts, "Advice about anti-inflammatory painkillers is hidden"));
   g_settings_set_boolean (settings, "pregnant", FALSE);
   settle ();
@@ -638,6 +641,22 @@ test_reminders (void)
   g_clear_pointer (&texts, g_free);
   texts = reminder_texts ();
   g_assert_nonnull (strstr (texts, "Time for a stretch: "));
+
+  /* Show Me opens the illustrated, guided stretch. */
+  {
+    SootheStretch *stretch = soothe_reminder_scheduler_get_pending_stretch (reminders);
+    g_autofree char *name = soothe_markup_to_plain (soothe_stretch_get_name (stretch));
+    GtkWindow *stretch_window;
+
+    click ("Show Me");
+    stretch_window = find_window (SOOTHE_TYPE_STRETCH_WINDOW);
+    g_assert_nonnull (stretch_window);
+    g_assert_true (soothe_stretch_window_get_stretch (SOOTHE_STRETCH_WINDOW (stretch_window)) == stretch);
+    g_assert_cmpstr (gtk_window_get_title (stretch_window), ==, name);
+    gtk_window_destroy (stretch_window);
+    settle ();
+    g_assert_true (soothe_reminder_scheduler_get_pending (reminders));
+  }
   click ("Done");
   g_assert_false (soothe_reminder_scheduler_get_pending (reminders));
   g_assert_cmpstr (reminder_page (), ==, "scheduled");

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "soothe-advice-view.h"
+#include "soothe-illustration.h"
 #include "soothe-markup.h"
 #include "soothe-safety.h"
 
@@ -308,9 +309,26 @@ add_stretch_card (GtkBox        *box,
   g_autofree char *hold_text = NULL;
   g_autofree char *repeat_text = NULL;
   g_autofree char *meta = NULL;
+  g_autofree char *name = soothe_markup_to_plain (soothe_stretch_get_name (stretch));
+  g_autofree char *guide_label = NULL;
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkBox *intro;
+  GtkWidget *button;
 
-  add_heading (card, soothe_stretch_get_name (stretch), "title-4", 3);
-  add_text (card, soothe_stretch_get_summary (stretch), NULL);
+  /* The drawing beside the name and summary, small: the steps say the rest. */
+  gtk_box_append (card, top);
+  if (soothe_stretch_get_illustration (stretch) != NULL)
+    {
+      GtkWidget *illustration = soothe_illustration_new (stretch, 96, 72);
+
+      gtk_widget_set_valign (illustration, GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (top), illustration);
+    }
+  intro = add_box (GTK_BOX (top), NULL, 6);
+  gtk_widget_set_hexpand (GTK_WIDGET (intro), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (intro), GTK_ALIGN_CENTER);
+  add_heading (intro, soothe_stretch_get_name (stretch), "title-4", 3);
+  add_text (intro, soothe_stretch_get_summary (stretch), NULL);
   add_list (card, soothe_stretch_get_steps (stretch), TRUE);
 
   hold_text = g_strdup_printf (ngettext ("Hold %u second", "Hold %u seconds", hold), hold);
@@ -326,6 +344,20 @@ add_stretch_card (GtkBox        *box,
       GtkBox *caution_box = add_box (card, "soothe-cautions", 4);
       add_list (caution_box, cautions, FALSE);
     }
+
+  /* No mnemonic: GTK 4.8 reads a button's underscore out to screen readers.
+   * Insensitive until the application provides the action. */
+  button = gtk_button_new_with_label (_("Guide me"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (button, 4);
+  gtk_widget_set_tooltip_text (button, _("Open the stretch and count each hold"));
+  /* TRANSLATORS: the accessible name of a stretch card's "Guide me" button */
+  guide_label = g_strdup_printf (_("Guide me through %s"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  guide_label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.show-stretch");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", soothe_stretch_get_id (stretch));
+  gtk_box_append (card, button);
 }
 
 static void

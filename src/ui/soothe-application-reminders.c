@@ -13,6 +13,7 @@
 
 #include "soothe-application-private.h"
 #include "soothe-markup.h"
+#include "soothe-stretch-window.h"
 
 #define NOTIFICATION_REMINDER "stretch-reminder"
 
@@ -247,7 +248,56 @@ resume_reminders_activated_cb (GSimpleAction *action,
   soothe_reminder_scheduler_resume (self->reminders);
 }
 
+/* A guided stretch done to the end counts, and answers its reminder. */
+static void
+stretch_finished_cb (SootheApplication   *self,
+                     SootheStretchWindow *window)
+{
+  SootheStretch *stretch = soothe_stretch_window_get_stretch (window);
+  SootheStretch *pending = soothe_reminder_scheduler_get_pending_stretch (self->reminders);
+
+  if (soothe_reminder_scheduler_get_pending (self->reminders) && pending == stretch)
+    {
+      soothe_reminder_scheduler_done (self->reminders);
+    }
+  else
+    {
+      SootheHistoryEvent event = {
+        .time = soothe_clock_get_now (self->reminder_clock),
+        .kind = SOOTHE_HISTORY_STRETCH_DONE,
+        .stretch = soothe_stretch_get_id (stretch),
+      };
+      record (self, &event);
+    }
+}
+
+static void
+show_stretch_activated_cb (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  SootheApplication *self = user_data;
+  SootheStretch *stretch = soothe_content_lookup_stretch (self->content,
+                                                          g_variant_get_string (parameter, NULL));
+  GtkWindow *parent;
+  SootheStretchWindow *window;
+
+  if (stretch == NULL)
+    return;
+
+  /* Opens the main window too when there is none, e.g. from a notification. */
+  g_application_activate (G_APPLICATION (self));
+  parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  /* Its own clock: the guided hold sets a wake-up of its own. */
+  window = soothe_stretch_window_new (parent, stretch, NULL);
+  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
+  g_signal_connect_object (window, "finished", G_CALLBACK (stretch_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry reminder_actions[] = {
+  { "show-stretch", show_stretch_activated_cb, "s" },
   { "reminder-done", answer_activated_cb },
   { "reminder-snooze", answer_activated_cb },
   { "reminder-skip", answer_activated_cb },

@@ -174,11 +174,13 @@ soothe_application_handle_local_options (GApplication *application,
 static SootheWindow *
 get_window (SootheApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  if (window == NULL)
-    window = GTK_WINDOW (soothe_window_new (self));
-  return SOOTHE_WINDOW (window);
+  /* Most recently focused first; a stretch window may be among them. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (SOOTHE_IS_WINDOW (l->data))
+        return l->data;
+    }
+  return soothe_window_new (self);
 }
 
 static int

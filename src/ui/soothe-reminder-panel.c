@@ -164,8 +164,10 @@ update (SootheReminderPanel *self)
 
       gtk_label_set_text (self->pending_title, title);
       gtk_label_set_markup (self->pending_summary, summary);
+      /* Target before name: the action takes the stretch's id. */
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->show_button), "s",
                                         soothe_stretch_get_id (stretch));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->show_button), "app.show-stretch");
       gtk_stack_set_visible_child_name (self->stack, "pending");
     }
   else if (!soothe_reminder_scheduler_get_enabled (self->reminders))
