@@ -21,6 +21,8 @@ packages=(
   adwaita-icon-theme hicolor-icon-theme fonts-cantarell fonts-dejavu-core
   # the accessibility test and the translated runs
   gir1.2-atspi-2.0 locales
+  # memcheck over the core tests (test.sh --valgrind)
+  valgrind
 )
 
 missing=()

@@ -29,6 +29,10 @@ struct _SootheContent
   GPtrArray           *stopwords;   /* of char *, NULL-terminated */
   GPtrArray           *areas;       /* of SootheArea, in sidebar order */
   GPtrArray           *situations;  /* of SootheSituation, in load order */
+  /* id -> position + 1 in areas and in situations: a bundle may hold tens of
+   * thousands of either, and looking each one up by a walk took minutes. */
+  GHashTable          *area_index;
+  GHashTable          *situation_index;
   GHashTable          *stretches;   /* id -> SootheStretch */
   gboolean             has_therapies;
   SootheTherapyPreset  therapies[SOOTHE_THERAPY_CONTRAST + 1];
@@ -71,6 +75,8 @@ soothe_content_finalize (GObject *object)
   g_free (self->disclaimer);
   g_ptr_array_unref (self->stopwords);
   g_ptr_array_unref (self->areas);
+  g_hash_table_unref (self->area_index);
+  g_hash_table_unref (self->situation_index);
   g_ptr_array_unref (self->skipped);
   for (guint i = 0; i < G_N_ELEMENTS (self->therapies); i++)
     soothe_therapy_preset_clear (&self->therapies[i]);
@@ -93,6 +99,8 @@ soothe_content_init (SootheContent *self)
   self->stopwords = g_ptr_array_new_null_terminated (0, g_free, TRUE);
   self->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) soothe_area_free);
   self->situations = g_ptr_array_new_with_free_func (g_object_unref);
+  self->area_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->situation_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->stretches = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   self->skipped = g_ptr_array_new_with_free_func ((GDestroyNotify) soothe_skipped_bundle_free);
 }
@@ -212,46 +220,56 @@ soothe_content_get_language (SootheContent *self)
   return self->language;
 }
 
+/* Returns the position of @id in an index, or G_MAXUINT. */
+static guint
+index_lookup (GHashTable *index,
+              const char *id)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (index, id)) - 1;
+}
+
 static void
 merge_area (SootheContent *self,
             SootheArea    *area)
 {
-  for (guint i = 0; i < self->areas->len; i++)
-    {
-      SootheArea *existing = g_ptr_array_index (self->areas, i);
+  guint position = index_lookup (self->area_index, area->id);
+  SootheArea *copy;
 
-      if (g_str_equal (existing->id, area->id))
-        {
-          g_free (existing->title);
-          existing->title = g_strdup (area->title);
-          return;
-        }
+  if (position != G_MAXUINT)
+    {
+      SootheArea *existing = g_ptr_array_index (self->areas, position);
+
+      g_free (existing->title);
+      existing->title = g_strdup (area->title);
+      return;
     }
 
-  {
-    SootheArea *copy = g_new0 (SootheArea, 1);
-    copy->id = g_strdup (area->id);
-    copy->title = g_strdup (area->title);
-    g_ptr_array_add (self->areas, copy);
-  }
+  copy = g_new0 (SootheArea, 1);
+  copy->id = g_strdup (area->id);
+  copy->title = g_strdup (area->title);
+  g_ptr_array_add (self->areas, copy);
+  g_hash_table_insert (self->area_index, g_strdup (area->id),
+                       GUINT_TO_POINTER (self->areas->len));
 }
 
 static void
 merge_situation (SootheContent   *self,
                  SootheSituation *situation)
 {
-  for (guint i = 0; i < self->situations->len; i++)
-    {
-      SootheSituation *existing = g_ptr_array_index (self->situations, i);
+  guint position = index_lookup (self->situation_index, situation->id);
 
-      if (g_str_equal (existing->id, situation->id))
-        {
-          g_ptr_array_index (self->situations, i) = g_object_ref (situation);
-          g_object_unref (existing);
-          return;
-        }
+  if (position != G_MAXUINT)
+    {
+      SootheSituation *existing = g_ptr_array_index (self->situations, position);
+
+      g_ptr_array_index (self->situations, position) = g_object_ref (situation);
+      g_object_unref (existing);
+      return;
     }
+
   g_ptr_array_add (self->situations, g_object_ref (situation));
+  g_hash_table_insert (self->situation_index, g_strdup (situation->id),
+                       GUINT_TO_POINTER (self->situations->len));
 }
 
 static void
@@ -480,13 +498,7 @@ static guint
 area_position (SootheContent *self,
                const char    *area_id)
 {
-  for (guint i = 0; i < self->areas->len; i++)
-    {
-      SootheArea *area = g_ptr_array_index (self->areas, i);
-      if (g_str_equal (area->id, area_id))
-        return i;
-    }
-  return G_MAXUINT;
+  return index_lookup (self->area_index, area_id);
 }
 
 /**
@@ -503,27 +515,29 @@ soothe_content_get_situations (SootheContent *self)
   if (self->situation_model == NULL)
     {
       guint n_situations = self->situations->len;
+      guint n_areas = self->areas->len;
       g_autofree gpointer *sorted = g_new (gpointer, n_situations);
       g_autofree guint *positions = g_new (guint, n_situations);
-      guint n = 0;
+      /* Where each area's group starts; unknown areas go last. */
+      g_autofree guint *starts = g_new0 (guint, n_areas + 2);
 
       for (guint i = 0; i < n_situations; i++)
         {
           SootheSituation *situation = g_ptr_array_index (self->situations, i);
-          positions[i] = MIN (area_position (self, situation->area), self->areas->len);
-        }
 
-      /* Stable grouping: walk the areas, and within each keep load order. */
-      self->situation_model = g_list_store_new (SOOTHE_TYPE_SITUATION);
-      for (guint a = 0; a <= self->areas->len; a++)
-        {
-          for (guint i = 0; i < n_situations; i++)
-            {
-              if (positions[i] == a)
-                sorted[n++] = g_ptr_array_index (self->situations, i);
-            }
+          positions[i] = MIN (area_position (self, situation->area), n_areas);
+          starts[positions[i] + 1]++;
         }
-      g_list_store_splice (self->situation_model, 0, 0, sorted, n);
+      for (guint a = 1; a <= n_areas + 1; a++)
+        starts[a] += starts[a - 1];
+
+      /* Stable grouping: by area in sidebar order, and within each keep load
+       * order; one pass, however many areas there are. */
+      for (guint i = 0; i < n_situations; i++)
+        sorted[starts[positions[i]]++] = g_ptr_array_index (self->situations, i);
+
+      self->situation_model = g_list_store_new (SOOTHE_TYPE_SITUATION);
+      g_list_store_splice (self->situation_model, 0, 0, sorted, n_situations);
     }
 
   return G_LIST_MODEL (self->situation_model);
@@ -533,17 +547,14 @@ SootheSituation *
 soothe_content_lookup_situation (SootheContent *self,
                                  const char    *id)
 {
+  guint position;
+
   g_return_val_if_fail (SOOTHE_IS_CONTENT (self), NULL);
 
   if (id == NULL)
     return NULL;
-  for (guint i = 0; i < self->situations->len; i++)
-    {
-      SootheSituation *situation = g_ptr_array_index (self->situations, i);
-      if (g_str_equal (situation->id, id))
-        return situation;
-    }
-  return NULL;
+  position = index_lookup (self->situation_index, id);
+  return position != G_MAXUINT ? g_ptr_array_index (self->situations, position) : NULL;
 }
 
 SootheStretch *

@@ -17,9 +17,10 @@
  * single-quoted strings, hex and octal numbers, a second document after the
  * first, bad escapes, lone surrogates and raw control characters; it wraps
  * integers that do not fit in 64 bits, and it keeps only the last of two members
- * with the same name. This scan checks the whole document against the JSON
- * grammar first, without recursion, so json-glib only ever sees strict JSON and
- * cannot count the nesting differently from the scan. */
+ * with the same name. So the document is read here, in one pass and without
+ * recursion, against the strict JSON grammar, and the JsonNode tree is built
+ * as it goes: json-glib's own parser, whose tokenizer costs more than the
+ * whole strict read, never runs. */
 
 typedef enum {
   EXPECT_VALUE,           /* at the start, after ':', after ',' in an array */
@@ -30,6 +31,36 @@ typedef enum {
   EXPECT_COMMA_OR_CLOSE,  /* after a value */
 } Expect;
 
+/* A problem is one line: names and values from the bundle may hold line
+ * breaks or terminal escapes, shown here as \uXXXX. Takes @line. */
+char *
+soothe_json_one_line (char *line)
+{
+  g_autofree char *owned = line;
+  GString *result;
+
+  for (const char *p = owned; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
+        goto escape;
+    }
+  return g_steal_pointer (&owned);
+
+escape:
+  result = g_string_new (NULL);
+  for (const char *p = owned; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
+        g_string_append_printf (result, "\\u%04X", c);
+      else
+        g_string_append_unichar (result, c);
+    }
+  return g_string_free (result, FALSE);
+}
+
 typedef struct {
   const char *data;
   gsize       length;
@@ -37,6 +68,7 @@ typedef struct {
   GPtrArray  *problems;
   guint       line;
   gsize       line_start;
+  GString    *text;  /* scratch: the last string read, unescaped */
 } Scan;
 
 static void G_GNUC_PRINTF (5, 0)
@@ -53,7 +85,8 @@ report_va (Scan       *scan,
   /* Columns count characters; the line up to offset is valid UTF-8 here. */
   column = g_utf8_strlen (scan->data + line_start, offset - line_start) + 1;
   g_ptr_array_add (scan->problems,
-                   g_strdup_printf ("%s:%u:%ld: %s", scan->name, line, column, message));
+                   soothe_json_one_line (g_strdup_printf ("%s:%u:%ld: %s", scan->name, line, column,
+                                                          message)));
 }
 
 static void G_GNUC_PRINTF (5, 6)
@@ -99,13 +132,17 @@ read_hex4 (const char *p)
 }
 
 /* Checks the string that starts after the opening quote at *offset; leaves
- * *offset on the closing quote. Returns FALSE after reporting a problem. */
+ * *offset on the closing quote and sets @escaped when it has a backslash.
+ * Returns FALSE after reporting a problem. */
 static gboolean
-scan_string (Scan  *scan,
-             gsize *offset)
+scan_string (Scan     *scan,
+             gsize    *offset,
+             gboolean *escaped)
 {
   const char *data = scan->data;
   gsize i = *offset;
+
+  *escaped = FALSE;
 
   while (i < scan->length)
     {
@@ -127,6 +164,7 @@ scan_string (Scan  *scan,
           continue;
         }
 
+      *escaped = TRUE;
       if (i + 1 >= scan->length)
         break;
 
@@ -187,6 +225,68 @@ scan_string (Scan  *scan,
 
   scan_problem (scan, scan->length, "unterminated string");
   return FALSE;
+}
+
+/* Puts the string between @start and @end, checked by scan_string(), into
+ * scan->text with its escapes resolved. */
+static const char *
+decode_string (Scan     *scan,
+               gsize     start,
+               gsize     end,
+               gboolean  escaped)
+{
+  const char *data = scan->data;
+  GString *text = scan->text;
+
+  g_string_truncate (text, 0);
+  if (!escaped)
+    return g_string_append_len (text, data + start, end - start)->str;
+
+  for (gsize i = start; i < end;)
+    {
+      const char *backslash = memchr (data + i, '\\', end - i);
+      gsize run_end = backslash != NULL ? (gsize) (backslash - data) : end;
+      guint unit;
+
+      g_string_append_len (text, data + i, run_end - i);
+      if (run_end == end)
+        break;
+
+      i = run_end + 2;
+      switch (data[run_end + 1])
+        {
+        case 'b':
+          g_string_append_c (text, '\b');
+          break;
+        case 'f':
+          g_string_append_c (text, '\f');
+          break;
+        case 'n':
+          g_string_append_c (text, '\n');
+          break;
+        case 'r':
+          g_string_append_c (text, '\r');
+          break;
+        case 't':
+          g_string_append_c (text, '\t');
+          break;
+        case 'u':
+          unit = read_hex4 (data + run_end + 2);
+          i = run_end + 6;
+          /* scan_string() let a high surrogate through only with its low one. */
+          if (unit >= 0xD800 && unit <= 0xDBFF)
+            {
+              unit = 0x10000 + ((unit - 0xD800) << 10) + (read_hex4 (data + i + 2) - 0xDC00);
+              i += 6;
+            }
+          g_string_append_unichar (text, unit);
+          break;
+        default:  /* '"', '\\' and '/' stand for themselves */
+          g_string_append_c (text, data[run_end + 1]);
+          break;
+        }
+    }
+  return text->str;
 }
 
 static gsize
@@ -280,15 +380,19 @@ describe_expect (Expect expect,
     }
 }
 
-/* Checks the number at *offset against the JSON grammar and against the range
- * json-glib can hold; leaves *offset after it. */
-static gboolean
+/* Reads the number at *offset, checked against the JSON grammar and against
+ * the range a JsonNode can hold: an integer without a fraction or exponent, as
+ * json-glib reads it, otherwise a double. Leaves *offset after it. Returns
+ * NULL after reporting a problem. */
+static JsonNode *
 scan_number (Scan  *scan,
              gsize *offset)
 {
   const char *p = scan->data + *offset;
   g_autofree char *token = NULL;
   gboolean integer = TRUE;
+  gint64 value = 0;
+  double fraction = 0;
   gsize n = 0;
   gsize i = 0;
 
@@ -327,82 +431,119 @@ scan_number (Scan  *scan,
   if (i != n)
     goto bad;
 
-  if (integer ? !g_ascii_string_to_signed (token, 10, G_MININT64, G_MAXINT64, NULL, NULL)
-              : isinf (g_ascii_strtod (token, NULL)))
+  if (integer ? !g_ascii_string_to_signed (token, 10, G_MININT64, G_MAXINT64, &value, NULL)
+              : isinf (fraction = g_ascii_strtod (token, NULL)))
     {
       scan_problem (scan, *offset, "number %.40s%s is out of range", token, n > 40 ? "…" : "");
-      return FALSE;
+      return NULL;
     }
 
   *offset += n;
-  return TRUE;
+  return integer ? json_node_init_int (json_node_alloc (), value)
+                 : json_node_init_double (json_node_alloc (), fraction);
 
 bad:
   scan_problem (scan, *offset, "invalid number \"%.40s%s\"", token, n > 40 ? "…" : "");
-  return FALSE;
+  return NULL;
 }
 
-/* Checks for true, false or null at *offset; leaves *offset after it. */
-static gboolean
+/* Reads true, false or null at *offset; leaves *offset after it. Returns
+ * NULL after reporting a problem. */
+static JsonNode *
 scan_word (Scan  *scan,
            gsize *offset)
 {
-  static const char * const words[] = { "true", "false", "null" };
   const char *p = scan->data + *offset;
   gsize n = 0;
 
   while (*offset + n < scan->length && is_word_char (p[n]))
     n++;
-  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
-    {
-      if (n == strlen (words[w]) && memcmp (p, words[w], n) == 0)
-        {
-          *offset += n;
-          return TRUE;
-        }
-    }
+  *offset += n;
+  if (n == 4 && memcmp (p, "true", 4) == 0)
+    return json_node_init_boolean (json_node_alloc (), TRUE);
+  if (n == 5 && memcmp (p, "false", 5) == 0)
+    return json_node_init_boolean (json_node_alloc (), FALSE);
+  if (n == 4 && memcmp (p, "null", 4) == 0)
+    return json_node_init_null (json_node_alloc ());
+
+  *offset -= n;
   report_expected (scan, *offset, "a value");
+  return NULL;
+}
+
+/* One open object or array. */
+typedef struct {
+  char        container;   /* '{' or '[' */
+  JsonNode   *node;
+  JsonObject *object;      /* for '{' */
+  JsonArray  *array;       /* for '[' */
+  gsize       key_start;   /* for '{': the name of the member being read */
+  gsize       key_end;
+  gboolean    key_escaped;
+} Frame;
+
+/* Reports a member name that the object already has. Names are compared
+ * after their escapes are resolved, so "a" and "\u0061" are the same name. */
+static gboolean
+claim_key (Scan  *scan,
+           Frame *frame,
+           gsize  open_quote)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *shown = NULL;
+
+  if (!json_object_has_member (frame->object,
+                               decode_string (scan, frame->key_start, frame->key_end,
+                                              frame->key_escaped)))
+    return TRUE;
+
+  /* Shown as written, so that the message stays on one line. */
+  key = g_strndup (scan->data + frame->key_start, frame->key_end - frame->key_start);
+  if (g_utf8_strlen (key, -1) > 40)
+    shown = g_utf8_substring (key, 0, 40);
+  scan_problem (scan, open_quote, "duplicate member \"%s%s\"",
+                shown != NULL ? shown : key, shown != NULL ? "…" : "");
   return FALSE;
 }
 
-/* Reports a member name that the object at this level already has. Names are
- * compared as written, so "a" and "\u0061" count as different. */
-static gboolean
-claim_key (Scan        *scan,
-           GHashTable **keys,
-           gsize        open_quote,
-           gsize        close_quote)
+/* Gives a finished value to the open container, or makes it the root. */
+static void
+attach (Scan      *scan,
+        Frame     *frames,
+        guint      depth,
+        JsonNode  *node,
+        JsonNode **root)
 {
-  g_autofree char *key = g_strndup (scan->data + open_quote + 1, close_quote - open_quote - 1);
+  Frame *parent;
 
-  if (*keys == NULL)
-    *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (g_hash_table_contains (*keys, key))
+  if (depth == 0)
     {
-      g_autofree char *shown = NULL;
-
-      if (g_utf8_strlen (key, -1) > 40)
-        shown = g_utf8_substring (key, 0, 40);
-      scan_problem (scan, open_quote, "duplicate member \"%s%s\"",
-                    shown != NULL ? shown : key, shown != NULL ? "…" : "");
-      return FALSE;
+      *root = node;
+      return;
     }
-  g_hash_table_add (*keys, g_steal_pointer (&key));
-  return TRUE;
+
+  parent = &frames[depth - 1];
+  if (parent->container == '[')
+    json_array_add_element (parent->array, node);
+  else
+    json_object_set_member (parent->object,
+                            decode_string (scan, parent->key_start, parent->key_end,
+                                           parent->key_escaped),
+                            node);
 }
 
-static gboolean
+/* Returns the document's tree, or NULL after reporting its first problem. */
+static JsonNode *
 scan_document (Scan *scan)
 {
   const char *data = scan->data;
-  char containers[SOOTHE_JSON_MAX_DEPTH];
-  GHashTable *keys[SOOTHE_JSON_MAX_DEPTH] = { NULL, };
+  Frame frames[SOOTHE_JSON_MAX_DEPTH];
   Expect expect = EXPECT_VALUE;
+  JsonNode *root = NULL;
   guint depth = 0;
   guint comma_line = 0;
   gsize comma_line_start = 0;
   gsize comma = 0;
-  gboolean ok = FALSE;
   gsize i = 0;
 
   /* RFC 8259 lets a parser skip a byte order mark; json-glib does. */
@@ -411,17 +552,17 @@ scan_document (Scan *scan)
 
   for (;;)
     {
-      char container = depth > 0 ? containers[depth - 1] : 0;
+      char container = depth > 0 ? frames[depth - 1].container : 0;
+      JsonNode *value = NULL;
       char c;
 
       i = skip_space (scan, i);
       if (i == scan->length)
         {
           if (depth == 0 && expect == EXPECT_COMMA_OR_CLOSE)
-            ok = TRUE;
-          else
-            report_expected (scan, i, describe_expect (expect, container));
-          goto out;
+            return root;
+          report_expected (scan, i, describe_expect (expect, container));
+          goto fail;
         }
       c = data[i];
 
@@ -430,7 +571,7 @@ scan_document (Scan *scan)
           g_autofree char *found = describe_at (scan, i);
 
           scan_problem (scan, i, "unexpected %s after the end of the document", found);
-          goto out;
+          goto fail;
         }
 
       switch (expect)
@@ -447,7 +588,8 @@ scan_document (Scan *scan)
             }
           if (c == (container == '{' ? '}' : ']'))
             {
-              g_clear_pointer (&keys[--depth], g_hash_table_unref);
+              depth--;
+              attach (scan, frames, depth, frames[depth].node, &root);
               i++;
               continue;
             }
@@ -466,7 +608,8 @@ scan_document (Scan *scan)
         case EXPECT_KEY_OR_CLOSE:
           if (c == '}' && expect == EXPECT_KEY_OR_CLOSE)
             {
-              g_clear_pointer (&keys[--depth], g_hash_table_unref);
+              depth--;
+              attach (scan, frames, depth, frames[depth].node, &root);
               expect = EXPECT_COMMA_OR_CLOSE;
               i++;
               continue;
@@ -474,16 +617,19 @@ scan_document (Scan *scan)
           if (c == '}')
             {
               scan_problem_at (scan, comma_line, comma_line_start, comma, "trailing comma before '}'");
-              goto out;
+              goto fail;
             }
           if (c == '"')
             {
+              Frame *frame = &frames[depth - 1];
               gsize open_quote = i++;
 
-              if (!scan_string (scan, &i))
-                goto out;
-              if (!claim_key (scan, &keys[depth - 1], open_quote, i))
-                goto out;
+              if (!scan_string (scan, &i, &frame->key_escaped))
+                goto fail;
+              frame->key_start = open_quote + 1;
+              frame->key_end = i;
+              if (!claim_key (scan, frame, open_quote))
+                goto fail;
               expect = EXPECT_COLON;
               i++;
               continue;
@@ -496,6 +642,7 @@ scan_document (Scan *scan)
           if (c == ']' && expect == EXPECT_VALUE_OR_CLOSE)
             {
               depth--;
+              attach (scan, frames, depth, frames[depth].node, &root);
               expect = EXPECT_COMMA_OR_CLOSE;
               i++;
               continue;
@@ -503,40 +650,60 @@ scan_document (Scan *scan)
           if (c == ']' && container == '[')
             {
               scan_problem_at (scan, comma_line, comma_line_start, comma, "trailing comma before ']'");
-              goto out;
+              goto fail;
             }
           if (c == '[' || c == '{')
             {
+              Frame *frame;
+
               if (depth == SOOTHE_JSON_MAX_DEPTH)
                 {
                   scan_problem (scan, i, "nesting deeper than %d levels", SOOTHE_JSON_MAX_DEPTH);
-                  goto out;
+                  goto fail;
                 }
-              containers[depth++] = c;
+              frame = &frames[depth];
+              frame->container = c;
+              if (c == '{')
+                {
+                  frame->object = json_object_new ();
+                  frame->node = json_node_init_object (json_node_alloc (), frame->object);
+                  json_object_unref (frame->object);
+                }
+              else
+                {
+                  frame->array = json_array_new ();
+                  frame->node = json_node_init_array (json_node_alloc (), frame->array);
+                  json_array_unref (frame->array);
+                }
+              depth++;
               expect = c == '{' ? EXPECT_KEY_OR_CLOSE : EXPECT_VALUE_OR_CLOSE;
               i++;
               continue;
             }
           if (c == '"')
             {
+              gsize start = ++i;
+              gboolean escaped;
+
+              if (!scan_string (scan, &i, &escaped))
+                goto fail;
+              value = json_node_init_string (json_node_alloc (),
+                                             decode_string (scan, start, i, escaped));
               i++;
-              if (!scan_string (scan, &i))
-                goto out;
-              expect = EXPECT_COMMA_OR_CLOSE;
-              i++;
-              continue;
             }
-          if (c == '-' || g_ascii_isdigit (c))
+          else if (c == '-' || g_ascii_isdigit (c))
             {
-              if (!scan_number (scan, &i))
-                goto out;
-              expect = EXPECT_COMMA_OR_CLOSE;
-              continue;
+              if (!(value = scan_number (scan, &i)))
+                goto fail;
             }
-          if (g_ascii_isalpha (c))
+          else if (g_ascii_isalpha (c))
             {
-              if (!scan_word (scan, &i))
-                goto out;
+              if (!(value = scan_word (scan, &i)))
+                goto fail;
+            }
+          if (value != NULL)
+            {
+              attach (scan, frames, depth, value, &root);
               expect = EXPECT_COMMA_OR_CLOSE;
               continue;
             }
@@ -544,13 +711,15 @@ scan_document (Scan *scan)
         }
 
       report_expected (scan, i, describe_expect (expect, container));
-      goto out;
+      goto fail;
     }
 
-out:
-  for (guint d = 0; d < depth; d++)
-    g_clear_pointer (&keys[d], g_hash_table_unref);
-  return ok;
+fail:
+  /* Each open container holds what was read into it; the rest is attached. */
+  while (depth > 0)
+    json_node_unref (frames[--depth].node);
+  g_clear_pointer (&root, json_node_unref);
+  return NULL;
 }
 
 static gboolean
@@ -578,48 +747,6 @@ check_encoding (Scan *scan)
   return FALSE;
 }
 
-/* json-glib reports "<data>:LINE:BYTE: Parse error: message"; turn that into
- * FILE:LINE:COL with a character column. */
-static char *
-format_parse_error (const char *data,
-                    gsize       length,
-                    const char *name,
-                    const char *message)
-{
-  const char *p = message;
-  const char *rest;
-  guint64 line, byte_column;
-  char *end;
-  gsize offset = 0;
-  glong column;
-
-  if (g_str_has_prefix (p, "<data>:"))
-    p += strlen ("<data>:");
-  line = g_ascii_strtoull (p, &end, 10);
-  if (end == p || *end != ':')
-    return g_strdup_printf ("%s: %s", name, message);
-  p = end + 1;
-  byte_column = g_ascii_strtoull (p, &end, 10);
-  if (end == p || *end != ':')
-    return g_strdup_printf ("%s: %s", name, message);
-  rest = end + 1;
-  while (*rest == ' ')
-    rest++;
-  if (g_str_has_prefix (rest, "Parse error: "))
-    rest += strlen ("Parse error: ");
-  if (g_str_has_prefix (rest, "scanner: "))
-    rest += strlen ("scanner: ");
-
-  for (guint64 l = 1; l < line && offset < length; offset++)
-    if (data[offset] == '\n')
-      l++;
-  column = MAX (byte_column, 1);
-  if (offset < length && byte_column > 0)
-    column = g_utf8_strlen (data + offset, MIN (byte_column - 1, length - offset)) + 1;
-
-  return g_strdup_printf ("%s:%" G_GUINT64_FORMAT ":%ld: %s", name, line, column, rest);
-}
-
 /**
  * soothe_json_parse:
  * @bytes: the document
@@ -628,7 +755,8 @@ format_parse_error (const char *data,
  *
  * Parses a JSON document after checking its size, its encoding, and its
  * syntax against strict JSON with at most %SOOTHE_JSON_MAX_DEPTH levels of
- * nesting and no duplicate member names. Every problem found is appended as one line starting with @name.
+ * nesting and no duplicate member names. The first problem found is appended
+ * as one line starting with @name.
  *
  * Returns: (transfer full) (nullable): the root node, or %NULL
  */
@@ -637,8 +765,7 @@ soothe_json_parse (GBytes     *bytes,
                    const char *name,
                    GPtrArray  *problems)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) error = NULL;
+  JsonNode *root;
   Scan scan = { 0 };
   gsize length;
   const char *data;
@@ -667,24 +794,12 @@ soothe_json_parse (GBytes     *bytes,
       return NULL;
     }
 
-  scan = (Scan) { data, length, name, problems, 1, 0 };
+  scan = (Scan) { data, length, name, problems, 1, 0, NULL };
   if (!check_encoding (&scan))
     return NULL;
-  scan = (Scan) { data, length, name, problems, 1, 0 };
-  if (!scan_document (&scan))
-    return NULL;
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &error))
-    {
-      g_ptr_array_add (problems, format_parse_error (data, length, name, error->message));
-      return NULL;
-    }
-  if (json_parser_get_root (parser) == NULL)
-    {
-      g_ptr_array_add (problems, g_strdup_printf ("%s: file is empty", name));
-      return NULL;
-    }
-
-  return json_parser_steal_root (parser);
+  scan = (Scan) { data, length, name, problems, 1, 0, g_string_sized_new (256) };
+  root = scan_document (&scan);
+  g_string_free (scan.text, TRUE);
+  return root;
 }

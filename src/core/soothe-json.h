@@ -13,8 +13,9 @@ G_BEGIN_DECLS
 #define SOOTHE_JSON_MAX_BYTES (32 * 1024 * 1024)
 #define SOOTHE_JSON_MAX_DEPTH 64
 
-JsonNode *soothe_json_parse (GBytes     *bytes,
-                             const char *name,
-                             GPtrArray  *problems);
+char     *soothe_json_one_line (char       *line);
+JsonNode *soothe_json_parse    (GBytes     *bytes,
+                                const char *name,
+                                GPtrArray  *problems);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "soothe-application-private.h"
 #include "soothe-therapy-format.h"
@@ -205,10 +206,13 @@ restore_state (SootheApplication *self)
   gsize length = 0;
   GStatBuf st;
 
-  if (g_stat (path, &st) != 0)
+  if (g_lstat (path, &st) != 0)
     return;
 
-  if (st.st_size <= STATE_MAX_BYTES && g_file_get_contents (path, &text, &length, &error) &&
+  /* Only a regular file is read: a FIFO would block start-up, a link to a
+   * device could be endless. */
+  if (S_ISREG (st.st_mode) && st.st_size <= STATE_MAX_BYTES &&
+      g_file_get_contents (path, &text, &length, &error) &&
       soothe_therapy_timer_restore (self->timer, text, length, &error))
     {
       update_hold (self);
@@ -220,7 +224,16 @@ restore_state (SootheApplication *self)
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
     g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
     g_autofree char *aside = g_strdup_printf ("%s.broken-%s", path, stamp);
-    const char *reason = error != NULL ? error->message : _("the file is too large");
+    const char *reason = error != NULL ? error->message
+                         : !S_ISREG (st.st_mode) ? _("it is not a regular file")
+                         : _("the file is too large");
+
+    /* Two broken files within a second must not overwrite each other. */
+    for (guint n = 2; g_file_test (aside, G_FILE_TEST_EXISTS) && n < 1000; n++)
+      {
+        g_free (aside);
+        aside = g_strdup_printf ("%s.broken-%s-%u", path, stamp, n);
+      }
 
     if (g_rename (path, aside) == 0)
       self->restore_problem = g_strdup_printf (_("Soothe could not read its saved timer (%s), so it "
