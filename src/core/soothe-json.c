@@ -32,7 +32,8 @@ typedef enum {
 } Expect;
 
 /* A problem is one line: names and values from the bundle may hold line
- * breaks or terminal escapes, shown here as \uXXXX. Takes @line. */
+ * breaks or terminal escapes, shown here as \u and four hex digits. Takes
+ * @line. */
 char *
 soothe_json_one_line (char *line)
 {
