@@ -349,6 +349,72 @@ add_token (SootheSearchIndex *self,
   stem_entry_add_posting (self, entry, posting);
 }
 
+/* A word is a run of letters, digits and marks, as for g_str_tokenize_and_fold(). */
+static inline gboolean
+is_word_char_at (const char *p)
+{
+  gunichar c;
+
+  if ((guchar) *p < 0x80)
+    return g_ascii_isalnum (*p);
+
+  c = g_utf8_get_char (p);
+  return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+/* Adds the words of @text as g_str_tokenize_and_fold() would fold them, with
+ * their ASCII alternates. That normalizes and case-folds every word, which is
+ * most of the cost of building an index, yet an ASCII word, nearly every word,
+ * folds to itself in lower case. Only the others go through GLib.
+ */
+static void
+add_words (SootheSearchIndex *self,
+           const char        *text,
+           guint32            posting)
+{
+  const char *p = text;
+  char buffer[64];
+
+  for (;;)
+    {
+      const char *start;
+      gboolean ascii = TRUE;
+      gsize length;
+
+      while (*p != '\0' && !is_word_char_at (p))
+        p = g_utf8_next_char (p);
+      if (*p == '\0')
+        break;
+
+      for (start = p; *p != '\0' && is_word_char_at (p); p = g_utf8_next_char (p))
+        ascii = ascii && (guchar) *p < 0x80;
+      length = p - start;
+
+      if (ascii)
+        {
+          char *token = length < sizeof buffer ? buffer : g_malloc (length + 1);
+
+          for (gsize i = 0; i < length; i++)
+            token[i] = g_ascii_tolower (start[i]);
+          token[length] = '\0';
+          add_token (self, token, posting);
+          if (token != buffer)
+            g_free (token);
+        }
+      else
+        {
+          g_autofree char *word = g_strndup (start, length);
+          g_auto(GStrv) alternates = NULL;
+          g_auto(GStrv) tokens = g_str_tokenize_and_fold (word, NULL, &alternates);
+
+          for (guint i = 0; tokens[i] != NULL; i++)
+            add_token (self, tokens[i], posting);
+          for (guint i = 0; alternates[i] != NULL; i++)
+            add_token (self, alternates[i], posting);
+        }
+    }
+}
+
 static int
 compare_postings (gconstpointer a,
                   gconstpointer b)
@@ -757,8 +823,6 @@ soothe_search_index_add (SootheSearchIndex *self,
                          const char        *text)
 {
   g_autofree char *valid = NULL;
-  g_auto(GStrv) tokens = NULL;
-  g_auto(GStrv) alternates = NULL;
   guint32 posting;
 
   g_return_if_fail (SOOTHE_IS_SEARCH_INDEX (self));
@@ -773,12 +837,7 @@ soothe_search_index_add (SootheSearchIndex *self,
   self->n_documents = MAX (self->n_documents, document + 1);
 
   posting = POSTING_MAKE (document, SOOTHE_SEARCH_FIELD_BODY - field);
-  tokens = g_str_tokenize_and_fold (text, NULL, &alternates);
-
-  for (guint i = 0; tokens[i] != NULL; i++)
-    add_token (self, tokens[i], posting);
-  for (guint i = 0; alternates[i] != NULL; i++)
-    add_token (self, alternates[i], posting);
+  add_words (self, text, posting);
 }
 
 /**

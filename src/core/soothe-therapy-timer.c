@@ -1234,7 +1234,7 @@ parse_session (JsonNode  *root,
   JsonArray *phases;
   JsonNode *node;
   JsonNode *done;
-  guint value;
+  guint value = 0;
   gint64 number;
 
   session_clear (session);

@@ -124,7 +124,9 @@ add_item (GtkBox     *box,
           const char *marker,
           const char *text)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  /* A grid, not a horizontal box: GTK 4.8 lays a wrapping label out again
+   * and again to fit it in a box row, which made up half of start-up. */
+  GtkWidget *row = gtk_grid_new ();
   gboolean decorative = g_str_equal (marker, "•");
   GtkWidget *bullet = g_object_new (GTK_TYPE_LABEL,
                                     "label", marker,
@@ -138,8 +140,9 @@ add_item (GtkBox     *box,
   gtk_widget_add_css_class (bullet, "soothe-bullet");
   label = new_label (markup, NULL);
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (row), bullet);
-  gtk_box_append (GTK_BOX (row), label);
+  gtk_grid_set_column_spacing (GTK_GRID (row), 8);
+  gtk_grid_attach (GTK_GRID (row), bullet, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (row), label, 1, 0, 1, 1);
   gtk_box_append (box, row);
 }
 
@@ -311,20 +314,22 @@ add_stretch_card (GtkBox        *box,
   g_autofree char *meta = NULL;
   g_autofree char *name = soothe_markup_to_plain (soothe_stretch_get_name (stretch));
   g_autofree char *guide_label = NULL;
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *top = gtk_grid_new ();
   GtkBox *intro;
   GtkWidget *button;
 
   /* The drawing beside the name and summary, small: the steps say the rest. */
+  gtk_grid_set_column_spacing (GTK_GRID (top), 12);
   gtk_box_append (card, top);
   if (soothe_stretch_get_illustration (stretch) != NULL)
     {
       GtkWidget *illustration = soothe_illustration_new (stretch, 96, 72);
 
       gtk_widget_set_valign (illustration, GTK_ALIGN_START);
-      gtk_box_append (GTK_BOX (top), illustration);
+      gtk_grid_attach (GTK_GRID (top), illustration, 0, 0, 1, 1);
     }
-  intro = add_box (GTK_BOX (top), NULL, 6);
+  intro = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+  gtk_grid_attach (GTK_GRID (top), GTK_WIDGET (intro), 1, 0, 1, 1);
   gtk_widget_set_hexpand (GTK_WIDGET (intro), TRUE);
   gtk_widget_set_valign (GTK_WIDGET (intro), GTK_ALIGN_CENTER);
   add_heading (intro, soothe_stretch_get_name (stretch), "title-4", 3);

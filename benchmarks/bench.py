@@ -1,0 +1,541 @@
+#!/usr/bin/env python3
+# bench.py: runs Soothe's benchmarks side by side and prints one table
+#
+# Copyright 2026 The Soothe authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Runs Soothe's benchmarks and prints one table.
+
+Start it with ./benchmarks/run.sh, which builds in release mode and provides
+the virtual display and the private D-Bus session every run here shares.
+Everything that is compared runs side by side in the same invocation,
+interleaved, so that the noise of a shared machine falls on both sides alike:
+
+  start-up   Soothe and the bare window, alternately, each quitting after its
+             first full frame (SOOTHE_QUIT_AFTER_FIRST_FRAME=1); wall time from
+             spawn to exit, and peak RSS from wait4()
+  load       bench-load: generated bundles of 100, 1,000 and 10,000 situations,
+             Soothe's load against json_parser_load_from_data()
+  search     bench-search: index build, then p50/p95 per query at 10,000
+  wake-ups   voluntary context switches of every thread over a window, from
+             /proc/PID/task/*/status, and poll() calls from strace -c -f
+"""
+
+import argparse
+import json
+import math
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+SIZES = (100, 1000, 10000)
+
+
+# Machine ---------------------------------------------------------------------
+
+def read_text(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+    except OSError:
+        return ""
+
+
+def cpu_times():
+    fields = read_text("/proc/stat").splitlines()[0].split()[1:]
+    values = [int(v) for v in fields]
+    idle = values[3] + values[4]
+    return sum(values), idle
+
+
+class CpuMeter:
+    """Busy share of all CPUs between start() and stop(), everything included."""
+
+    def __init__(self):
+        self.start()
+
+    def start(self):
+        self.total, self.idle = cpu_times()
+        self.load_before = os.getloadavg()[0]
+
+    def stop(self):
+        total, idle = cpu_times()
+        busy = 1.0 - (idle - self.idle) / max(1, total - self.total)
+        return {"busy": busy, "load_before": self.load_before, "load_after": os.getloadavg()[0]}
+
+
+def pkg_version(name):
+    try:
+        return subprocess.run(["pkg-config", "--modversion", name], capture_output=True,
+                              text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "?"
+
+
+def machine():
+    cpuinfo = read_text("/proc/cpuinfo")
+    model = re.search(r"^model name\s*:\s*(.*)$", cpuinfo, re.M)
+    mem = re.search(r"^MemTotal:\s*(\d+) kB", read_text("/proc/meminfo"), re.M)
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": model.group(1) if model else platform.processor(),
+        "memory_gib": round(int(mem.group(1)) / 1024 / 1024, 1) if mem else None,
+        "kernel": platform.release(),
+        "gtk": pkg_version("gtk4"),
+        "glib": pkg_version("glib-2.0"),
+        "json_glib": pkg_version("json-glib-1.0"),
+        "gsk_renderer": os.environ.get("GSK_RENDERER", "default"),
+        "loadavg": os.getloadavg(),
+    }
+
+
+# Processes -------------------------------------------------------------------
+
+class Sandbox:
+    """Isolated XDG folders: one cache for everything (so fonts and shaders are
+    as warm for Soothe as for the baseline), and fresh folders per name."""
+
+    def __init__(self, root, build):
+        self.root = root
+        self.build = build
+        self.cache = os.path.join(root, "cache")
+        os.makedirs(self.cache, exist_ok=True)
+        self.count = 0
+
+    def env(self, name, **extra):
+        self.count += 1
+        home = os.path.join(self.root, "%s-%d" % (name, self.count))
+        env = dict(os.environ)
+        for key in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+            env[key] = os.path.join(home, key.lower())
+            os.makedirs(env[key], exist_ok=True)
+        env.update({
+            "HOME": home,
+            "XDG_CACHE_HOME": self.cache,
+            "GSETTINGS_BACKEND": "memory",
+            "GSETTINGS_SCHEMA_DIR": os.path.join(self.build, "data"),
+            "LC_ALL": "C.UTF-8",
+            "LANGUAGE": "en",
+        })
+        env.pop("SOOTHE_QUIT_AFTER_FIRST_FRAME", None)
+        env.update(extra)
+        return env
+
+
+def timed_run(command, env, timeout=60):
+    """Returns (seconds, max RSS in KiB) of one run that must exit with 0."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.DEVNULL, stderr=errors)
+        watchdog = threading.Timer(timeout, process.kill)
+        watchdog.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        watchdog.cancel()
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            errors.seek(0)
+            sys.exit("%s failed (%d): %s" % (" ".join(command), process.returncode,
+                                             errors.read().decode(errors="replace")[-2000:]))
+    return seconds, usage.ru_maxrss
+
+
+def run_checked(command, env, timeout=60):
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout)
+    if result.returncode != 0:
+        sys.exit("%s failed (%d): %s" % (" ".join(command), result.returncode, result.stderr))
+    return result.stdout
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+# Start-up and memory ---------------------------------------------------------
+
+def bench_startup(args, sandbox, programs):
+    env = {name: sandbox.env("startup-" + name, SOOTHE_QUIT_AFTER_FIRST_FRAME="1")
+           for name in programs}
+    samples = {name: {"seconds": [], "rss_kib": []} for name in programs}
+    names = list(programs)
+
+    # Untimed: fills the font, icon and shader caches both sides use.
+    for _ in range(args.warmup):
+        for name in names:
+            timed_run(programs[name], env[name])
+
+    for pair in range(args.pairs):
+        # Alternate which goes first, so a drift in load falls on both.
+        for name in (names if pair % 2 == 0 else names[::-1]):
+            seconds, rss = timed_run(programs[name], env[name])
+            samples[name]["seconds"].append(seconds)
+            samples[name]["rss_kib"].append(rss)
+
+    ratios = [s / b for s, b in zip(samples["soothe"]["seconds"], samples["baseline"]["seconds"])]
+    result = {"pairs": args.pairs, "samples": samples, "pair_ratio_median": median(ratios)}
+    for name in names:
+        result[name] = {"ms": 1000 * median(samples[name]["seconds"]),
+                        "min_ms": 1000 * min(samples[name]["seconds"]),
+                        "rss_mib": median(samples[name]["rss_kib"]) / 1024}
+    result["ratio"] = result["soothe"]["ms"] / result["baseline"]["ms"]
+    result["rss_ratio"] = result["soothe"]["rss_mib"] / result["baseline"]["rss_mib"]
+    return result
+
+
+# Bundle load -----------------------------------------------------------------
+
+def generate_bundles(args, sandbox, directory):
+    paths = []
+    for size in SIZES:
+        path = os.path.join(directory, "situations-%d.json" % size)
+        subprocess.run([sys.executable, os.path.join(args.top, "benchmarks", "generate-bundle.py"),
+                        os.path.join(args.top, "data", "content", "en.json"), str(size), path],
+                       check=True)
+        # The loader must take them whole, or the timings mean nothing.
+        run_checked([os.path.join(args.build, "src", "soothe"), "--check-bundle", path],
+                    sandbox.env("check"))
+        paths.append(path)
+    return paths
+
+
+def bench_load(args, paths):
+    output = subprocess.run([os.path.join(args.build, "benchmarks", "bench-load"),
+                             "--rounds", str(args.load_rounds)] + paths,
+                            capture_output=True, text=True, check=True).stdout
+    rows = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+    for row in rows:
+        row["ratio"] = row["load_ms"] / row["bare_ms"]
+        row["merge_ms"] = row["load_ms"] - row["parse_ms"] - row["read_ms"] - row["free_ms"]
+        row["us_per_situation"] = 1000 * row["load_ms"] / row["situations"]
+    # Growth exponent between sizes: 1.0 is linear, 2.0 quadratic.
+    for previous, row in zip(rows, rows[1:]):
+        scale = math.log(row["situations"] / previous["situations"])
+        row["load_exponent"] = math.log(row["load_ms"] / previous["load_ms"]) / scale
+        row["bare_exponent"] = math.log(row["bare_ms"] / previous["bare_ms"]) / scale
+    return rows
+
+
+# Search ----------------------------------------------------------------------
+
+def bench_search(args, path):
+    output = subprocess.run([os.path.join(args.build, "benchmarks", "bench-search"), "--rounds",
+                             str(args.search_rounds), str(args.index_builds), path],
+                            capture_output=True, text=True, check=True).stdout
+    return json.loads(output)
+
+
+# Wake-ups --------------------------------------------------------------------
+
+def thread_switches(pid):
+    """tid -> (name, voluntary, involuntary) context switches."""
+    threads = {}
+    try:
+        tids = os.listdir("/proc/%d/task" % pid)
+    except FileNotFoundError:
+        return threads
+    for tid in tids:
+        status = read_text("/proc/%d/task/%s/status" % (pid, tid))
+        if not status:
+            continue
+        fields = dict(line.split(":\t", 1) for line in status.splitlines() if ":\t" in line)
+        threads[int(tid)] = (fields.get("Name", "?").strip(),
+                             int(fields.get("voluntary_ctxt_switches", 0)),
+                             int(fields.get("nonvoluntary_ctxt_switches", 0)))
+    return threads
+
+
+def rss_mib(pid):
+    match = re.search(r"^VmRSS:\s*(\d+) kB", read_text("/proc/%d/status" % pid), re.M)
+    return int(match.group(1)) / 1024 if match else float("nan")
+
+
+def count_switches(pid, seconds):
+    before = thread_switches(pid)
+    time.sleep(seconds)
+    after = thread_switches(pid)
+    if pid not in after:
+        sys.exit("process %d ended while it was measured" % pid)
+    per_thread = {}
+    total = 0
+    for tid, (name, voluntary, _) in after.items():
+        delta = voluntary - before.get(tid, (name, 0, 0))[1]
+        total += delta
+        key = "main" if tid == pid else name
+        per_thread[key] = per_thread.get(key, 0) + delta
+    return {"all": total / seconds, "main": per_thread.get("main", 0) / seconds,
+            "threads": {k: v / seconds for k, v in sorted(per_thread.items())},
+            "rss_mib": rss_mib(pid)}
+
+
+POLL_CALL = re.compile(r"^(\d+)\s+(p?poll)\(\[.*\], (\d+), (\S+?)[,)]")
+
+
+def count_polls(pid, seconds):
+    """poll() calls per second in every thread, and main-loop wake-ups: blocking
+    polls of the main thread on more than one fd (a GMainContext; xcb waits
+    for a reply on the X fd alone). None without strace."""
+    strace = shutil.which("strace")
+    if strace is None:
+        return None
+    with tempfile.NamedTemporaryFile(mode="r", suffix=".strace") as log:
+        tracer = subprocess.Popen([strace, "-f", "-e", "trace=poll,ppoll", "-o", log.name,
+                                   "-p", str(pid)], stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL)
+        time.sleep(seconds)
+        tracer.send_signal(signal.SIGINT)
+        tracer.wait(timeout=30)
+        calls = 0
+        loop = 0
+        for line in log.read().splitlines():
+            match = POLL_CALL.match(line)
+            if not match:
+                continue
+            calls += 1
+            blocking = match.group(4) not in ("0", "{tv_sec=0, tv_nsec=0}")
+            if int(match.group(1)) == pid and int(match.group(3)) > 1 and blocking:
+                loop += 1
+    return {"polls": calls / seconds, "loop": loop / seconds}
+
+
+def stop(process):
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def wake_scenario(args, sandbox, name):
+    soothe = os.path.join(args.build, "src", "soothe")
+    env = sandbox.env("wake-" + name)
+    if name == "baseline":
+        command = [os.path.join(args.build, "benchmarks", "baseline-window")]
+    elif name == "hidden-timer":
+        # The first instance runs the timer and opens no window at all.
+        command = [soothe, "--start-therapy=cold", "--minutes=15"]
+    else:
+        command = [soothe]
+
+    process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(args.settle)
+        if name == "visible-timer":
+            run_checked([soothe, "--start-therapy=cold", "--minutes=15"], env)
+            time.sleep(2)
+        if name.endswith("timer"):
+            status = run_checked([soothe, "--status"], env).strip()
+            if process.poll() is not None or not status:
+                sys.exit("%s: no timer is running" % name)
+        if process.poll() is not None:
+            sys.exit("%s: %s exited early (%d)" % (name, command[0], process.returncode))
+
+        result = count_switches(process.pid, args.wake_seconds)
+        if args.strace:
+            result.update(count_polls(process.pid, args.wake_seconds) or {})
+        if name.endswith("timer"):
+            result["status"] = status
+            run_checked([soothe, "--stop"], env)
+    finally:
+        stop(process)
+    return result
+
+
+WAKE_SCENARIOS = ("baseline", "idle", "visible-timer", "hidden-timer")
+
+
+def bench_wakeups(args, sandbox):
+    runs = {name: [] for name in WAKE_SCENARIOS}
+    for r in range(args.wake_rounds):
+        order = WAKE_SCENARIOS[r % len(WAKE_SCENARIOS):] + WAKE_SCENARIOS[:r % len(WAKE_SCENARIOS)]
+        for name in order:
+            runs[name].append(wake_scenario(args, sandbox, name))
+
+    result = {}
+    for name, samples in runs.items():
+        polls = [s["polls"] for s in samples if "polls" in s]
+        loops = [s["loop"] for s in samples if "loop" in s]
+        result[name] = {
+            "all": median([s["all"] for s in samples]),
+            "main": median([s["main"] for s in samples]),
+            "polls": median(polls) if polls else None,
+            "loop": median(loops) if loops else None,
+            "rss_mib": median([s["rss_mib"] for s in samples]),
+            "samples": samples,
+        }
+    return result
+
+
+# Table -----------------------------------------------------------------------
+
+def verdict(ok):
+    return "met" if ok else "MISSED"
+
+
+def print_table(info, results):
+    rows = []
+
+    def row(measure, soothe, baseline, ratio, target, ok):
+        rows.append((measure, soothe, baseline, ratio, target, "" if ok is None else verdict(ok)))
+
+    startup = results.get("startup")
+    if startup:
+        row("start-up to first full frame, median of %d pairs" % startup["pairs"],
+            "%.0f ms" % startup["soothe"]["ms"], "%.0f ms" % startup["baseline"]["ms"],
+            "%.2f" % startup["ratio"], "ratio <= 1.25", startup["ratio"] <= 1.25)
+        row("peak RSS (max RSS of the same runs)",
+            "%.1f MiB" % startup["soothe"]["rss_mib"], "%.1f MiB" % startup["baseline"]["rss_mib"],
+            "%.2f" % startup["rss_ratio"], "ratio <= 1.2", startup["rss_ratio"] <= 1.2)
+
+    load = results.get("load", [])
+    for entry in load:
+        row("load + validation, %d situations (%.1f MB)" % (entry["situations"], entry["bytes"] / 1e6),
+            "%.1f ms" % entry["load_ms"], "%.1f ms" % entry["bare_ms"], "%.2f" % entry["ratio"],
+            "ratio <= 1.5", entry["ratio"] <= 1.5)
+    for previous, entry in zip(load, load[1:]):
+        # Nothing here grows at exactly n^1.00: caches fill up. The bare parse
+        # of the same bytes is the linear reference on this machine.
+        row("  growth, %d -> %d situations (n^k)" % (previous["situations"], entry["situations"]),
+            "k = %.2f" % entry["load_exponent"], "k = %.2f" % entry["bare_exponent"],
+            "%+.2f" % (entry["load_exponent"] - entry["bare_exponent"]),
+            "linear: k <= bare's + 0.1", entry["load_exponent"] <= entry["bare_exponent"] + 0.1)
+    for entry in load:
+        row("  where load goes, %d: parse / read / free tree / merge" % entry["situations"],
+            "%.1f / %.1f / %.1f / %.1f ms" % (entry["parse_ms"], entry["read_ms"],
+                                             entry["free_ms"], entry["merge_ms"]),
+            "", "", "", None)
+
+    search = results.get("search")
+    if search:
+        row("search index build, %d situations (first search)" % search["documents"],
+            "%.0f ms" % search["index_build"]["p50_ms"], "", "", "", None)
+        for kind, label in (("word", "one-word"), ("question", "whole-question")):
+            stats = search[kind]
+            row("search, %s queries, p50 / p95" % label,
+                "%.3f / %.3f ms" % (stats["p50_ms"], stats["p95_ms"]), "", "",
+                "p95 < 5 ms", stats["p95_ms"] < 5.0)
+
+    wake = results.get("wakeups")
+    if wake:
+        base = wake["baseline"]
+
+        def describe(entry):
+            text = "%.1f/s (main %.1f)" % (entry["all"], entry["main"])
+            if entry["polls"] is not None:
+                text += ", polls %.1f/s, loop %.1f/s" % (entry["polls"], entry["loop"])
+            return text
+
+        row("wake-ups, bare window idle", "", describe(base), "", "", None)
+        limits = (("idle", "Soothe idle, no timer", 0.0, "<= baseline"),
+                  ("visible-timer", "Soothe, visible countdown running", 1.0, "<= baseline + 1/s"),
+                  ("hidden-timer", "Soothe, no window, timer running", 0.0, "= baseline"))
+        # Whole counts over the window: allow half a wake-up per window.
+        slack = 0.5 / results["settings"]["wake_seconds"]
+        for name, label, allowance, target in limits:
+            entry = wake[name]
+            row("wake-ups, " + label, describe(entry), describe(base),
+                "%+.1f/s" % (entry["all"] - base["all"]), target + " (switches)",
+                entry["all"] <= base["all"] + allowance + slack)
+            if entry["loop"] is not None:
+                row("  same, main-loop wake-ups only", "%.1f/s" % entry["loop"],
+                    "%.1f/s" % base["loop"], "%+.1f/s" % (entry["loop"] - base["loop"]),
+                    target + " (loop)", entry["loop"] <= base["loop"] + allowance + slack)
+
+    headers = ("measure", "Soothe", "baseline", "ratio", "target", "")
+    widths = [max(len(str(r[i])) for r in rows + [headers]) for i in range(len(headers))]
+    line = "  ".join("-" * w for w in widths)
+    print(line)
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip())
+    print(line)
+    for r in rows:
+        print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip())
+    print(line)
+    print("machine: %d CPUs (%s), %.1f GiB; GTK %s, GLib %s, json-glib %s; GSK renderer %s" % (
+        info["nproc"], info["cpu"], info["memory_gib"] or 0, info["gtk"], info["glib"],
+        info["json_glib"], info["gsk_renderer"]))
+    for section, load in results["cpu"].items():
+        print("load %-16s CPUs %3.0f%% busy%s, load average %.2f -> %.2f" % (
+            ("before (3 s idle)" if section == "before" else "during " + section) + ":",
+            100 * load["busy"], "" if section == "before" else " (this run included)",
+            load["load_before"], load["load_after"]))
+
+
+# Main ------------------------------------------------------------------------
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--top", required=True, help="the source tree")
+    parser.add_argument("--build", required=True, help="the release build directory")
+    parser.add_argument("--pairs", type=int, default=15, help="start-up pairs (at least 10)")
+    parser.add_argument("--warmup", type=int, default=2, help="untimed start-ups of each first")
+    parser.add_argument("--load-rounds", type=int, default=7)
+    parser.add_argument("--search-rounds", type=int, default=50)
+    parser.add_argument("--index-builds", type=int, default=3)
+    parser.add_argument("--wake-seconds", type=float, default=10.0)
+    parser.add_argument("--wake-rounds", type=int, default=2)
+    parser.add_argument("--settle", type=float, default=5.0,
+                        help="seconds to wait after start before counting wake-ups")
+    parser.add_argument("--no-strace", dest="strace", action="store_false",
+                        help="count context switches only")
+    parser.add_argument("--only", action="append",
+                        choices=("startup", "load", "search", "wakeups"),
+                        help="run only this part (may be repeated)")
+    parser.add_argument("--json", help="also write every sample to this file")
+    args = parser.parse_args()
+    if args.pairs < 10:
+        parser.error("--pairs must be at least 10")
+    parts = args.only or ["startup", "load", "search", "wakeups"]
+
+    for variable in ("DISPLAY", "DBUS_SESSION_BUS_ADDRESS"):
+        if variable not in os.environ:
+            sys.exit("bench.py: no %s; start it with ./benchmarks/run.sh" % variable)
+
+    info = machine()
+    results = {"machine": info, "settings": vars(args), "cpu": {}}
+    programs = {"baseline": [os.path.join(args.build, "benchmarks", "baseline-window")],
+                "soothe": [os.path.join(args.build, "src", "soothe")]}
+
+    # What the machine does without us: others share it.
+    meter = CpuMeter()
+    time.sleep(3)
+    results["cpu"]["before"] = meter.stop()
+
+    with tempfile.TemporaryDirectory(prefix="soothe-bench-") as root:
+        sandbox = Sandbox(root, args.build)
+        if "startup" in parts:
+            meter = CpuMeter()
+            results["startup"] = bench_startup(args, sandbox, programs)
+            results["cpu"]["start-up"] = meter.stop()
+        if "load" in parts or "search" in parts:
+            paths = generate_bundles(args, sandbox, root)
+            if "load" in parts:
+                meter = CpuMeter()
+                results["load"] = bench_load(args, paths)
+                results["cpu"]["load"] = meter.stop()
+            if "search" in parts:
+                meter = CpuMeter()
+                results["search"] = bench_search(args, paths[-1])
+                results["cpu"]["search"] = meter.stop()
+        if "wakeups" in parts:
+            meter = CpuMeter()
+            results["wakeups"] = bench_wakeups(args, sandbox)
+            results["cpu"]["wake-ups"] = meter.stop()
+
+    print_table(info, results)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump(results, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# run.sh: builds Soothe in release mode and prints its benchmark table:
+# start-up, memory, bundle load, search and idle wake-ups, each side by side
+# with a bare GTK 4 window or a bare json-glib parse. See benchmarks/RESULTS.md.
+#
+# Options go to benchmarks/bench.py (--help lists them), for example
+#   ./benchmarks/run.sh --pairs 20 --json results.json
+#
+# Copyright 2026 The Soothe authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${SOOTHE_BENCH_BUILD_DIR:-$top/_build-release}
+
+for tool in meson ninja python3 xvfb-run dbus-run-session; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "run.sh: $tool is missing; ./build-aux/setup.sh installs what Soothe needs" >&2
+    exit 1
+  fi
+done
+
+if [ ! -f "$build/build.ninja" ]; then
+  meson setup "$build" "$top" --buildtype=release
+else
+  meson configure "$build" -Dbuildtype=release
+fi
+meson compile -C "$build"
+
+# One virtual display and one private session bus for every run, so the app
+# and the baseline meet the same X server and the same bus.
+exec xvfb-run -a -s "-screen 0 1280x1024x24" \
+  dbus-run-session -- python3 "$top/benchmarks/bench.py" --top "$top" --build "$build" "$@"
