@@ -195,8 +195,10 @@ soothe_application_command_line (GApplication            *application,
 
   /* Timer commands act on this, the running instance, and open no window. */
   status = soothe_application_therapy_command_line (self, command_line, options);
+  if (status > 0)
+    return status;
   /* A reminder asked for now is shown in the window too, to be answered. */
-  if (status >= 0 && !g_variant_dict_contains (options, "show") &&
+  if (status == 0 && !g_variant_dict_contains (options, "show") &&
       !g_variant_dict_contains (options, "stretch-now"))
     return status;
 
