@@ -38,17 +38,11 @@ export GSETTINGS_BACKEND=memory
 n=0
 failed=0
 
-# check NAME COMMAND…; a known bug reported elsewhere: todo NAME COMMAND…
+# check NAME COMMAND…
 check () {
   local name=$1; shift
   n=$((n + 1))
   if "$@"; then echo "ok $n $name"; else echo "not ok $n $name"; failed=1; fi
-}
-
-todo () {
-  local name=$1; shift
-  n=$((n + 1))
-  if "$@"; then echo "ok $n $name"; else echo "not ok $n $name # TODO known bug, reported"; fi
 }
 
 has_owner () {

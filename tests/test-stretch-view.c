@@ -15,6 +15,7 @@
 #include "soothe-stretch-view.h"
 #include "soothe-stretch-window.h"
 #include "soothe-ui-resources.h"
+#include "test-widgets.h"
 
 #define SECOND G_GINT64_CONSTANT (1000000)
 #define START_TIME (G_GINT64_CONSTANT (1767225600) * SECOND)  /* 2026-01-01 00:00 UTC */
@@ -100,36 +101,6 @@ close_window (SootheStretchWindow *window)
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
   wait_for (is_gone, &window);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-collect_label_texts (GtkWidget *widget,
-                     GString   *texts)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
-    {
-      g_string_append (texts, gtk_label_get_text (GTK_LABEL (widget)));
-      g_string_append_c (texts, '\n');
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_label_texts (child, texts);
 }
 
 /* Everything the window shows, as plain text, one label a line. */

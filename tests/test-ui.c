@@ -17,6 +17,7 @@
 #include "soothe-sidebar.h"
 #include "soothe-timer-panel.h"
 #include "soothe-window.h"
+#include "test-widgets.h"
 
 static SootheApplication *app;
 static SootheWindow *window;
@@ -57,36 +58,6 @@ static void
 settle (void)
 {
   wait_for (idle_done);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-collect_label_texts (GtkWidget *widget,
-                     GString   *texts)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
-    {
-      g_string_append (texts, gtk_label_get_text (GTK_LABEL (widget)));
-      g_string_append_c (texts, '\n');
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_label_texts (child, texts);
 }
 
 /* Everything the advice pane shows, as plain text, one label a line. */
