@@ -5,15 +5,17 @@
  *   bare   json_parser_load_from_data() alone
  *   load   soothe_content_load_bytes(): parse, validation, model, merge
  * and, to show where load's time goes:
- *   parse  soothe_json_parse(): the strict JSON read that builds the tree
- *   free   json_node_unref() of that tree, which load does when it is done
- *   read   soothe_bundle_read(): validation and model objects, from a tree
+ *   parse  soothe_json_parse(): the strict JSON read that builds the document
+ *   free   soothe_json_doc_free() of that document, which load does when it is done
+ *   read   soothe_bundle_read(): validation and model objects, from a document
  * It prints one JSON object per file with the median of each, in ms; what
  * load spends beyond parse + read + free is merging into the content.
  *
  * Copyright 2026 The Soothe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+
+#include <json-glib/json-glib.h>
 
 #include "bench-common.h"
 #include "soothe-bundle-private.h"
@@ -40,30 +42,30 @@ time_bare (GBytes *bytes)
   return ms;
 }
 
-static JsonNode *
+static SootheJsonDoc *
 parse (GBytes     *bytes,
        const char *name,
        double     *ms)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   gint64 start = bench_now_ns ();
-  JsonNode *root;
+  SootheJsonDoc *doc;
 
-  root = soothe_json_parse (bytes, name, problems);
+  doc = soothe_json_parse (bytes, name, problems);
   *ms = bench_ms_since (start);
-  if (root == NULL)
+  if (doc == NULL)
     g_error ("%s: %s", name, (const char *) g_ptr_array_index (problems, 0));
-  return root;
+  return doc;
 }
 
 static double
 time_parse (GBytes     *bytes,
             const char *name)
 {
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(SootheJsonDoc) doc = NULL;
   double ms;
 
-  root = parse (bytes, name, &ms);
+  doc = parse (bytes, name, &ms);
   return ms;
 }
 
@@ -72,10 +74,10 @@ time_free (GBytes     *bytes,
            const char *name)
 {
   double ms;
-  JsonNode *root = parse (bytes, name, &ms);
+  SootheJsonDoc *doc = parse (bytes, name, &ms);
   gint64 start = bench_now_ns ();
 
-  json_node_unref (root);
+  soothe_json_doc_free (doc);
   return bench_ms_since (start);
 }
 
@@ -86,13 +88,14 @@ time_read (GBytes     *bytes,
   g_autoptr(SootheContent) content = soothe_content_new ();
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(SootheBundle) bundle = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(SootheJsonDoc) doc = NULL;
   gint64 start;
   double ms;
 
-  root = parse (bytes, name, &ms);
+  doc = parse (bytes, name, &ms);
   start = bench_now_ns ();
-  bundle = soothe_bundle_read (root, name, SOOTHE_BUNDLE_BASE, content, problems);
+  bundle = soothe_bundle_read (soothe_json_doc_get_root (doc), name, SOOTHE_BUNDLE_BASE, content,
+                               problems);
   ms = bench_ms_since (start);
   if (bundle == NULL)
     g_error ("%s: %s", name, (const char *) g_ptr_array_index (problems, 0));

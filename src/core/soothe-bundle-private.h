@@ -6,9 +6,8 @@
 
 #pragma once
 
-#include <json-glib/json-glib.h>
-
 #include "soothe-content.h"
+#include "soothe-json.h"
 
 G_BEGIN_DECLS
 
@@ -29,14 +28,14 @@ typedef struct {
   SootheTherapyPreset  therapies[SOOTHE_THERAPY_CONTRAST + 1];
 } SootheBundle;
 
-SootheBundle *soothe_bundle_read      (JsonNode         *root,
-                                       const char       *name,
-                                       SootheBundleRole  role,
-                                       SootheContent    *base,
-                                       GPtrArray        *problems);
-void          soothe_bundle_free      (SootheBundle     *bundle);
-void          soothe_area_free        (SootheArea       *area);
-void          soothe_therapy_preset_clear (SootheTherapyPreset *preset);
+SootheBundle *soothe_bundle_read          (const SootheJsonNode *root,
+                                           const char           *name,
+                                           SootheBundleRole      role,
+                                           SootheContent        *base,
+                                           GPtrArray            *problems);
+void          soothe_bundle_free          (SootheBundle         *bundle);
+void          soothe_area_free            (SootheArea           *area);
+void          soothe_therapy_preset_clear (SootheTherapyPreset  *preset);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SootheBundle, soothe_bundle_free)
 

@@ -86,30 +86,23 @@ pop (Reader *reader,
 }
 
 static const char *
-describe_node (JsonNode *node)
+describe_node (const SootheJsonNode *node)
 {
-  switch (json_node_get_node_type (node))
+  switch (soothe_json_node_get_kind (node))
     {
-    case JSON_NODE_OBJECT:
+    case SOOTHE_JSON_OBJECT:
       return "an object";
-    case JSON_NODE_ARRAY:
+    case SOOTHE_JSON_ARRAY:
       return "an array";
-    case JSON_NODE_NULL:
+    case SOOTHE_JSON_NULL:
       return "null";
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
+    case SOOTHE_JSON_STRING:
       return "a string";
-    case G_TYPE_BOOLEAN:
+    case SOOTHE_JSON_BOOLEAN:
       return "a boolean";
-    case G_TYPE_INT64:
+    case SOOTHE_JSON_INT:
       return "an integer";
-    case G_TYPE_DOUBLE:
+    case SOOTHE_JSON_DOUBLE:
       return "a number with a fraction";
     default:
       return "a value";
@@ -117,84 +110,74 @@ describe_node (JsonNode *node)
 }
 
 static gboolean
-is_value_of_type (JsonNode *node,
-                  GType     type)
+is_kind (const SootheJsonNode *node,
+         SootheJsonKind        kind)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+  return soothe_json_node_get_kind (node) == kind;
 }
 
 static void
-check_members (Reader             *reader,
-               JsonObject         *object,
-               const char * const *allowed)
+check_members (Reader               *reader,
+               const SootheJsonNode *object,
+               const char * const   *allowed)
 {
-  JsonObjectIter iter;
-  const char *member;
-  guint known = 0;
-
-  /* The usual case, every member known, costs a lookup per allowed name
-   * rather than a search of the list per member. */
-  for (guint i = 0; allowed[i] != NULL; i++)
-    known += json_object_has_member (object, allowed[i]);
-  if (known == json_object_get_size (object))
-    return;
-
   /* In document order, so the messages come in the order of the file. */
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &member, NULL))
+  for (const SootheJsonNode *member = soothe_json_node_get_first (object); member != NULL;
+       member = soothe_json_node_get_next (member))
     {
-      if (!g_strv_contains (allowed, member))
-        report (reader, member, "unknown member");
+      const char *name = soothe_json_node_get_name (member);
+
+      if (!g_strv_contains (allowed, name))
+        report (reader, name, "unknown member");
     }
 }
 
 /* Returns the member's node, reporting it when it is required and missing. */
-static JsonNode *
-get_member (Reader     *reader,
-            JsonObject *object,
-            const char *member,
-            gboolean    required)
+static const SootheJsonNode *
+get_member (Reader               *reader,
+            const SootheJsonNode *object,
+            const char           *member,
+            gboolean              required)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const SootheJsonNode *node = soothe_json_node_get_member (object, member);
 
   if (node == NULL && required)
     report (reader, member, "missing member");
   return node;
 }
 
-static JsonObject *
-node_object (Reader     *reader,
-             JsonNode   *node,
-             const char *member)
+/* Returns @node when it is an object. */
+static const SootheJsonNode *
+node_object (Reader               *reader,
+             const SootheJsonNode *node,
+             const char           *member)
 {
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!is_kind (node, SOOTHE_JSON_OBJECT))
     {
       report (reader, member, "expected an object, found %s", describe_node (node));
       return NULL;
     }
-  return json_node_get_object (node);
+  return node;
 }
 
-static JsonArray *
-node_array (Reader     *reader,
-            JsonNode   *node,
-            const char *member,
-            gboolean    allow_empty)
+/* Returns @node when it is an array, and not empty unless @allow_empty. */
+static const SootheJsonNode *
+node_array (Reader               *reader,
+            const SootheJsonNode *node,
+            const char           *member,
+            gboolean              allow_empty)
 {
-  JsonArray *array;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!is_kind (node, SOOTHE_JSON_ARRAY))
     {
       report (reader, member, "expected an array, found %s", describe_node (node));
       return NULL;
     }
-  array = json_node_get_array (node);
-  if (!allow_empty && json_array_get_length (array) == 0)
+  if (!allow_empty && soothe_json_node_get_size (node) == 0)
     {
       report (reader, member, "must not be empty");
       return NULL;
     }
-  return array;
+  return node;
 }
 
 static gboolean
@@ -210,18 +193,18 @@ is_blank (const char *text)
 
 /* A plain string (ids, keywords, names): must hold more than white space. */
 static char *
-node_string (Reader     *reader,
-             JsonNode   *node,
-             const char *member)
+node_string (Reader               *reader,
+             const SootheJsonNode *node,
+             const char           *member)
 {
   const char *value;
 
-  if (!is_value_of_type (node, G_TYPE_STRING))
+  if (!is_kind (node, SOOTHE_JSON_STRING))
     {
       report (reader, member, "expected a string, found %s", describe_node (node));
       return NULL;
     }
-  value = json_node_get_string (node);
+  value = soothe_json_node_get_string (node);
   if (is_blank (value))
     {
       report (reader, member, "must not be empty");
@@ -232,9 +215,9 @@ node_string (Reader     *reader,
 
 /* Text in inline syntax: a string whose links are all https. */
 static char *
-node_text (Reader     *reader,
-           JsonNode   *node,
-           const char *member)
+node_text (Reader               *reader,
+           const SootheJsonNode *node,
+           const char           *member)
 {
   g_autofree char *bad_url = NULL;
   char *text = node_string (reader, node, member);
@@ -252,9 +235,9 @@ node_text (Reader     *reader,
 }
 
 static char *
-node_id (Reader     *reader,
-         JsonNode   *node,
-         const char *member)
+node_id (Reader               *reader,
+         const SootheJsonNode *node,
+         const char           *member)
 {
   g_autofree char *id = node_string (reader, node, member);
   gsize length;
@@ -279,54 +262,54 @@ bad:
 }
 
 static char *
-read_string (Reader     *reader,
-             JsonObject *object,
-             const char *member,
-             gboolean    required)
+read_string (Reader               *reader,
+             const SootheJsonNode *object,
+             const char           *member,
+             gboolean              required)
 {
-  JsonNode *node = get_member (reader, object, member, required);
+  const SootheJsonNode *node = get_member (reader, object, member, required);
   return node != NULL ? node_string (reader, node, member) : NULL;
 }
 
 static char *
-read_text (Reader     *reader,
-           JsonObject *object,
-           const char *member,
-           gboolean    required)
+read_text (Reader               *reader,
+           const SootheJsonNode *object,
+           const char           *member,
+           gboolean              required)
 {
-  JsonNode *node = get_member (reader, object, member, required);
+  const SootheJsonNode *node = get_member (reader, object, member, required);
   return node != NULL ? node_text (reader, node, member) : NULL;
 }
 
 static char *
-read_id (Reader     *reader,
-         JsonObject *object,
-         const char *member)
+read_id (Reader               *reader,
+         const SootheJsonNode *object,
+         const char           *member)
 {
-  JsonNode *node = get_member (reader, object, member, TRUE);
+  const SootheJsonNode *node = get_member (reader, object, member, TRUE);
   return node != NULL ? node_id (reader, node, member) : NULL;
 }
 
 static gboolean
-read_uint (Reader     *reader,
-           JsonObject *object,
-           const char *member,
-           gboolean    required,
-           guint       min,
-           guint       max,
-           guint      *value)
+read_uint (Reader               *reader,
+           const SootheJsonNode *object,
+           const char           *member,
+           gboolean              required,
+           guint                 min,
+           guint                 max,
+           guint                *value)
 {
-  JsonNode *node = get_member (reader, object, member, required);
+  const SootheJsonNode *node = get_member (reader, object, member, required);
   gint64 number;
 
   if (node == NULL)
     return FALSE;
-  if (!is_value_of_type (node, G_TYPE_INT64))
+  if (!is_kind (node, SOOTHE_JSON_INT))
     {
       report (reader, member, "expected an integer, found %s", describe_node (node));
       return FALSE;
     }
-  number = json_node_get_int (node);
+  number = soothe_json_node_get_int (node);
   if (number < min || number > max)
     {
       report (reader, member, "%" G_GINT64_FORMAT " is out of range (%u to %u)", number, min, max);
@@ -337,105 +320,111 @@ read_uint (Reader     *reader,
 }
 
 static gboolean
-read_boolean (Reader     *reader,
-              JsonObject *object,
-              const char *member,
-              gboolean    required,
-              gboolean   *value)
+read_boolean (Reader               *reader,
+              const SootheJsonNode *object,
+              const char           *member,
+              gboolean              required,
+              gboolean             *value)
 {
-  JsonNode *node = get_member (reader, object, member, required);
+  const SootheJsonNode *node = get_member (reader, object, member, required);
 
   if (node == NULL)
     return FALSE;
-  if (!is_value_of_type (node, G_TYPE_BOOLEAN))
+  if (!is_kind (node, SOOTHE_JSON_BOOLEAN))
     {
       report (reader, member, "expected true or false, found %s", describe_node (node));
       return FALSE;
     }
-  *value = json_node_get_boolean (node);
+  *value = soothe_json_node_get_boolean (node);
   return TRUE;
 }
 
-typedef char *(*ReadElement) (Reader *reader, JsonNode *node, const char *member);
+typedef char *(*ReadElement) (Reader *reader, const SootheJsonNode *node, const char *member);
 
 /* Reads an array of strings with @read_element; NULL when anything is wrong. */
 static char **
-read_strv (Reader      *reader,
-           JsonObject  *object,
-           const char  *member,
-           gboolean     required,
-           gboolean     allow_empty,
-           ReadElement  read_element)
+read_strv (Reader               *reader,
+           const SootheJsonNode *object,
+           const char           *member,
+           gboolean              required,
+           gboolean              allow_empty,
+           ReadElement           read_element)
 {
-  g_autoptr(GStrvBuilder) builder = NULL;
-  JsonNode *node = get_member (reader, object, member, required);
-  JsonArray *array;
+  g_autoptr(GPtrArray) strings = NULL;
+  const SootheJsonNode *node = get_member (reader, object, member, required);
+  const SootheJsonNode *array;
+  const SootheJsonNode *element;
   gboolean ok = TRUE;
   gsize length;
-  guint n;
+  guint i = 0;
 
   if (node == NULL || !(array = node_array (reader, node, member, allow_empty)))
     return NULL;
 
-  builder = g_strv_builder_new ();
-  n = json_array_get_length (array);
+  strings = g_ptr_array_new_with_free_func (g_free);
   length = push_member (reader, member);
-  for (guint i = 0; i < n; i++)
+  for (element = soothe_json_node_get_first (array); element != NULL;
+       element = soothe_json_node_get_next (element))
     {
-      g_autofree char *element = NULL;
-      gsize element_length = push_index (reader, i);
+      gsize element_length = push_index (reader, i++);
+      char *text = read_element (reader, element, NULL);
 
-      element = read_element (reader, json_array_get_element (array, i), NULL);
       pop (reader, element_length);
-      if (element == NULL)
+      if (text == NULL)
         ok = FALSE;
       else
-        g_strv_builder_add (builder, element);
+        g_ptr_array_add (strings, text);
     }
   pop (reader, length);
 
-  return ok ? g_strv_builder_end (builder) : NULL;
+  if (!ok)
+    return NULL;
+  /* The strings themselves become the vector's, not copies of them. */
+  g_ptr_array_add (strings, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&strings), FALSE);
 }
 
 /* Iterates over an array of objects, calling @read_object with the path set. */
 static void
-read_objects (Reader     *reader,
-              JsonObject *object,
-              const char *member,
-              gboolean    required,
-              gboolean    allow_empty,
-              void      (*read_object) (Reader *reader, JsonObject *element, gpointer data),
-              gpointer    data)
+read_objects (Reader                *reader,
+              const SootheJsonNode  *object,
+              const char            *member,
+              gboolean               required,
+              gboolean               allow_empty,
+              void                 (*read_object) (Reader               *reader,
+                                                   const SootheJsonNode *element,
+                                                   gpointer              data),
+              gpointer               data)
 {
-  JsonNode *node = get_member (reader, object, member, required);
-  JsonArray *array;
+  const SootheJsonNode *node = get_member (reader, object, member, required);
+  const SootheJsonNode *array;
+  const SootheJsonNode *element;
   gsize length;
-  guint n;
+  guint i = 0;
 
   if (node == NULL || !(array = node_array (reader, node, member, allow_empty)))
     return;
 
-  n = json_array_get_length (array);
   length = push_member (reader, member);
-  for (guint i = 0; i < n; i++)
+  for (element = soothe_json_node_get_first (array); element != NULL;
+       element = soothe_json_node_get_next (element))
     {
-      gsize element_length = push_index (reader, i);
-      JsonObject *element = node_object (reader, json_array_get_element (array, i), NULL);
+      gsize element_length = push_index (reader, i++);
 
-      if (element != NULL)
+      if (node_object (reader, element, NULL) != NULL)
         read_object (reader, element, data);
       pop (reader, element_length);
     }
   pop (reader, length);
 }
 
-static JsonObject *
-read_object (Reader     *reader,
-             JsonObject *object,
-             const char *member,
-             gboolean    required)
+static const SootheJsonNode *
+read_object (Reader               *reader,
+             const SootheJsonNode *object,
+             const char           *member,
+             gboolean              required)
 {
-  JsonNode *node = get_member (reader, object, member, required);
+  const SootheJsonNode *node = get_member (reader, object, member, required);
   return node != NULL ? node_object (reader, node, member) : NULL;
 }
 
@@ -490,9 +479,9 @@ soothe_bundle_free (SootheBundle *bundle)
 /* Areas ------------------------------------------------------------------ */
 
 static void
-read_area (Reader     *reader,
-           JsonObject *object,
-           gpointer    data)
+read_area (Reader               *reader,
+           const SootheJsonNode *object,
+           gpointer              data)
 {
   static const char * const members[] = { "id", "title", NULL };
   GHashTable *seen = data;
@@ -528,9 +517,9 @@ area_known (Reader     *reader,
 /* Therapies -------------------------------------------------------------- */
 
 static void
-read_therapy (Reader            *reader,
-              JsonObject        *therapies,
-              SootheTherapyKind  kind)
+read_therapy (Reader               *reader,
+              const SootheJsonNode *therapies,
+              SootheTherapyKind     kind)
 {
   static const char * const timed_members[] = {
     "title", "in_sentence", "default_minutes", "max_minutes", "rest_minutes", "max_cycles",
@@ -541,7 +530,7 @@ read_therapy (Reader            *reader,
   };
   SootheTherapyPreset *preset = &reader->bundle->therapies[kind];
   const char *member = soothe_therapy_kind_to_string (kind);
-  JsonObject *object = read_object (reader, therapies, member, TRUE);
+  const SootheJsonNode *object = read_object (reader, therapies, member, TRUE);
   gsize length;
 
   if (object == NULL)
@@ -579,11 +568,11 @@ read_therapy (Reader            *reader,
 }
 
 static void
-read_therapies (Reader     *reader,
-                JsonObject *root)
+read_therapies (Reader               *reader,
+                const SootheJsonNode *root)
 {
   static const char * const members[] = { "cold", "heat", "contrast", NULL };
-  JsonObject *object = read_object (reader, root, "therapies", FALSE);
+  const SootheJsonNode *object = read_object (reader, root, "therapies", FALSE);
   gsize length;
 
   if (object == NULL)
@@ -636,9 +625,9 @@ lookup_therapy (Reader            *reader,
 /* Stretches -------------------------------------------------------------- */
 
 static void
-read_stretch (Reader     *reader,
-              JsonObject *object,
-              gpointer    data)
+read_stretch (Reader               *reader,
+              const SootheJsonNode *object,
+              gpointer              data)
 {
   static const char * const members[] = {
     "id", "name", "summary", "steps", "hold_seconds", "repetitions", "cautions",
@@ -694,9 +683,9 @@ lookup_stretch (Reader     *reader,
 /* Situations ------------------------------------------------------------- */
 
 static void
-read_section (Reader     *reader,
-              JsonObject *object,
-              gpointer    data)
+read_section (Reader               *reader,
+              const SootheJsonNode *object,
+              gpointer              data)
 {
   static const char * const members[] = { "heading", "items", NULL };
   SootheSituation *situation = data;
@@ -709,9 +698,9 @@ read_section (Reader     *reader,
 }
 
 static void
-read_source (Reader     *reader,
-             JsonObject *object,
-             gpointer    data)
+read_source (Reader               *reader,
+             const SootheJsonNode *object,
+             gpointer              data)
 {
   static const char * const members[] = { "name", "url", NULL };
   SootheSituation *situation = data;
@@ -728,12 +717,12 @@ read_source (Reader     *reader,
 }
 
 static void
-read_get_help (Reader          *reader,
-               JsonObject      *situation_object,
-               SootheSituation *situation)
+read_get_help (Reader               *reader,
+               const SootheJsonNode *situation_object,
+               SootheSituation      *situation)
 {
   static const char * const members[] = { "emergency", "urgent", NULL };
-  JsonObject *object = read_object (reader, situation_object, "get_help", TRUE);
+  const SootheJsonNode *object = read_object (reader, situation_object, "get_help", TRUE);
   gsize length;
 
   if (object == NULL)
@@ -746,12 +735,12 @@ read_get_help (Reader          *reader,
 }
 
 static void
-read_situation_therapy (Reader          *reader,
-                        JsonObject      *situation_object,
-                        SootheSituation *situation)
+read_situation_therapy (Reader               *reader,
+                        const SootheJsonNode *situation_object,
+                        SootheSituation      *situation)
 {
   static const char * const members[] = { "kind", "minutes", "reason", NULL };
-  JsonObject *object = read_object (reader, situation_object, "therapy", TRUE);
+  const SootheJsonNode *object = read_object (reader, situation_object, "therapy", TRUE);
   g_autofree char *kind = NULL;
   gsize length;
 
@@ -774,7 +763,7 @@ read_situation_therapy (Reader          *reader,
 
       read_uint (reader, object, "minutes", TRUE, 1, max, &situation->therapy_minutes);
     }
-  else if (kind != NULL && json_object_has_member (object, "minutes"))
+  else if (kind != NULL && soothe_json_node_get_member (object, "minutes") != NULL)
     {
       report (reader, "minutes", "only cold and heat take minutes");
     }
@@ -782,9 +771,9 @@ read_situation_therapy (Reader          *reader,
 }
 
 static void
-read_situation_stretches (Reader          *reader,
-                          JsonObject      *object,
-                          SootheSituation *situation)
+read_situation_stretches (Reader               *reader,
+                          const SootheJsonNode *object,
+                          SootheSituation      *situation)
 {
   gsize length;
 
@@ -864,9 +853,9 @@ check_pregnancy_text (Reader          *reader,
 }
 
 static void
-read_situation (Reader     *reader,
-                JsonObject *object,
-                gpointer    data)
+read_situation (Reader               *reader,
+                const SootheJsonNode *object,
+                gpointer              data)
 {
   static const char * const members[] = {
     "id", "title", "area", "summary", "keywords", "sections", "get_help", "therapy",
@@ -905,18 +894,18 @@ read_situation (Reader     *reader,
 /* Top level -------------------------------------------------------------- */
 
 static void
-read_format (Reader     *reader,
-             JsonObject *root)
+read_format (Reader               *reader,
+             const SootheJsonNode *root)
 {
-  JsonNode *node = get_member (reader, root, "format", TRUE);
+  const SootheJsonNode *node = get_member (reader, root, "format", TRUE);
 
   if (node == NULL)
     return;
-  if (!is_value_of_type (node, G_TYPE_INT64))
+  if (!is_kind (node, SOOTHE_JSON_INT))
     report (reader, "format", "expected an integer, found %s", describe_node (node));
-  else if (json_node_get_int (node) != SOOTHE_BUNDLE_FORMAT)
+  else if (soothe_json_node_get_int (node) != SOOTHE_BUNDLE_FORMAT)
     report (reader, "format", "unsupported format %" G_GINT64_FORMAT " (this Soothe reads format %d)",
-            json_node_get_int (node), SOOTHE_BUNDLE_FORMAT);
+            soothe_json_node_get_int (node), SOOTHE_BUNDLE_FORMAT);
 }
 
 /**
@@ -930,11 +919,11 @@ read_format (Reader     *reader,
  * Returns: (transfer full) (nullable): the bundle, or %NULL when it has problems
  */
 SootheBundle *
-soothe_bundle_read (JsonNode         *root,
-                    const char       *name,
-                    SootheBundleRole  role,
-                    SootheContent    *base,
-                    GPtrArray        *problems)
+soothe_bundle_read (const SootheJsonNode *root,
+                    const char           *name,
+                    SootheBundleRole      role,
+                    SootheContent        *base,
+                    GPtrArray            *problems)
 {
   static const char * const members[] = {
     "format", "language", "disclaimer", "stopwords", "areas", "therapies", "stretches",
@@ -947,7 +936,7 @@ soothe_bundle_read (JsonNode         *root,
   g_autoptr(GString) path = g_string_new ("$");
   guint before = problems->len;
   Reader reader = { name, role, base, problems, path, bundle };
-  JsonObject *object;
+  const SootheJsonNode *object;
 
   g_return_val_if_fail (root != NULL, NULL);
 
@@ -956,12 +945,12 @@ soothe_bundle_read (JsonNode         *root,
   bundle->stretches = g_ptr_array_new_with_free_func (g_object_unref);
   bundle->situations = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  if (!is_kind (root, SOOTHE_JSON_OBJECT))
     {
       report (&reader, NULL, "expected an object, found %s", describe_node (root));
       return NULL;
     }
-  object = json_node_get_object (root);
+  object = root;
 
   check_members (&reader, object, members);
   read_format (&reader, object);
@@ -974,9 +963,9 @@ soothe_bundle_read (JsonNode         *root,
   if (role == SOOTHE_BUNDLE_USER && bundle->disclaimer != NULL)
     report (&reader, "disclaimer", "only the built-in content sets the disclaimer");
 
-  if (role == SOOTHE_BUNDLE_BASE && !json_object_has_member (object, "therapies"))
+  if (role == SOOTHE_BUNDLE_BASE && soothe_json_node_get_member (object, "therapies") == NULL)
     report (&reader, "therapies", "missing member");
-  else if (role == SOOTHE_BUNDLE_USER && json_object_has_member (object, "therapies"))
+  else if (role == SOOTHE_BUNDLE_USER && soothe_json_node_get_member (object, "therapies") != NULL)
     report (&reader, "therapies", "therapy limits come only from the built-in content");
   else
     read_therapies (&reader, object);

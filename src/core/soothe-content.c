@@ -322,11 +322,11 @@ merge_bundle (SootheContent *self,
 }
 
 static gboolean
-load_root (SootheContent    *self,
-           JsonNode         *root,
-           const char       *name,
-           SootheBundleRole  role,
-           GPtrArray        *problems)
+load_root (SootheContent        *self,
+           const SootheJsonNode *root,
+           const char           *name,
+           SootheBundleRole      role,
+           GPtrArray            *problems)
 {
   g_autoptr(SootheBundle) bundle = soothe_bundle_read (root, name, role, self, problems);
 
@@ -356,7 +356,7 @@ soothe_content_load_bytes (SootheContent    *self,
                            SootheBundleRole  role,
                            GPtrArray        *problems)
 {
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(SootheJsonDoc) doc = NULL;
 
   g_return_val_if_fail (SOOTHE_IS_CONTENT (self), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
@@ -364,8 +364,8 @@ soothe_content_load_bytes (SootheContent    *self,
   g_return_val_if_fail (problems != NULL, FALSE);
   g_return_val_if_fail (self->situation_model == NULL && self->search_index == NULL, FALSE);
 
-  root = soothe_json_parse (bytes, name, problems);
-  return root != NULL && load_root (self, root, name, role, problems);
+  doc = soothe_json_parse (bytes, name, problems);
+  return doc != NULL && load_root (self, soothe_json_doc_get_root (doc), name, role, problems);
 }
 
 static int
@@ -673,8 +673,9 @@ soothe_content_check_file (const char *path,
 {
   g_autofree char *name = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(SootheJsonDoc) doc = NULL;
   g_autoptr(SootheContent) content = NULL;
+  const SootheJsonNode *root;
   gboolean base;
 
   g_return_val_if_fail (path != NULL, FALSE);
@@ -684,12 +685,13 @@ soothe_content_check_file (const char *path,
   bytes = read_file (path, name, problems);
   if (bytes == NULL)
     return FALSE;
-  root = soothe_json_parse (bytes, name, problems);
-  if (root == NULL)
+  doc = soothe_json_parse (bytes, name, problems);
+  if (doc == NULL)
     return FALSE;
 
-  base = JSON_NODE_HOLDS_OBJECT (root) &&
-         json_object_has_member (json_node_get_object (root), "therapies");
+  root = soothe_json_doc_get_root (doc);
+  base = soothe_json_node_get_kind (root) == SOOTHE_JSON_OBJECT &&
+         soothe_json_node_get_member (root, "therapies") != NULL;
   content = base ? soothe_content_new () : soothe_content_new_builtin ();
   return load_root (content, root, name, base ? SOOTHE_BUNDLE_BASE : SOOTHE_BUNDLE_USER, problems);
 }

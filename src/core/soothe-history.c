@@ -306,57 +306,53 @@ damaged (Load       *load,
                       : g_strdup_printf ("%s:%u: %s", load->path, line, message));
 }
 
-static JsonNode *
-get_value (JsonObject  *object,
-           const char  *member,
-           GType        type,
-           const char  *expected,
-           char       **problem)
+/* Returns @member when it is of @kind; otherwise sets @problem. */
+static const SootheJsonNode *
+get_value (const SootheJsonNode  *object,
+           const char            *member,
+           SootheJsonKind         kind,
+           const char            *expected,
+           char                 **problem)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  g_autoptr(GError) error = NULL;
+  const SootheJsonNode *node;
 
+  node = soothe_json_read_member (object, "$", member, kind, expected, FALSE, &error);
   if (node == NULL)
-    *problem = g_strdup_printf ("$.%s: missing", member);
-  else if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != type)
-    *problem = g_strdup_printf ("$.%s: expected %s", member, expected);
-  else
-    return node;
-
-  return NULL;
+    *problem = g_strdup (error->message);
+  return node;
 }
 
 /* Fills @event from one parsed line; returns the problem, or NULL. The
  * stretch id in @event is borrowed from @root. */
 static char *
-read_event (JsonNode           *root,
-            SootheHistoryEvent *event)
+read_event (const SootheJsonNode *root,
+            SootheHistoryEvent   *event)
 {
   char *problem = NULL;
   g_autofree char *escaped = NULL;
-  JsonObject *object;
-  JsonNode *node;
+  const SootheJsonNode *node;
   const char *string;
   gint64 number;
   guint kind;
 
   memset (event, 0, sizeof *event);
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  if (soothe_json_node_get_kind (root) != SOOTHE_JSON_OBJECT)
     return g_strdup ("$: expected an object");
-  object = json_node_get_object (root);
 
-  node = get_value (object, "time", G_TYPE_INT64, "a whole number", &problem);
+  node = get_value (root, "time", SOOTHE_JSON_INT, "a whole number", &problem);
   if (node == NULL)
     return problem;
-  number = json_node_get_int (node);
+  number = soothe_json_node_get_int (node);
   if (number < MIN_TIME || number > MAX_TIME)
     return g_strdup_printf ("$.time: %" G_GINT64_FORMAT " is not a plausible time", number);
   event->time = number;
 
-  node = get_value (object, "kind", G_TYPE_STRING, "a string", &problem);
+  node = get_value (root, "kind", SOOTHE_JSON_STRING, "a string", &problem);
   if (node == NULL)
     return problem;
-  string = json_node_get_string (node);
+  string = soothe_json_node_get_string (node);
   for (kind = 0; kind < G_N_ELEMENTS (kind_names); kind++)
     {
       if (strcmp (string, kind_names[kind]) == 0)
@@ -372,10 +368,10 @@ read_event (JsonNode           *root,
 
   if (is_stretch_kind (event->kind))
     {
-      node = get_value (object, "stretch", G_TYPE_STRING, "a stretch id", &problem);
+      node = get_value (root, "stretch", SOOTHE_JSON_STRING, "a stretch id", &problem);
       if (node == NULL)
         return problem;
-      string = json_node_get_string (node);
+      string = soothe_json_node_get_string (node);
       if (!is_valid_id (string))
         {
           escaped = g_strescape (string, NULL);
@@ -387,11 +383,12 @@ read_event (JsonNode           *root,
   else
     {
       SootheTherapyKind therapy;
+      g_autoptr(GError) error = NULL;
 
-      node = get_value (object, "therapy", G_TYPE_STRING, "a string", &problem);
+      node = get_value (root, "therapy", SOOTHE_JSON_STRING, "a string", &problem);
       if (node == NULL)
         return problem;
-      string = json_node_get_string (node);
+      string = soothe_json_node_get_string (node);
       if (!soothe_therapy_kind_from_string (string, &therapy) || therapy == SOOTHE_THERAPY_NONE)
         {
           escaped = g_strescape (string, NULL);
@@ -400,13 +397,8 @@ read_event (JsonNode           *root,
         }
       event->therapy = therapy;
 
-      node = get_value (object, "minutes", G_TYPE_INT64, "a whole number", &problem);
-      if (node == NULL)
-        return problem;
-      number = json_node_get_int (node);
-      if (number < 0 || number > MAX_MINUTES)
-        return g_strdup_printf ("$.minutes: %" G_GINT64_FORMAT " is not between 0 and %d",
-                                number, MAX_MINUTES);
+      if (!soothe_json_read_int (root, "$", "minutes", 0, MAX_MINUTES, &number, NULL, &error))
+        return g_strdup (error->message);
       event->minutes = number;
     }
 
@@ -423,7 +415,7 @@ load_line (Load       *load,
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(SootheJsonDoc) doc = NULL;
   g_autofree char *problem = NULL;
   SootheHistoryEvent event;
   gboolean blank = TRUE;
@@ -452,8 +444,8 @@ load_line (Load       *load,
   problems = g_ptr_array_new_with_free_func (g_free);
   bytes = g_bytes_new (data, length);
   /* With an empty name, messages start ":1:COL: " or ": ". */
-  root = soothe_json_parse (bytes, "", problems);
-  if (root == NULL)
+  doc = soothe_json_parse (bytes, "", problems);
+  if (doc == NULL)
     {
       const char *message = problems->len > 0 ? g_ptr_array_index (problems, 0) : ": not JSON";
       guint64 column = 0;
@@ -477,7 +469,7 @@ load_line (Load       *load,
       return;
     }
 
-  problem = read_event (root, &event);
+  problem = read_event (soothe_json_doc_get_root (doc), &event);
   if (problem != NULL)
     {
       damaged (load, number, 0, "%s", problem);

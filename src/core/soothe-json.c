@@ -6,8 +6,8 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "soothe-json.h"
@@ -18,9 +18,37 @@
  * first, bad escapes, lone surrogates and raw control characters; it wraps
  * integers that do not fit in 64 bits, and it keeps only the last of two members
  * with the same name. So the document is read here, in one pass and without
- * recursion, against the strict JSON grammar, and the JsonNode tree is built
- * as it goes: json-glib's own parser, whose tokenizer costs more than the
- * whole strict read, never runs. */
+ * recursion, against the strict JSON grammar.
+ *
+ * Nor is it read into a JsonNode tree. json-glib gives every value a block of
+ * its own and every object a hash table and a list: at 10,000 situations,
+ * freeing that tree took longer than the strict read that built it, and more
+ * so the larger the file. A SootheJsonDoc is one array of nodes in document
+ * order and one block for all its strings, freed in three calls. */
+
+/* Each container is followed by the nodes inside it, so its first member or
+ * element is the next node and the sibling after a node comes @span nodes
+ * later: nodes need no links to each other. */
+struct _SootheJsonNode
+{
+  guint8      kind;   /* SootheJsonKind */
+  guint8      last;   /* no sibling follows: the last in its container, or the root */
+  guint32     span;   /* this node and every node inside it */
+  const char *name;   /* of a member of an object; NULL for an element or the root */
+  union {
+    gboolean    boolean;
+    gint64      integer;
+    double      number;
+    const char *string;
+    guint32     size;  /* members or elements of a container */
+  } value;
+};
+
+struct _SootheJsonDoc
+{
+  SootheJsonNode *nodes;    /* the root first */
+  char           *strings;  /* every string and member name, unescaped and NUL-terminated */
+};
 
 typedef enum {
   EXPECT_VALUE,           /* at the start, after ':', after ',' in an array */
@@ -63,13 +91,19 @@ escape:
 }
 
 typedef struct {
-  const char *data;
-  gsize       length;
-  const char *name;
-  GPtrArray  *problems;
-  guint       line;
-  gsize       line_start;
-  GString    *text;  /* scratch: the last string read, unescaped */
+  const char     *data;
+  gsize           length;
+  const char     *name;
+  GPtrArray      *problems;
+  guint           line;
+  gsize           line_start;
+
+  /* What is built */
+  SootheJsonNode *nodes;
+  guint           n_nodes;
+  guint           n_allocated;
+  char           *strings;       /* as long as the document: see decode_string() */
+  gsize           strings_used;
 } Scan;
 
 static void G_GNUC_PRINTF (5, 0)
@@ -128,8 +162,8 @@ is_hex (char c)
 static guint
 read_hex4 (const char *p)
 {
-  char buffer[5] = { p[0], p[1], p[2], p[3], 0 };
-  return (guint) strtoul (buffer, NULL, 16);
+  return g_ascii_xdigit_value (p[0]) << 12 | g_ascii_xdigit_value (p[1]) << 8 |
+         g_ascii_xdigit_value (p[2]) << 4 | g_ascii_xdigit_value (p[3]);
 }
 
 /* Checks the string that starts after the opening quote at *offset; leaves
@@ -228,8 +262,12 @@ scan_string (Scan     *scan,
   return FALSE;
 }
 
-/* Puts the string between @start and @end, checked by scan_string(), into
- * scan->text with its escapes resolved. */
+/* Copies the string between @start and @end, checked by scan_string(), into
+ * the document's strings with its escapes resolved, and returns the copy.
+ * That block is as long as the document and never runs out: no escape is
+ * shorter than what it stands for (six bytes for at most three, twelve for
+ * a surrogate pair's four), and the two quotes around each string leave room
+ * for its NUL. */
 static const char *
 decode_string (Scan     *scan,
                gsize     start,
@@ -237,19 +275,23 @@ decode_string (Scan     *scan,
                gboolean  escaped)
 {
   const char *data = scan->data;
-  GString *text = scan->text;
+  char *text = scan->strings + scan->strings_used;
+  char *out = text;
 
-  g_string_truncate (text, 0);
   if (!escaped)
-    return g_string_append_len (text, data + start, end - start)->str;
+    {
+      memcpy (out, data + start, end - start);
+      out += end - start;
+    }
 
-  for (gsize i = start; i < end;)
+  for (gsize i = start; escaped && i < end;)
     {
       const char *backslash = memchr (data + i, '\\', end - i);
       gsize run_end = backslash != NULL ? (gsize) (backslash - data) : end;
       guint unit;
 
-      g_string_append_len (text, data + i, run_end - i);
+      memcpy (out, data + i, run_end - i);
+      out += run_end - i;
       if (run_end == end)
         break;
 
@@ -257,19 +299,19 @@ decode_string (Scan     *scan,
       switch (data[run_end + 1])
         {
         case 'b':
-          g_string_append_c (text, '\b');
+          *out++ = '\b';
           break;
         case 'f':
-          g_string_append_c (text, '\f');
+          *out++ = '\f';
           break;
         case 'n':
-          g_string_append_c (text, '\n');
+          *out++ = '\n';
           break;
         case 'r':
-          g_string_append_c (text, '\r');
+          *out++ = '\r';
           break;
         case 't':
-          g_string_append_c (text, '\t');
+          *out++ = '\t';
           break;
         case 'u':
           unit = read_hex4 (data + run_end + 2);
@@ -280,14 +322,17 @@ decode_string (Scan     *scan,
               unit = 0x10000 + ((unit - 0xD800) << 10) + (read_hex4 (data + i + 2) - 0xDC00);
               i += 6;
             }
-          g_string_append_unichar (text, unit);
+          out += g_unichar_to_utf8 (unit, out);
           break;
         default:  /* '"', '\\' and '/' stand for themselves */
-          g_string_append_c (text, data[run_end + 1]);
+          *out++ = data[run_end + 1];
           break;
         }
     }
-  return text->str;
+
+  *out++ = '\0';
+  scan->strings_used = out - scan->strings;
+  return text;
 }
 
 static gsize
@@ -381,19 +426,146 @@ describe_expect (Expect expect,
     }
 }
 
+/* One open object or array. */
+typedef struct {
+  char        container;   /* '{' or '[' */
+  guint       node;        /* its index in scan->nodes */
+  guint       size;        /* members or elements so far */
+  guint       last_child;  /* the index of the last of them */
+  const char *name;        /* for '{': the member being read, unescaped */
+  GHashTable *names;       /* for '{' with many members: their names */
+} Frame;
+
+/* Up to this many members, an object's names are searched one by one. */
+#define FEW_MEMBERS 16
+
+/* Appends the node of a value that starts here, as a member or an element of
+ * the innermost open container, and returns its index. */
+static guint
+add_node (Scan           *scan,
+          Frame          *frames,
+          guint           depth,
+          SootheJsonKind  kind)
+{
+  guint index;
+
+  if (scan->n_nodes == scan->n_allocated)
+    {
+      scan->n_allocated *= 2;
+      scan->nodes = g_renew (SootheJsonNode, scan->nodes, scan->n_allocated);
+    }
+  index = scan->n_nodes++;
+  scan->nodes[index] = (SootheJsonNode) { .kind = kind, .last = depth == 0, .span = 1 };
+
+  if (depth > 0)
+    {
+      Frame *parent = &frames[depth - 1];
+
+      if (parent->container == '{')
+        scan->nodes[index].name = parent->name;
+      parent->size++;
+      parent->last_child = index;
+    }
+  return index;
+}
+
+static void
+open_container (Scan  *scan,
+                Frame *frames,
+                guint  depth,
+                char   container)
+{
+  Frame *frame = &frames[depth];
+
+  frame->node = add_node (scan, frames, depth,
+                          container == '{' ? SOOTHE_JSON_OBJECT : SOOTHE_JSON_ARRAY);
+  frame->container = container;
+  frame->size = 0;
+  frame->last_child = 0;
+  frame->name = NULL;
+  frame->names = NULL;
+}
+
+static void
+close_container (Scan  *scan,
+                 Frame *frame)
+{
+  SootheJsonNode *node = &scan->nodes[frame->node];
+
+  node->span = scan->n_nodes - frame->node;
+  node->value.size = frame->size;
+  if (frame->size > 0)
+    scan->nodes[frame->last_child].last = TRUE;
+  g_clear_pointer (&frame->names, g_hash_table_unref);
+}
+
+/* Reports a member name that the object already has; otherwise makes it the
+ * name of the member being read. Names are compared after their escapes are
+ * resolved, so "a" and "\u0061" are the same name. A big object hashes its
+ * names, so that one with 100,000 members takes no 5 * 10^9 comparisons. */
+static gboolean
+claim_key (Scan       *scan,
+           Frame      *frame,
+           const char *key,
+           gsize       open_quote,
+           gsize       close_quote)
+{
+  g_autofree char *written = NULL;
+  g_autofree char *shown = NULL;
+  gboolean taken = FALSE;
+
+  if (frame->names == NULL && frame->size >= FEW_MEMBERS)
+    {
+      const SootheJsonNode *member = &scan->nodes[frame->node + 1];
+
+      frame->names = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < frame->size; i++, member += member->span)
+        g_hash_table_add (frame->names, (gpointer) member->name);
+    }
+
+  if (frame->names != NULL)
+    {
+      taken = !g_hash_table_add (frame->names, (gpointer) key);
+    }
+  else
+    {
+      const SootheJsonNode *member = &scan->nodes[frame->node + 1];
+
+      for (guint i = 0; i < frame->size && !taken; i++, member += member->span)
+        taken = strcmp (member->name, key) == 0;
+    }
+
+  if (!taken)
+    {
+      frame->name = key;
+      return TRUE;
+    }
+
+  /* Shown as written, so that the message stays on one line. */
+  written = g_strndup (scan->data + open_quote + 1, close_quote - open_quote - 1);
+  if (g_utf8_strlen (written, -1) > 40)
+    shown = g_utf8_substring (written, 0, 40);
+  scan_problem (scan, open_quote, "duplicate member \"%s%s\"",
+                shown != NULL ? shown : written, shown != NULL ? "…" : "");
+  return FALSE;
+}
+
 /* Reads the number at *offset, checked against the JSON grammar and against
- * the range a JsonNode can hold: an integer without a fraction or exponent, as
- * json-glib reads it, otherwise a double. Leaves *offset after it. Returns
- * NULL after reporting a problem. */
-static JsonNode *
+ * the range of a gint64 or a double: an integer without a fraction or
+ * exponent, as json-glib reads it, otherwise a double. Leaves *offset after
+ * it. Returns FALSE after reporting a problem. */
+static gboolean
 scan_number (Scan  *scan,
-             gsize *offset)
+             gsize *offset,
+             Frame *frames,
+             guint  depth)
 {
   const char *p = scan->data + *offset;
   g_autofree char *token = NULL;
   gboolean integer = TRUE;
   gint64 value = 0;
   double fraction = 0;
+  guint index;
   gsize n = 0;
   gsize i = 0;
 
@@ -436,111 +608,64 @@ scan_number (Scan  *scan,
               : isinf (fraction = g_ascii_strtod (token, NULL)))
     {
       scan_problem (scan, *offset, "number %.40s%s is out of range", token, n > 40 ? "…" : "");
-      return NULL;
+      return FALSE;
     }
 
   *offset += n;
-  return integer ? json_node_init_int (json_node_alloc (), value)
-                 : json_node_init_double (json_node_alloc (), fraction);
+  index = add_node (scan, frames, depth, integer ? SOOTHE_JSON_INT : SOOTHE_JSON_DOUBLE);
+  if (integer)
+    scan->nodes[index].value.integer = value;
+  else
+    scan->nodes[index].value.number = fraction;
+  return TRUE;
 
 bad:
   scan_problem (scan, *offset, "invalid number \"%.40s%s\"", token, n > 40 ? "…" : "");
-  return NULL;
+  return FALSE;
 }
 
 /* Reads true, false or null at *offset; leaves *offset after it. Returns
- * NULL after reporting a problem. */
-static JsonNode *
+ * FALSE after reporting a problem. */
+static gboolean
 scan_word (Scan  *scan,
-           gsize *offset)
+           gsize *offset,
+           Frame *frames,
+           guint  depth)
 {
   const char *p = scan->data + *offset;
   gsize n = 0;
 
   while (*offset + n < scan->length && is_word_char (p[n]))
     n++;
-  *offset += n;
-  if (n == 4 && memcmp (p, "true", 4) == 0)
-    return json_node_init_boolean (json_node_alloc (), TRUE);
-  if (n == 5 && memcmp (p, "false", 5) == 0)
-    return json_node_init_boolean (json_node_alloc (), FALSE);
+
   if (n == 4 && memcmp (p, "null", 4) == 0)
-    return json_node_init_null (json_node_alloc ());
-
-  *offset -= n;
-  report_expected (scan, *offset, "a value");
-  return NULL;
-}
-
-/* One open object or array. */
-typedef struct {
-  char        container;   /* '{' or '[' */
-  JsonNode   *node;
-  JsonObject *object;      /* for '{' */
-  JsonArray  *array;       /* for '[' */
-  gsize       key_start;   /* for '{': the name of the member being read */
-  gsize       key_end;
-  gboolean    key_escaped;
-} Frame;
-
-/* Reports a member name that the object already has. Names are compared
- * after their escapes are resolved, so "a" and "\u0061" are the same name. */
-static gboolean
-claim_key (Scan  *scan,
-           Frame *frame,
-           gsize  open_quote)
-{
-  g_autofree char *key = NULL;
-  g_autofree char *shown = NULL;
-
-  if (!json_object_has_member (frame->object,
-                               decode_string (scan, frame->key_start, frame->key_end,
-                                              frame->key_escaped)))
-    return TRUE;
-
-  /* Shown as written, so that the message stays on one line. */
-  key = g_strndup (scan->data + frame->key_start, frame->key_end - frame->key_start);
-  if (g_utf8_strlen (key, -1) > 40)
-    shown = g_utf8_substring (key, 0, 40);
-  scan_problem (scan, open_quote, "duplicate member \"%s%s\"",
-                shown != NULL ? shown : key, shown != NULL ? "…" : "");
-  return FALSE;
-}
-
-/* Gives a finished value to the open container, or makes it the root. */
-static void
-attach (Scan      *scan,
-        Frame     *frames,
-        guint      depth,
-        JsonNode  *node,
-        JsonNode **root)
-{
-  Frame *parent;
-
-  if (depth == 0)
     {
-      *root = node;
-      return;
+      add_node (scan, frames, depth, SOOTHE_JSON_NULL);
+    }
+  else if ((n == 4 && memcmp (p, "true", 4) == 0) || (n == 5 && memcmp (p, "false", 5) == 0))
+    {
+      guint index = add_node (scan, frames, depth, SOOTHE_JSON_BOOLEAN);
+
+      scan->nodes[index].value.boolean = n == 4;
+    }
+  else
+    {
+      report_expected (scan, *offset, "a value");
+      return FALSE;
     }
 
-  parent = &frames[depth - 1];
-  if (parent->container == '[')
-    json_array_add_element (parent->array, node);
-  else
-    json_object_set_member (parent->object,
-                            decode_string (scan, parent->key_start, parent->key_end,
-                                           parent->key_escaped),
-                            node);
+  *offset += n;
+  return TRUE;
 }
 
-/* Returns the document's tree, or NULL after reporting its first problem. */
-static JsonNode *
+/* Builds the document's nodes; returns FALSE after reporting its first
+ * problem. */
+static gboolean
 scan_document (Scan *scan)
 {
   const char *data = scan->data;
   Frame frames[SOOTHE_JSON_MAX_DEPTH];
   Expect expect = EXPECT_VALUE;
-  JsonNode *root = NULL;
   guint depth = 0;
   guint comma_line = 0;
   gsize comma_line_start = 0;
@@ -554,14 +679,13 @@ scan_document (Scan *scan)
   for (;;)
     {
       char container = depth > 0 ? frames[depth - 1].container : 0;
-      JsonNode *value = NULL;
       char c;
 
       i = skip_space (scan, i);
       if (i == scan->length)
         {
           if (depth == 0 && expect == EXPECT_COMMA_OR_CLOSE)
-            return root;
+            return TRUE;
           report_expected (scan, i, describe_expect (expect, container));
           goto fail;
         }
@@ -589,8 +713,7 @@ scan_document (Scan *scan)
             }
           if (c == (container == '{' ? '}' : ']'))
             {
-              depth--;
-              attach (scan, frames, depth, frames[depth].node, &root);
+              close_container (scan, &frames[--depth]);
               i++;
               continue;
             }
@@ -609,8 +732,7 @@ scan_document (Scan *scan)
         case EXPECT_KEY_OR_CLOSE:
           if (c == '}' && expect == EXPECT_KEY_OR_CLOSE)
             {
-              depth--;
-              attach (scan, frames, depth, frames[depth].node, &root);
+              close_container (scan, &frames[--depth]);
               expect = EXPECT_COMMA_OR_CLOSE;
               i++;
               continue;
@@ -622,14 +744,14 @@ scan_document (Scan *scan)
             }
           if (c == '"')
             {
-              Frame *frame = &frames[depth - 1];
               gsize open_quote = i++;
+              gboolean escaped;
+              const char *key;
 
-              if (!scan_string (scan, &i, &frame->key_escaped))
+              if (!scan_string (scan, &i, &escaped))
                 goto fail;
-              frame->key_start = open_quote + 1;
-              frame->key_end = i;
-              if (!claim_key (scan, frame, open_quote))
+              key = decode_string (scan, open_quote + 1, i, escaped);
+              if (!claim_key (scan, &frames[depth - 1], key, open_quote, i))
                 goto fail;
               expect = EXPECT_COLON;
               i++;
@@ -642,8 +764,7 @@ scan_document (Scan *scan)
         default:
           if (c == ']' && expect == EXPECT_VALUE_OR_CLOSE)
             {
-              depth--;
-              attach (scan, frames, depth, frames[depth].node, &root);
+              close_container (scan, &frames[--depth]);
               expect = EXPECT_COMMA_OR_CLOSE;
               i++;
               continue;
@@ -655,28 +776,12 @@ scan_document (Scan *scan)
             }
           if (c == '[' || c == '{')
             {
-              Frame *frame;
-
               if (depth == SOOTHE_JSON_MAX_DEPTH)
                 {
                   scan_problem (scan, i, "nesting deeper than %d levels", SOOTHE_JSON_MAX_DEPTH);
                   goto fail;
                 }
-              frame = &frames[depth];
-              frame->container = c;
-              if (c == '{')
-                {
-                  frame->object = json_object_new ();
-                  frame->node = json_node_init_object (json_node_alloc (), frame->object);
-                  json_object_unref (frame->object);
-                }
-              else
-                {
-                  frame->array = json_array_new ();
-                  frame->node = json_node_init_array (json_node_alloc (), frame->array);
-                  json_array_unref (frame->array);
-                }
-              depth++;
+              open_container (scan, frames, depth++, c);
               expect = c == '{' ? EXPECT_KEY_OR_CLOSE : EXPECT_VALUE_OR_CLOSE;
               i++;
               continue;
@@ -685,26 +790,30 @@ scan_document (Scan *scan)
             {
               gsize start = ++i;
               gboolean escaped;
+              const char *text;
+              guint index;
 
               if (!scan_string (scan, &i, &escaped))
                 goto fail;
-              value = json_node_init_string (json_node_alloc (),
-                                             decode_string (scan, start, i, escaped));
+              text = decode_string (scan, start, i, escaped);
+              /* Not in one expression: add_node() may move scan->nodes. */
+              index = add_node (scan, frames, depth, SOOTHE_JSON_STRING);
+              scan->nodes[index].value.string = text;
+              expect = EXPECT_COMMA_OR_CLOSE;
               i++;
+              continue;
             }
-          else if (c == '-' || g_ascii_isdigit (c))
+          if (c == '-' || g_ascii_isdigit (c))
             {
-              if (!(value = scan_number (scan, &i)))
+              if (!scan_number (scan, &i, frames, depth))
                 goto fail;
+              expect = EXPECT_COMMA_OR_CLOSE;
+              continue;
             }
-          else if (g_ascii_isalpha (c))
+          if (g_ascii_isalpha (c))
             {
-              if (!(value = scan_word (scan, &i)))
+              if (!scan_word (scan, &i, frames, depth))
                 goto fail;
-            }
-          if (value != NULL)
-            {
-              attach (scan, frames, depth, value, &root);
               expect = EXPECT_COMMA_OR_CLOSE;
               continue;
             }
@@ -716,11 +825,9 @@ scan_document (Scan *scan)
     }
 
 fail:
-  /* Each open container holds what was read into it; the rest is attached. */
   while (depth > 0)
-    json_node_unref (frames[--depth].node);
-  g_clear_pointer (&root, json_node_unref);
-  return NULL;
+    g_clear_pointer (&frames[--depth].names, g_hash_table_unref);
+  return FALSE;
 }
 
 static gboolean
@@ -759,14 +866,14 @@ check_encoding (Scan *scan)
  * nesting and no duplicate member names. The first problem found is appended
  * as one line starting with @name.
  *
- * Returns: (transfer full) (nullable): the root node, or %NULL
+ * Returns: (transfer full) (nullable): the document, or %NULL
  */
-JsonNode *
+SootheJsonDoc *
 soothe_json_parse (GBytes     *bytes,
                    const char *name,
                    GPtrArray  *problems)
 {
-  JsonNode *root;
+  SootheJsonDoc *doc;
   Scan scan = { 0 };
   gsize length;
   const char *data;
@@ -795,12 +902,306 @@ soothe_json_parse (GBytes     *bytes,
       return NULL;
     }
 
-  scan = (Scan) { data, length, name, problems, 1, 0, NULL };
+  scan = (Scan) { data, length, name, problems, 1, 0 };
   if (!check_encoding (&scan))
     return NULL;
 
-  scan = (Scan) { data, length, name, problems, 1, 0, g_string_sized_new (256) };
-  root = scan_document (&scan);
-  g_string_free (scan.text, TRUE);
-  return root;
+  /* Bundles hold about one value per 50 bytes, so this is seldom outgrown;
+   * the pages never used are never touched. */
+  scan.n_allocated = MAX (16, length / 24);
+  scan.nodes = g_new (SootheJsonNode, scan.n_allocated);
+  scan.strings = g_malloc (length);
+  if (!scan_document (&scan))
+    {
+      g_free (scan.nodes);
+      g_free (scan.strings);
+      return NULL;
+    }
+
+  doc = g_new (SootheJsonDoc, 1);
+  doc->nodes = scan.nodes;
+  doc->strings = scan.strings;
+  return doc;
+}
+
+/**
+ * soothe_json_doc_free:
+ * @doc: (nullable): a document
+ *
+ * Frees @doc and every node and string in it.
+ */
+void
+soothe_json_doc_free (SootheJsonDoc *doc)
+{
+  if (doc == NULL)
+    return;
+  g_free (doc->nodes);
+  g_free (doc->strings);
+  g_free (doc);
+}
+
+/**
+ * soothe_json_doc_get_root:
+ * @doc: a document
+ *
+ * Returns: (transfer none): the document's value
+ */
+const SootheJsonNode *
+soothe_json_doc_get_root (SootheJsonDoc *doc)
+{
+  g_return_val_if_fail (doc != NULL, NULL);
+
+  return &doc->nodes[0];
+}
+
+SootheJsonKind
+soothe_json_node_get_kind (const SootheJsonNode *node)
+{
+  g_return_val_if_fail (node != NULL, SOOTHE_JSON_NULL);
+
+  return node->kind;
+}
+
+gboolean
+soothe_json_node_get_boolean (const SootheJsonNode *node)
+{
+  g_return_val_if_fail (node != NULL && node->kind == SOOTHE_JSON_BOOLEAN, FALSE);
+
+  return node->value.boolean;
+}
+
+gint64
+soothe_json_node_get_int (const SootheJsonNode *node)
+{
+  g_return_val_if_fail (node != NULL && node->kind == SOOTHE_JSON_INT, 0);
+
+  return node->value.integer;
+}
+
+/**
+ * soothe_json_node_get_double:
+ * @node: a number
+ *
+ * Returns: the number; an integer too, converted as json-glib does
+ */
+double
+soothe_json_node_get_double (const SootheJsonNode *node)
+{
+  g_return_val_if_fail (node != NULL, 0);
+  g_return_val_if_fail (node->kind == SOOTHE_JSON_DOUBLE || node->kind == SOOTHE_JSON_INT, 0);
+
+  return node->kind == SOOTHE_JSON_INT ? (double) node->value.integer : node->value.number;
+}
+
+/**
+ * soothe_json_node_get_string:
+ * @node: a string
+ *
+ * Returns: (transfer none): the string, escapes resolved; it holds no NUL
+ */
+const char *
+soothe_json_node_get_string (const SootheJsonNode *node)
+{
+  g_return_val_if_fail (node != NULL && node->kind == SOOTHE_JSON_STRING, NULL);
+
+  return node->value.string;
+}
+
+/**
+ * soothe_json_node_get_size:
+ * @node: an object or an array
+ *
+ * Returns: the number of members or elements
+ */
+guint
+soothe_json_node_get_size (const SootheJsonNode *node)
+{
+  g_return_val_if_fail (node != NULL, 0);
+  g_return_val_if_fail (node->kind == SOOTHE_JSON_OBJECT || node->kind == SOOTHE_JSON_ARRAY, 0);
+
+  return node->value.size;
+}
+
+/**
+ * soothe_json_node_get_name:
+ * @node: a node
+ *
+ * Returns: (transfer none) (nullable): the member name, escapes resolved,
+ *   when @node is a member of an object
+ */
+const char *
+soothe_json_node_get_name (const SootheJsonNode *node)
+{
+  g_return_val_if_fail (node != NULL, NULL);
+
+  return node->name;
+}
+
+/**
+ * soothe_json_node_get_first:
+ * @node: an object or an array
+ *
+ * With soothe_json_node_get_next(), walks the members or elements in
+ * document order.
+ *
+ * Returns: (transfer none) (nullable): the first member or element
+ */
+const SootheJsonNode *
+soothe_json_node_get_first (const SootheJsonNode *node)
+{
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (node->kind == SOOTHE_JSON_OBJECT || node->kind == SOOTHE_JSON_ARRAY, NULL);
+
+  return node->value.size > 0 ? node + 1 : NULL;
+}
+
+/**
+ * soothe_json_node_get_next:
+ * @node: a member or an element
+ *
+ * Returns: (transfer none) (nullable): the member or element after @node
+ *   in the same container
+ */
+const SootheJsonNode *
+soothe_json_node_get_next (const SootheJsonNode *node)
+{
+  g_return_val_if_fail (node != NULL, NULL);
+
+  return node->last ? NULL : node + node->span;
+}
+
+/**
+ * soothe_json_node_get_member:
+ * @node: an object
+ * @name: a member name
+ *
+ * Looks the member up one by one, which for the few members a bundle's
+ * objects have costs less than any index would.
+ *
+ * Returns: (transfer none) (nullable): the member, or %NULL when @node has none
+ *   of that name
+ */
+const SootheJsonNode *
+soothe_json_node_get_member (const SootheJsonNode *node,
+                             const char           *name)
+{
+  const SootheJsonNode *member;
+
+  g_return_val_if_fail (node != NULL && node->kind == SOOTHE_JSON_OBJECT, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  member = node + 1;
+  for (guint i = 0; i < node->value.size; i++, member += member->span)
+    {
+      if (strcmp (member->name, name) == 0)
+        return member;
+    }
+  return NULL;
+}
+
+/* Saved state ------------------------------------------------------------ */
+
+static void G_GNUC_PRINTF (2, 3)
+invalid (GError     **error,
+         const char  *format,
+         ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (G_IO_ERROR, G_IO_ERROR_INVALID_DATA, format, args));
+  va_end (args);
+}
+
+/**
+ * soothe_json_read_member:
+ * @object: an object
+ * @path: where @object is, for messages: `$`, `$.phases[0]`
+ * @member: the member to read
+ * @kind: what it must hold
+ * @expected: @kind in words, for messages: "a whole number"
+ * @nullable: whether null will do too
+ * @error: return location for an error
+ *
+ * Reads one member of a saved state file, where a problem ends the reading.
+ *
+ * Returns: (transfer none) (nullable): the member, of @kind or null; %NULL
+ *   with %G_IO_ERROR_INVALID_DATA when it is missing or holds something else
+ */
+const SootheJsonNode *
+soothe_json_read_member (const SootheJsonNode  *object,
+                         const char            *path,
+                         const char            *member,
+                         SootheJsonKind         kind,
+                         const char            *expected,
+                         gboolean               nullable,
+                         GError               **error)
+{
+  const SootheJsonNode *node;
+
+  g_return_val_if_fail (object != NULL && object->kind == SOOTHE_JSON_OBJECT, NULL);
+  g_return_val_if_fail (path != NULL && member != NULL && expected != NULL, NULL);
+
+  node = soothe_json_node_get_member (object, member);
+  if (node == NULL)
+    {
+      invalid (error, "%s.%s: missing", path, member);
+      return NULL;
+    }
+  if (node->kind != kind && !(nullable && node->kind == SOOTHE_JSON_NULL))
+    {
+      invalid (error, "%s.%s: expected %s%s", path, member, expected, nullable ? " or null" : "");
+      return NULL;
+    }
+  return node;
+}
+
+/**
+ * soothe_json_read_int:
+ * @object: an object
+ * @path: where @object is, for messages: `$`, `$.phases[0]`
+ * @member: the member to read
+ * @min: the smallest value accepted
+ * @max: the largest value accepted
+ * @value: (out): the value, when it is an integer (even out of range)
+ * @is_null: (out) (optional): whether it is null; without it, null is refused
+ * @error: return location for an error
+ *
+ * Returns: %TRUE for an integer from @min to @max, or for null where
+ *   @is_null allows it; %FALSE with %G_IO_ERROR_INVALID_DATA otherwise
+ */
+gboolean
+soothe_json_read_int (const SootheJsonNode  *object,
+                      const char            *path,
+                      const char            *member,
+                      gint64                 min,
+                      gint64                 max,
+                      gint64                *value,
+                      gboolean              *is_null,
+                      GError               **error)
+{
+  const SootheJsonNode *node;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (is_null != NULL)
+    *is_null = FALSE;
+  node = soothe_json_read_member (object, path, member, SOOTHE_JSON_INT, "a whole number",
+                                  is_null != NULL, error);
+  if (node == NULL)
+    return FALSE;
+  if (node->kind == SOOTHE_JSON_NULL)
+    {
+      *is_null = TRUE;
+      return TRUE;
+    }
+
+  *value = node->value.integer;
+  if (*value < min || *value > max)
+    {
+      invalid (error, "%s.%s: %" G_GINT64_FORMAT " is not between %" G_GINT64_FORMAT
+               " and %" G_GINT64_FORMAT, path, member, *value, min, max);
+      return FALSE;
+    }
+  return TRUE;
 }

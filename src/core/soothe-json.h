@@ -6,16 +6,62 @@
 
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include <glib.h>
 
 G_BEGIN_DECLS
 
 #define SOOTHE_JSON_MAX_BYTES (32 * 1024 * 1024)
 #define SOOTHE_JSON_MAX_DEPTH 64
 
-char     *soothe_json_one_line (char       *line);
-JsonNode *soothe_json_parse    (GBytes     *bytes,
-                                const char *name,
-                                GPtrArray  *problems);
+typedef enum {
+  SOOTHE_JSON_NULL,
+  SOOTHE_JSON_BOOLEAN,
+  SOOTHE_JSON_INT,     /* written without a fraction or an exponent */
+  SOOTHE_JSON_DOUBLE,
+  SOOTHE_JSON_STRING,
+  SOOTHE_JSON_ARRAY,
+  SOOTHE_JSON_OBJECT,
+} SootheJsonKind;
+
+/* A parsed document, read-only; its nodes live as long as it does. */
+typedef struct _SootheJsonDoc  SootheJsonDoc;
+typedef struct _SootheJsonNode SootheJsonNode;
+
+char                 *soothe_json_one_line         (char                 *line);
+SootheJsonDoc        *soothe_json_parse            (GBytes               *bytes,
+                                                    const char           *name,
+                                                    GPtrArray            *problems);
+void                  soothe_json_doc_free         (SootheJsonDoc        *doc);
+const SootheJsonNode *soothe_json_doc_get_root     (SootheJsonDoc        *doc);
+
+SootheJsonKind        soothe_json_node_get_kind    (const SootheJsonNode *node);
+gboolean              soothe_json_node_get_boolean (const SootheJsonNode *node);
+gint64                soothe_json_node_get_int     (const SootheJsonNode *node);
+double                soothe_json_node_get_double  (const SootheJsonNode *node);
+const char           *soothe_json_node_get_string  (const SootheJsonNode *node);
+guint                 soothe_json_node_get_size    (const SootheJsonNode *node);
+const char           *soothe_json_node_get_name    (const SootheJsonNode *node);
+const SootheJsonNode *soothe_json_node_get_first   (const SootheJsonNode *node);
+const SootheJsonNode *soothe_json_node_get_next    (const SootheJsonNode *node);
+const SootheJsonNode *soothe_json_node_get_member  (const SootheJsonNode *node,
+                                                    const char           *name);
+
+const SootheJsonNode *soothe_json_read_member      (const SootheJsonNode *object,
+                                                    const char           *path,
+                                                    const char           *member,
+                                                    SootheJsonKind        kind,
+                                                    const char           *expected,
+                                                    gboolean              nullable,
+                                                    GError              **error);
+gboolean              soothe_json_read_int         (const SootheJsonNode *object,
+                                                    const char           *path,
+                                                    const char           *member,
+                                                    gint64                min,
+                                                    gint64                max,
+                                                    gint64               *value,
+                                                    gboolean             *is_null,
+                                                    GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SootheJsonDoc, soothe_json_doc_free)
 
 G_END_DECLS

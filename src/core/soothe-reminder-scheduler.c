@@ -1331,78 +1331,16 @@ invalid (GError    **error,
   return FALSE;
 }
 
-/* Returns the member, or NULL with @error set; *is_null tells a JSON null
- * where @nullable allows one. */
-static JsonNode *
-read_member (JsonObject  *object,
-             const char  *path,
-             const char  *member,
-             GType        type,
-             const char  *expected,
-             gboolean     nullable,
-             gboolean    *is_null,
-             GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (is_null != NULL)
-    *is_null = FALSE;
-
-  if (node == NULL)
-    {
-      invalid (error, "%s.%s: missing", path, member);
-      return NULL;
-    }
-  if (nullable && JSON_NODE_HOLDS_NULL (node))
-    {
-      *is_null = TRUE;
-      return node;
-    }
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != type)
-    {
-      invalid (error, "%s.%s: expected %s%s", path, member, expected, nullable ? " or null" : "");
-      return NULL;
-    }
-
-  return node;
-}
-
 static gboolean
-read_int (JsonObject  *object,
-          const char  *path,
-          const char  *member,
-          gboolean     nullable,
-          gint64       min,
-          gint64       max,
-          gint64      *value,
-          gboolean    *is_null,
-          GError     **error)
-{
-  JsonNode *node = read_member (object, path, member, G_TYPE_INT64, "a whole number",
-                                nullable, is_null, error);
-
-  if (node == NULL)
-    return FALSE;
-  if (is_null != NULL && *is_null)
-    return TRUE;
-
-  *value = json_node_get_int (node);
-  if (*value < min || *value > max)
-    return invalid (error, "%s.%s: %" G_GINT64_FORMAT " is not between %" G_GINT64_FORMAT
-                    " and %" G_GINT64_FORMAT, path, member, *value, min, max);
-
-  return TRUE;
-}
-
-static gboolean
-read_position (JsonObject  *object,
-               const char  *member,
-               guint       *value,
-               GError     **error)
+read_position (const SootheJsonNode  *object,
+               const char            *member,
+               guint                 *value,
+               GError               **error)
 {
   gint64 number;
 
-  if (!read_int (object, "$.rotation", member, FALSE, 0, SAVED_MAX_POSITION, &number, NULL, error))
+  if (!soothe_json_read_int (object, "$.rotation", member, 0, SAVED_MAX_POSITION, &number, NULL,
+                             error))
     return FALSE;
   *value = number;
 
@@ -1412,26 +1350,26 @@ read_position (JsonObject  *object,
 /* A stretch id or null; an id must name a stretch in the content. */
 static gboolean
 read_stretch (SootheReminderScheduler  *self,
-              JsonObject               *object,
+              const SootheJsonNode     *object,
               const char               *path,
               const char               *member,
               SootheStretch           **stretch,
               GError                  **error)
 {
   g_autofree char *escaped = NULL;
-  gboolean is_null;
-  JsonNode *node;
+  const SootheJsonNode *node;
   const char *id;
 
-  node = read_member (object, path, member, G_TYPE_STRING, "a stretch id", TRUE, &is_null, error);
+  node = soothe_json_read_member (object, path, member, SOOTHE_JSON_STRING, "a stretch id", TRUE,
+                                  error);
   if (node == NULL)
     return FALSE;
 
   *stretch = NULL;
-  if (is_null)
+  if (soothe_json_node_get_kind (node) == SOOTHE_JSON_NULL)
     return TRUE;
 
-  id = json_node_get_string (node);
+  id = soothe_json_node_get_string (node);
   *stretch = soothe_content_lookup_stretch (self->content, id);
   if (*stretch != NULL)
     return TRUE;
@@ -1444,35 +1382,35 @@ read_stretch (SootheReminderScheduler  *self,
 
 static gboolean
 parse_saved_root (SootheReminderScheduler  *self,
-                  JsonNode                 *root,
+                  const SootheJsonNode     *object,
                   gint64                    now,
                   Saved                    *saved,
                   GError                  **error)
 {
-  JsonObject *object;
-  JsonNode *node;
+  const SootheJsonNode *node;
   gboolean is_null;
   gint64 number;
 
   memset (saved, 0, sizeof *saved);
   saved->deadline = G_MAXINT64;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  if (soothe_json_node_get_kind (object) != SOOTHE_JSON_OBJECT)
     return invalid (error, "$: expected an object");
-  object = json_node_get_object (root);
 
-  if (!read_int (object, "$", "format", FALSE, SAVED_FORMAT, SAVED_FORMAT, &number, NULL, error))
+  if (!soothe_json_read_int (object, "$", "format", SAVED_FORMAT, SAVED_FORMAT, &number, NULL,
+                             error))
     return FALSE;
 
-  if (!read_int (object, "$", "next_us", TRUE, 1, SAVED_MAX_TIME, &number, &is_null, error))
+  if (!soothe_json_read_int (object, "$", "next_us", 1, SAVED_MAX_TIME, &number, &is_null, error))
     return FALSE;
   if (!is_null)
     saved->deadline = number;
 
-  node = read_member (object, "$", "pending", G_TYPE_BOOLEAN, "true or false", FALSE, NULL, error);
+  node = soothe_json_read_member (object, "$", "pending", SOOTHE_JSON_BOOLEAN, "true or false",
+                                  FALSE, error);
   if (node == NULL)
     return FALSE;
-  saved->pending = json_node_get_boolean (node);
+  saved->pending = soothe_json_node_get_boolean (node);
 
   if (!read_stretch (self, object, "$", "stretch", &saved->stretch, error))
     return FALSE;
@@ -1484,18 +1422,17 @@ parse_saved_root (SootheReminderScheduler  *self,
   if (!saved->pending && saved->stretch != NULL && saved->deadline == G_MAXINT64)
     return invalid (error, "$.next_us: a snoozed reminder needs its time");
 
-  if (!read_int (object, "$", "paused_until_us", FALSE, 0, SAVED_MAX_TIME,
-                 &saved->paused_until, NULL, error))
+  if (!soothe_json_read_int (object, "$", "paused_until_us", 0, SAVED_MAX_TIME,
+                             &saved->paused_until, NULL, error))
     return FALSE;
   if (saved->paused_until > now && saved->paused_until - now > SAVED_MAX_PAUSE_USEC)
     return invalid (error, "$.paused_until_us: a pause of more than a week");
 
-  node = json_object_get_member (object, "rotation");
-  if (node == NULL)
+  object = soothe_json_node_get_member (object, "rotation");
+  if (object == NULL)
     return invalid (error, "$.rotation: missing");
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (soothe_json_node_get_kind (object) != SOOTHE_JSON_OBJECT)
     return invalid (error, "$.rotation: expected an object");
-  object = json_node_get_object (node);
 
   if (!read_position (object, "preferred", &saved->rotation.preferred, error) ||
       !read_position (object, "others", &saved->rotation.others, error) ||
@@ -1515,7 +1452,7 @@ parse_saved (SootheReminderScheduler  *self,
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(SootheJsonDoc) doc = NULL;
 
   if (length > SAVED_MAX_BYTES)
     return invalid (error, "too large for a saved schedule (%" G_GSIZE_FORMAT " bytes, at most %d)",
@@ -1524,8 +1461,8 @@ parse_saved (SootheReminderScheduler  *self,
   bytes = g_bytes_new (text, length);
   /* An empty name makes the messages start ":LINE:COL: " or ": ", so that the
    * caller can put the file name in front. */
-  root = soothe_json_parse (bytes, "", problems);
-  if (root == NULL)
+  doc = soothe_json_parse (bytes, "", problems);
+  if (doc == NULL)
     {
       const char *problem = problems->len > 0 ? g_ptr_array_index (problems, 0) : "not JSON";
 
@@ -1534,7 +1471,7 @@ parse_saved (SootheReminderScheduler  *self,
       return invalid (error, "%s", problem);
     }
 
-  return parse_saved_root (self, root, now, saved, error);
+  return parse_saved_root (self, soothe_json_doc_get_root (doc), now, saved, error);
 }
 
 /**

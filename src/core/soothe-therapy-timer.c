@@ -1128,70 +1128,25 @@ invalid (GError    **error,
   return FALSE;
 }
 
-static JsonNode *
-read_member (JsonObject  *object,
-             const char  *path,
-             const char  *member,
-             GType        type,
-             const char  *expected,
-             GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL)
-    {
-      invalid (error, "%s.%s: missing", path, member);
-      return NULL;
-    }
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != type)
-    {
-      invalid (error, "%s.%s: expected %s", path, member, expected);
-      return NULL;
-    }
-
-  return node;
-}
-
-static gboolean
-read_int (JsonObject  *object,
-          const char  *path,
-          const char  *member,
-          gint64       min,
-          gint64       max,
-          gint64      *value,
-          GError     **error)
-{
-  JsonNode *node = read_member (object, path, member, G_TYPE_INT64, "a whole number", error);
-
-  if (node == NULL)
-    return FALSE;
-
-  *value = json_node_get_int (node);
-  if (*value < min || *value > max)
-    return invalid (error, "%s.%s: %" G_GINT64_FORMAT " is not between %" G_GINT64_FORMAT
-                    " and %" G_GINT64_FORMAT, path, member, *value, min, max);
-
-  return TRUE;
-}
-
 /* Reads a string that must be one of the non-NULL @names; *value is its index. */
 static gboolean
-read_name (JsonObject         *object,
-           const char         *path,
-           const char         *member,
-           const char * const *names,
-           guint               n_names,
-           guint              *value,
-           GError            **error)
+read_name (const SootheJsonNode  *object,
+           const char            *path,
+           const char            *member,
+           const char * const    *names,
+           guint                  n_names,
+           guint                 *value,
+           GError               **error)
 {
-  JsonNode *node = read_member (object, path, member, G_TYPE_STRING, "a string", error);
+  const SootheJsonNode *node = soothe_json_read_member (object, path, member, SOOTHE_JSON_STRING,
+                                                        "a string", FALSE, error);
   g_autofree char *escaped = NULL;
   const char *string;
 
   if (node == NULL)
     return FALSE;
 
-  string = json_node_get_string (node);
+  string = soothe_json_node_get_string (node);
   for (guint i = 0; i < n_names; i++)
     {
       if (names[i] != NULL && strcmp (names[i], string) == 0)
@@ -1226,24 +1181,23 @@ phase_fits_kind (SootheTherapyKind kind,
 }
 
 static gboolean
-parse_session (JsonNode  *root,
-               Session   *session,
-               GError   **error)
+parse_session (const SootheJsonNode  *object,
+               Session               *session,
+               GError               **error)
 {
-  JsonObject *object;
-  JsonArray *phases;
-  JsonNode *node;
-  JsonNode *done;
+  const SootheJsonNode *phases;
+  const SootheJsonNode *phase;
+  const SootheJsonNode *done;
   guint value = 0;
   gint64 number;
 
   session_clear (session);
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  if (soothe_json_node_get_kind (object) != SOOTHE_JSON_OBJECT)
     return invalid (error, "$: expected an object");
-  object = json_node_get_object (root);
 
-  if (!read_int (object, "$", "format", SAVED_FORMAT, SAVED_FORMAT, &number, error))
+  if (!soothe_json_read_int (object, "$", "format", SAVED_FORMAT, SAVED_FORMAT, &number, NULL,
+                             error))
     return FALSE;
 
   if (!read_name (object, "$", "state", state_names, G_N_ELEMENTS (state_names), &value, error))
@@ -1254,26 +1208,23 @@ parse_session (JsonNode  *root,
     return FALSE;
   session->kind = value;
 
-  node = json_object_get_member (object, "phases");
-  if (node == NULL)
+  phases = soothe_json_node_get_member (object, "phases");
+  if (phases == NULL)
     return invalid (error, "$.phases: missing");
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (soothe_json_node_get_kind (phases) != SOOTHE_JSON_ARRAY)
     return invalid (error, "$.phases: expected an array");
-  phases = json_node_get_array (node);
-  if (json_array_get_length (phases) < 1 || json_array_get_length (phases) > MAX_PHASES)
+  if (soothe_json_node_get_size (phases) < 1 || soothe_json_node_get_size (phases) > MAX_PHASES)
     return invalid (error, "$.phases: %u phases, expected 1 to %d",
-                    json_array_get_length (phases), MAX_PHASES);
-  session->n_phases = json_array_get_length (phases);
+                    soothe_json_node_get_size (phases), MAX_PHASES);
+  session->n_phases = soothe_json_node_get_size (phases);
 
-  for (guint i = 0; i < session->n_phases; i++)
+  phase = soothe_json_node_get_first (phases);
+  for (guint i = 0; i < session->n_phases; i++, phase = soothe_json_node_get_next (phase))
     {
       g_autofree char *path = g_strdup_printf ("$.phases[%u]", i);
-      JsonNode *element = json_array_get_element (phases, i);
-      JsonObject *phase;
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
+      if (soothe_json_node_get_kind (phase) != SOOTHE_JSON_OBJECT)
         return invalid (error, "%s: expected an object", path);
-      phase = json_node_get_object (element);
 
       if (!read_name (phase, path, "kind", phase_names, G_N_ELEMENTS (phase_names), &value, error))
         return FALSE;
@@ -1282,37 +1233,41 @@ parse_session (JsonNode  *root,
                         path, phase_names[value], kind_names[session->kind]);
       session->phases[i].kind = value;
 
-      if (!read_int (phase, path, "length_us", G_USEC_PER_SEC, MAX_PHASE,
-                     &session->phases[i].length, error))
+      if (!soothe_json_read_int (phase, path, "length_us", G_USEC_PER_SEC, MAX_PHASE,
+                                 &session->phases[i].length, NULL, error))
         return FALSE;
     }
 
-  if (!read_int (object, "$", "phase_index", 0, session->n_phases - 1, &number, error))
+  if (!soothe_json_read_int (object, "$", "phase_index", 0, session->n_phases - 1, &number, NULL,
+                             error))
     return FALSE;
   session->phase_index = number;
 
   if (session->state == SOOTHE_TIMER_RUNNING)
     {
-      if (!read_int (object, "$", "deadline_us", 1, SAVED_MAX_DEADLINE, &session->deadline, error))
+      if (!soothe_json_read_int (object, "$", "deadline_us", 1, SAVED_MAX_DEADLINE,
+                                 &session->deadline, NULL, error))
         return FALSE;
     }
   else
     {
-      if (!read_int (object, "$", "remaining_us", 0, session->phases[session->phase_index].length,
-                     &session->remaining, error))
+      if (!soothe_json_read_int (object, "$", "remaining_us", 0,
+                                 session->phases[session->phase_index].length,
+                                 &session->remaining, NULL, error))
         return FALSE;
     }
 
-  if (!read_int (object, "$", "max_application_us", 0, MAX_PHASE,
-                 &session->max_application, error) ||
-      !read_int (object, "$", "check_skin_after_us", 0, MAX_PHASE,
-                 &session->check_skin_after, error))
+  if (!soothe_json_read_int (object, "$", "max_application_us", 0, MAX_PHASE,
+                             &session->max_application, NULL, error) ||
+      !soothe_json_read_int (object, "$", "check_skin_after_us", 0, MAX_PHASE,
+                             &session->check_skin_after, NULL, error))
     return FALSE;
 
-  done = read_member (object, "$", "check_skin_done", G_TYPE_BOOLEAN, "true or false", error);
+  done = soothe_json_read_member (object, "$", "check_skin_done", SOOTHE_JSON_BOOLEAN,
+                                  "true or false", FALSE, error);
   if (done == NULL)
     return FALSE;
-  session->check_skin_done = json_node_get_boolean (done);
+  session->check_skin_done = soothe_json_node_get_boolean (done);
 
   return TRUE;
 }
@@ -1325,7 +1280,7 @@ parse_saved (const char  *text,
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(SootheJsonDoc) doc = NULL;
 
   if (length > SAVED_MAX_BYTES)
     return invalid (error, "too large for a saved timer (%" G_GSIZE_FORMAT " bytes, at most %d)",
@@ -1334,8 +1289,8 @@ parse_saved (const char  *text,
   bytes = g_bytes_new (text, length);
   /* An empty name makes the messages start ":LINE:COL: " or ": ", so that the
    * caller can put the file name in front. */
-  root = soothe_json_parse (bytes, "", problems);
-  if (root == NULL)
+  doc = soothe_json_parse (bytes, "", problems);
+  if (doc == NULL)
     {
       const char *problem = problems->len > 0 ? g_ptr_array_index (problems, 0) : "not JSON";
 
@@ -1344,7 +1299,7 @@ parse_saved (const char  *text,
       return invalid (error, "%s", problem);
     }
 
-  return parse_session (root, session, error);
+  return parse_session (soothe_json_doc_get_root (doc), session, error);
 }
 
 /**

@@ -7,13 +7,15 @@
  * user bundle on top of the built-in content. Besides crashes, leaks and hangs,
  * it checks what the loader promises: a refused bundle comes with problems that
  * each start with the file's name, is valid UTF-8, and changes nothing; a
- * loaded one leaves no problem and yields content the window can show.
+ * loaded one leaves no problem and yields content the window can show. The
+ * parsed document itself is walked whole first.
  */
 
 #include <stdint.h>
 #include <string.h>
 
 #include "soothe-content.h"
+#include "soothe-json.h"
 #include "soothe-markup.h"
 
 #define NAME "fuzz.json"
@@ -34,6 +36,59 @@ assert_problems (GPtrArray *problems)
       /* Not checked here: a name or value quoted from the bundle can still hold
        * a line break (see /soothe/hardening/problem-is-one-line). */
     }
+}
+
+/* Every member is found by its name, and walking finds as many members or
+ * elements as the container says it has. */
+static void
+walk_node (const SootheJsonNode *node,
+           guint                 depth)
+{
+  SootheJsonKind kind = soothe_json_node_get_kind (node);
+  const SootheJsonNode *child;
+  guint n = 0;
+
+  g_assert_cmpuint (depth, <=, SOOTHE_JSON_MAX_DEPTH);
+  if (kind == SOOTHE_JSON_STRING)
+    g_assert_true (g_utf8_validate (soothe_json_node_get_string (node), -1, NULL));
+  if (kind != SOOTHE_JSON_OBJECT && kind != SOOTHE_JSON_ARRAY)
+    return;
+
+  for (child = soothe_json_node_get_first (node); child != NULL;
+       child = soothe_json_node_get_next (child), n++)
+    {
+      const char *name = soothe_json_node_get_name (child);
+
+      if (kind == SOOTHE_JSON_OBJECT)
+        {
+          g_assert_true (g_utf8_validate (name, -1, NULL));
+          g_assert_true (soothe_json_node_get_member (node, name) == child);
+        }
+      else
+        {
+          g_assert_null (name);
+        }
+      walk_node (child, depth + 1);
+    }
+  g_assert_cmpuint (n, ==, soothe_json_node_get_size (node));
+}
+
+static void
+check_document (GBytes *bytes)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SootheJsonDoc) doc = soothe_json_parse (bytes, NAME, problems);
+
+  if (doc == NULL)
+    {
+      /* The parser stops at the first problem. */
+      g_assert_cmpuint (problems->len, ==, 1);
+      assert_problems (problems);
+      return;
+    }
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_null (soothe_json_node_get_next (soothe_json_doc_get_root (doc)));
+  walk_node (soothe_json_doc_get_root (doc), 0);
 }
 
 /* Walks what the window and the search would read. */
@@ -74,6 +129,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
    * loads. */
   static SootheContent *builtin = NULL;
   g_autoptr(GBytes) bytes = g_bytes_new (data, size);
+
+  check_document (bytes);
 
   /* As a base bundle */
   {
