@@ -54,10 +54,25 @@ idle_done (void)
   return TRUE;
 }
 
+/* The advice pane builds what lies below its first screen after that screen
+ * is painted; the sources come last. */
+static gboolean
+advice_complete (void)
+{
+  GtkWidget *view = find_descendant (GTK_WIDGET (window), SOOTHE_TYPE_ADVICE_VIEW);
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  if (soothe_advice_view_get_situation (SOOTHE_ADVICE_VIEW (view)) == NULL)
+    return TRUE;
+  collect_label_texts (view, texts);
+  return strstr (texts->str, "\nSources\n") != NULL;
+}
+
 static void
 settle (void)
 {
   wait_for (idle_done);
+  wait_for (advice_complete);
 }
 
 /* Everything the advice pane shows, as plain text, one label a line. */
@@ -164,6 +179,47 @@ test_disclaimer_always_visible (void)
   g_assert_true (soothe_window_show_situation (window, "upper-back-burning"));
   settle ();
   g_assert_true (disclaimer_visible_in_window ());
+}
+
+static guint
+count_lines (const char *texts,
+             const char *line)
+{
+  g_autofree char *needle = g_strdup_printf ("\n%s\n", line);
+  guint n = 0;
+
+  for (const char *p = strstr (texts, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+static void
+test_advice_below_first_screen_follows (void)
+{
+  SootheContent *content = soothe_application_get_content (app);
+  SootheSituation *knee = soothe_content_lookup_situation (content, "knee-pain");
+  g_autofree char *top = NULL;
+  g_autofree char *whole = NULL;
+
+  /* The first screen comes at once; what lies below it follows the frame
+   * that shows it. */
+  g_assert_true (soothe_window_show_situation (window, "knee-pain"));
+  top = advice_text ();
+  assert_shows (top, soothe_situation_get_title (knee));
+  assert_shows (top, soothe_situation_get_summary (knee));
+  assert_shows (top, soothe_situation_get_section (knee, 0)->items[0]);
+  g_assert_null (strstr (top, "Get help"));
+  settle ();
+  assert_situation_shown (knee);
+
+  /* Changing situation before it follows leaves nothing of the first behind. */
+  g_assert_true (soothe_window_show_situation (window, "lower-back-pain"));
+  g_assert_true (soothe_window_show_situation (window, "knee-pain"));
+  settle ();
+  whole = advice_text ();
+  assert_situation_shown (knee);
+  g_assert_cmpuint (count_lines (whole, "Get help"), ==, 1);
+  g_assert_cmpuint (count_lines (whole, "Sources"), ==, 1);
 }
 
 static void
@@ -706,6 +762,7 @@ main (int   argc,
   g_test_add_func ("/soothe/ui/user-bundles", test_user_bundles);
   g_test_add_func ("/soothe/ui/every-situation", test_every_situation);
   g_test_add_func ("/soothe/ui/disclaimer-always-visible", test_disclaimer_always_visible);
+  g_test_add_func ("/soothe/ui/advice-below-first-screen-follows", test_advice_below_first_screen_follows);
   g_test_add_func ("/soothe/ui/keyboard-moves-between-situations", test_keyboard_moves_between_situations);
   g_test_add_func ("/soothe/ui/search", test_search);
   g_test_add_func ("/soothe/ui/show-and-remember", test_show_and_remember);

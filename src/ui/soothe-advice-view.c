@@ -28,7 +28,10 @@ struct _SootheAdviceView
   SootheSituation   *situation;
 
   /* State */
-  gboolean           pregnant;  /* the "I'm pregnant" preference */
+  gboolean           pregnant;        /* the "I'm pregnant" preference */
+  gboolean           rest_pending;    /* the blocks below the first screen are still to come */
+  gulong             after_paint_id;  /* waiting for the top to be painted */
+  guint              rest_source;     /* building them once it has been */
 };
 
 G_DEFINE_FINAL_TYPE (SootheAdviceView, soothe_advice_view, GTK_TYPE_WIDGET)
@@ -411,6 +414,61 @@ add_sources (SootheAdviceView *self,
     }
 }
 
+/* The help, therapy, stretches and sources lie below the first screen. */
+static void
+build_rest (SootheAdviceView *self)
+{
+  self->rest_pending = FALSE;
+  add_get_help (self, self->page);
+  add_therapy (self, self->page);
+  add_stretches (self, self->page);
+  add_sources (self, self->page);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->page), GTK_ACCESSIBLE_STATE_BUSY, FALSE, -1);
+}
+
+static gboolean
+build_rest_cb (gpointer user_data)
+{
+  SootheAdviceView *self = user_data;
+
+  self->rest_source = 0;
+  build_rest (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+top_painted_cb (GdkFrameClock    *frame_clock,
+                SootheAdviceView *self)
+{
+  g_clear_signal_handler (&self->after_paint_id, frame_clock);
+  /* After the frame, not inside it, so input still comes first. */
+  if (self->rest_source == 0)
+    self->rest_source = g_idle_add (build_rest_cb, self);
+}
+
+/* Waits for the first screen of advice to be painted before building what lies
+ * below it: laying out and drawing text is most of Soothe's start-up, and a
+ * person reads from the top. Nothing is built while the view is not shown. */
+static void
+schedule_rest (SootheAdviceView *self)
+{
+  if (!self->rest_pending || self->after_paint_id != 0 || self->rest_source != 0 ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  self->after_paint_id = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)),
+                                           "after-paint", G_CALLBACK (top_painted_cb), self);
+}
+
+static void
+cancel_rest (SootheAdviceView *self)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (frame_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_id, frame_clock);
+  g_clear_handle_id (&self->rest_source, g_source_remove);
+}
+
 static void
 rebuild (SootheAdviceView *self)
 {
@@ -418,6 +476,8 @@ rebuild (SootheAdviceView *self)
   GtkBox *header;
   const char *area_title;
 
+  cancel_rest (self);
+  self->rest_pending = FALSE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->page))) != NULL)
     gtk_box_remove (self->page, child);
 
@@ -431,12 +491,11 @@ rebuild (SootheAdviceView *self)
     add_text (header, area_title, "soothe-eyebrow");
   add_heading (header, soothe_situation_get_title (self->situation), "title-1", 1);
   add_text (self->page, soothe_situation_get_summary (self->situation), "soothe-summary");
-
   add_sections (self, self->page);
-  add_get_help (self, self->page);
-  add_therapy (self, self->page);
-  add_stretches (self, self->page);
-  add_sources (self, self->page);
+
+  self->rest_pending = TRUE;
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->page), GTK_ACCESSIBLE_STATE_BUSY, TRUE, -1);
+  schedule_rest (self);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
 }
@@ -525,11 +584,29 @@ soothe_advice_view_dispose (GObject *object)
 {
   SootheAdviceView *self = SOOTHE_ADVICE_VIEW (object);
 
+  cancel_rest (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SOOTHE_TYPE_ADVICE_VIEW);
   g_clear_object (&self->situation);
   g_clear_object (&self->content);
 
   G_OBJECT_CLASS (soothe_advice_view_parent_class)->dispose (object);
+}
+
+static void
+soothe_advice_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (soothe_advice_view_parent_class)->map (widget);
+  schedule_rest (SOOTHE_ADVICE_VIEW (widget));
+}
+
+static void
+soothe_advice_view_unmap (GtkWidget *widget)
+{
+  SootheAdviceView *self = SOOTHE_ADVICE_VIEW (widget);
+
+  /* Shown again, it may be in another window with another frame clock. */
+  g_clear_signal_handler (&self->after_paint_id, gtk_widget_get_frame_clock (widget));
+  GTK_WIDGET_CLASS (soothe_advice_view_parent_class)->unmap (widget);
 }
 
 static void
@@ -541,6 +618,9 @@ soothe_advice_view_class_init (SootheAdviceViewClass *klass)
   object_class->dispose = soothe_advice_view_dispose;
   object_class->get_property = soothe_advice_view_get_property;
   object_class->set_property = soothe_advice_view_set_property;
+
+  widget_class->map = soothe_advice_view_map;
+  widget_class->unmap = soothe_advice_view_unmap;
 
   /**
    * SootheAdviceView:pregnant:

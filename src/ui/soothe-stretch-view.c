@@ -10,6 +10,7 @@
 
 #include "soothe-illustration.h"
 #include "soothe-markup.h"
+#include "soothe-progress.h"
 #include "soothe-stretch-view.h"
 
 /* The pause between two holds. */
@@ -42,7 +43,7 @@ struct _SootheStretchView
   GtkStack           *guide_stack;
   GtkWidget          *guide_button;
   GtkLabel           *count_label;
-  GtkProgressBar     *progress_bar;
+  SootheProgress     *progress_bar;
   GtkButton          *pause_button;
   GtkLabel           *done_label;
   GtkWidget          *done_button;
@@ -171,7 +172,7 @@ update_count (SootheStretchView *self,
   else
     text = g_strdup_printf ("%u", seconds);
   set_label_text (self->count_label, text);
-  gtk_progress_bar_set_fraction (self->progress_bar,
+  soothe_progress_set_fraction (self->progress_bar,
                                  1.0 - (double) seconds * G_USEC_PER_SEC / (double) length);
 }
 
@@ -823,6 +824,7 @@ soothe_stretch_view_class_init (SootheStretchViewClass *klass)
                                     G_TYPE_NONE, 0);
 
   g_type_ensure (SOOTHE_TYPE_ILLUSTRATION);
+  g_type_ensure (SOOTHE_TYPE_PROGRESS);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,

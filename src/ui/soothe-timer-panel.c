@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "soothe-markup.h"
+#include "soothe-progress.h"
 #include "soothe-therapy-format.h"
 #include "soothe-timer-panel.h"
 
@@ -31,8 +32,8 @@ struct _SootheTimerPanel
   GtkAdjustment      *cycles_adjustment;
   GtkBox             *safety_list;
   GtkLabel           *phase_label;
-  GtkLabel           *countdown_label;
-  GtkProgressBar     *progress_bar;
+  GtkInscription     *countdown_label;
+  SootheProgress     *progress_bar;
   GtkLabel           *next_label;
   GtkButton          *pause_button;
   GtkWidget          *extend_button;
@@ -239,8 +240,8 @@ update_countdown (SootheTimerPanel *self)
   gint64 length = soothe_therapy_timer_get_phase_length (self->timer);
   g_autofree char *text = soothe_format_remaining (remaining);
 
-  gtk_label_set_text (self->countdown_label, text);
-  gtk_progress_bar_set_fraction (self->progress_bar,
+  gtk_inscription_set_text (self->countdown_label, text);
+  soothe_progress_set_fraction (self->progress_bar,
                                  length > 0 ? 1.0 - (double) remaining / (double) length : 1.0);
 }
 
@@ -450,6 +451,7 @@ soothe_timer_panel_class_init (SootheTimerPanelClass *klass)
   widget_class->unmap = soothe_timer_panel_unmap;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (SOOTHE_TYPE_PROGRESS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/soothe-timer-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, box);
   gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, stack);
