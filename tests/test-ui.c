@@ -12,8 +12,10 @@
 #include "soothe-clock.h"
 #include "soothe-markup.h"
 #include "soothe-preferences-window.h"
+#include "soothe-progress.h"
 #include "soothe-reminder-panel.h"
 #include "soothe-stretch-window.h"
+#include "soothe-therapy-format.h"
 #include "soothe-sidebar.h"
 #include "soothe-timer-panel.h"
 #include "soothe-window.h"
@@ -38,6 +40,19 @@ static gboolean
 window_mapped (void)
 {
   return gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+static gboolean
+a_second_passed (void)
+{
+  static gint64 until = 0;
+
+  if (until == 0)
+    until = g_get_monotonic_time () + 1200 * 1000;
+  if (g_get_monotonic_time () < until)
+    return FALSE;
+  until = 0;
+  return TRUE;
 }
 
 static gboolean
@@ -511,6 +526,31 @@ test_timer_region (void)
 
   click ("+1 min");
   g_assert_cmpint (soothe_therapy_timer_get_phase_length (timer), ==, 16 * 60 * G_USEC_PER_SEC);
+
+  /* The countdown and the bar follow the time left, second by second. */
+  {
+    GtkWidget *panel = find_descendant (GTK_WIDGET (window), SOOTHE_TYPE_TIMER_PANEL);
+    GtkInscription *countdown = GTK_INSCRIPTION (find_descendant (panel, GTK_TYPE_INSCRIPTION));
+    SootheProgress *progress = SOOTHE_PROGRESS (find_descendant (panel, SOOTHE_TYPE_PROGRESS));
+    g_autofree char *first = g_strdup (gtk_inscription_get_text (countdown));
+    g_autofree char *shown = NULL;
+    gint64 length = soothe_therapy_timer_get_phase_length (timer);
+    double fraction;
+
+    wait_for (a_second_passed);
+    remaining = soothe_therapy_timer_get_remaining (timer);
+    shown = soothe_format_remaining (remaining);
+    fraction = soothe_progress_get_fraction (progress);
+    g_assert_cmpstr (gtk_inscription_get_text (countdown), !=, first);
+    /* The tick may be a moment behind the timer, never a second ahead. */
+    if (g_strcmp0 (gtk_inscription_get_text (countdown), shown) != 0)
+      {
+        g_autofree char *before = soothe_format_remaining (remaining + G_USEC_PER_SEC);
+        g_assert_cmpstr (gtk_inscription_get_text (countdown), ==, before);
+      }
+    g_assert_cmpfloat (fraction, >, 0.0);
+    g_assert_cmpfloat_with_epsilon (fraction, 1.0 - (double) remaining / (double) length, 0.002);
+  }
 
   click ("Stop");
   g_assert_cmpint (soothe_therapy_timer_get_state (timer), ==, SOOTHE_TIMER_IDLE);
