@@ -171,6 +171,30 @@ stretch_now_and_status () {
   return $ok
 }
 
+# The safety list the window shows before a therapy's first session of the day
+# comes to the terminal instead, once a day for each therapy.
+safety_list_in_terminal () {
+  [ -n "${DISPLAY:-}" ] || { echo "# skipped: no display"; return 0; }
+  local pid ok=0
+  "$soothe" > "$tmp/primary.log" 2>&1 &
+  pid=$!
+  wait_for_instance || { kill $pid; return 1; }
+  timeout 30 "$soothe" --start-therapy=cold --minutes=10 > "$tmp/first" || ok=1
+  grep -q '^Before you start:$' "$tmp/first" || ok=1
+  grep -q '^  • Wrap the pack in a damp towel; never put ice straight on your skin\.$' "$tmp/first" || ok=1
+  timeout 30 "$soothe" --stop || ok=1
+  timeout 30 "$soothe" --start-therapy=cold --minutes=10 > "$tmp/second" || ok=1
+  [ ! -s "$tmp/second" ] || ok=1
+  timeout 30 "$soothe" --stop || ok=1
+  timeout 30 "$soothe" --start-therapy=heat --minutes=10 > "$tmp/heat" || ok=1
+  grep -q '^  • Put a cloth between the pad and your skin\.$' "$tmp/heat" || ok=1
+  timeout 30 "$soothe" --stop || ok=1
+  kill $pid 2> /dev/null
+  wait $pid 2> /dev/null
+  [ $ok -eq 0 ] || sed 's/^/# /' "$tmp/first" "$tmp/second" "$tmp/heat" "$tmp/primary.log"
+  return $ok
+}
+
 corrupt_state_kept_aside () {
   [ -n "${DISPLAY:-}" ] || { echo "# skipped: no display"; return 0; }
   mkdir -p "$(dirname "$state_file")"
@@ -195,5 +219,6 @@ check "--start-therapy past the cap" minutes_over_cap
 check "the timer survives kill -9, with --pause, --resume, --stop" timer_survives_kill
 check "a corrupt state file is kept aside" corrupt_state_kept_aside
 check "--stretch-now, and --status names the waiting reminder" stretch_now_and_status
+check "--start-therapy shows the safety list once a day for each therapy" safety_list_in_terminal
 echo "1..$n"
 exit $failed

@@ -88,6 +88,49 @@ test_ascii_shortcut_agrees (void)
   g_assert_cmpuint (n_found, <, N_RANDOM_TEXTS - N_RANDOM_TEXTS / 10);
 }
 
+static void
+test_safety_list_once_a_day_each (void)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (3600);
+  g_autoptr(GDateTime) morning = g_date_time_new (zone, 2026, 3, 28, 8, 0, 0);
+  g_autoptr(GDateTime) night = g_date_time_new (zone, 2026, 3, 28, 23, 59, 59);
+  g_autoptr(GDateTime) tomorrow = g_date_time_new (zone, 2026, 3, 29, 0, 0, 1);
+  g_autofree char *cold = NULL;
+  g_autofree char *both = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *next_day = NULL;
+
+  /* Nothing seen yet, or an old record: every list shows. */
+  g_assert_false (soothe_safety_seen_today (NULL, morning, SOOTHE_THERAPY_COLD));
+  g_assert_false (soothe_safety_seen_today ("", morning, SOOTHE_THERAPY_COLD));
+  /* The record before lists had kinds says nothing about which was seen. */
+  g_assert_false (soothe_safety_seen_today ("2026-03-28", morning, SOOTHE_THERAPY_COLD));
+  g_assert_false (soothe_safety_seen_today ("2026-03-27 cold", morning, SOOTHE_THERAPY_COLD));
+
+  /* Cold's list seen covers cold for the rest of the day, not heat. */
+  cold = soothe_safety_record_seen (NULL, morning, SOOTHE_THERAPY_COLD);
+  g_assert_cmpstr (cold, ==, "2026-03-28 cold");
+  g_assert_true (soothe_safety_seen_today (cold, night, SOOTHE_THERAPY_COLD));
+  g_assert_false (soothe_safety_seen_today (cold, night, SOOTHE_THERAPY_HEAT));
+  g_assert_false (soothe_safety_seen_today (cold, night, SOOTHE_THERAPY_CONTRAST));
+
+  both = soothe_safety_record_seen (cold, night, SOOTHE_THERAPY_HEAT);
+  g_assert_cmpstr (both, ==, "2026-03-28 cold heat");
+  g_assert_true (soothe_safety_seen_today (both, night, SOOTHE_THERAPY_HEAT));
+  g_assert_true (soothe_safety_seen_today (both, night, SOOTHE_THERAPY_COLD));
+  again = soothe_safety_record_seen (both, night, SOOTHE_THERAPY_COLD);
+  g_assert_cmpstr (again, ==, both);
+
+  /* A new day forgets the old one. */
+  g_assert_false (soothe_safety_seen_today (both, tomorrow, SOOTHE_THERAPY_COLD));
+  next_day = soothe_safety_record_seen (both, tomorrow, SOOTHE_THERAPY_CONTRAST);
+  g_assert_cmpstr (next_day, ==, "2026-03-29 contrast");
+
+  /* A damaged record is just not today. */
+  g_assert_false (soothe_safety_seen_today ("2026-03-28cold", morning, SOOTHE_THERAPY_COLD));
+  g_assert_false (soothe_safety_seen_today ("2026-03-28 coldheat", morning, SOOTHE_THERAPY_COLD));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -96,6 +139,7 @@ main (int   argc,
 
   g_test_add_func ("/soothe/safety/words", test_words);
   g_test_add_func ("/soothe/safety/ascii-shortcut-agrees", test_ascii_shortcut_agrees);
+  g_test_add_func ("/soothe/safety/list-once-a-day-each", test_safety_list_once_a_day_each);
 
   return g_test_run ();
 }

@@ -561,6 +561,15 @@ test_timer_region (void)
   g_assert_cmpstr (panel_page (), ==, "running");
   click ("Stop");
   g_assert_cmpstr (panel_page (), ==, "setup");
+
+  /* Heat has a list of its own, which cold's does not cover. */
+  click ("Heat");
+  click ("Start");
+  g_assert_cmpstr (panel_page (), ==, "safety");
+  click ("Back");
+  g_assert_cmpstr (panel_page (), ==, "setup");
+  g_assert_cmpint (soothe_therapy_timer_get_state (timer), ==, SOOTHE_TIMER_IDLE);
+  click ("Cold");
 }
 
 static guint

@@ -68,3 +68,67 @@ soothe_text_mentions_nsaid (const char *text)
     }
   return NULL;
 }
+
+/* Which safety lists were shown on the last day one was: the day as
+ * YYYY-MM-DD in local time, then the therapies, e.g. "2026-11-25 cold heat".
+ * Each list comes back on the first session of its kind each day. */
+static gboolean
+record_is_today (const char  *record,
+                 const char  *today)
+{
+  gsize length = strlen (today);
+
+  return record != NULL && strncmp (record, today, length) == 0 &&
+         (record[length] == '\0' || record[length] == ' ');
+}
+
+/**
+ * soothe_safety_seen_today:
+ * @record: (nullable): what soothe_safety_record_seen() returned last
+ * @now: the time now
+ * @kind: the therapy about to start
+ *
+ * Returns: whether @kind's safety list was shown today
+ */
+gboolean
+soothe_safety_seen_today (const char        *record,
+                          GDateTime         *now,
+                          SootheTherapyKind  kind)
+{
+  g_autofree char *today = NULL;
+  g_auto(GStrv) words = NULL;
+
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  today = g_date_time_format (now, "%Y-%m-%d");
+  if (!record_is_today (record, today))
+    return FALSE;
+  words = g_strsplit (record + strlen (today), " ", -1);
+  return g_strv_contains ((const char * const *) words, soothe_therapy_kind_to_string (kind));
+}
+
+/**
+ * soothe_safety_record_seen:
+ * @record: (nullable): the record so far
+ * @now: the time now
+ * @kind: the therapy whose safety list was shown
+ *
+ * Returns: (transfer full): the record with @kind's list shown today; the
+ *   days before are forgotten
+ */
+char *
+soothe_safety_record_seen (const char        *record,
+                           GDateTime         *now,
+                           SootheTherapyKind  kind)
+{
+  g_autofree char *today = NULL;
+
+  g_return_val_if_fail (now != NULL, NULL);
+
+  today = g_date_time_format (now, "%Y-%m-%d");
+  if (soothe_safety_seen_today (record, now, kind))
+    return g_strdup (record);
+  if (!record_is_today (record, today))
+    return g_strdup_printf ("%s %s", today, soothe_therapy_kind_to_string (kind));
+  return g_strdup_printf ("%s %s", record, soothe_therapy_kind_to_string (kind));
+}

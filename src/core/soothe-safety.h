@@ -8,8 +8,16 @@
 
 #include <glib.h>
 
+#include "soothe-situation.h"
+
 G_BEGIN_DECLS
 
-const char *soothe_text_mentions_nsaid (const char *text);
+const char *soothe_text_mentions_nsaid (const char        *text);
+gboolean    soothe_safety_seen_today   (const char        *record,
+                                        GDateTime         *now,
+                                        SootheTherapyKind  kind);
+char       *soothe_safety_record_seen  (const char        *record,
+                                        GDateTime         *now,
+                                        SootheTherapyKind  kind);
 
 G_END_DECLS

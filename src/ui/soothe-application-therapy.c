@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 
 #include "soothe-application-private.h"
+#include "soothe-markup.h"
+#include "soothe-safety.h"
 #include "soothe-therapy-format.h"
 
 #define NOTIFICATION_PHASE "therapy-phase"
@@ -369,6 +371,42 @@ soothe_application_therapy_startup (SootheApplication *self)
   update_hold (self);
 }
 
+/* The window shows a therapy's safety list before its first session of the
+ * day; a session started from a terminal gets it there instead. */
+static void
+print_safety_once_a_day (SootheApplication       *self,
+                         GApplicationCommandLine *command_line,
+                         SootheTherapyKind        kind)
+{
+  const SootheTherapyPreset *preset = soothe_content_get_therapy (self->content, kind);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *record = NULL;
+  g_autofree char *seen = NULL;
+  g_autoptr(GString) text = NULL;
+
+  if (self->settings != NULL)
+    {
+      record = g_settings_get_string (self->settings, "safety-seen-on");
+      if (soothe_safety_seen_today (record, now, kind))
+        return;
+    }
+
+  text = g_string_new (_("Before you start:"));
+  g_string_append_c (text, '\n');
+  for (guint i = 0; preset->safety[i] != NULL; i++)
+    {
+      g_autofree char *plain = soothe_markup_to_plain (preset->safety[i]);
+      g_string_append_printf (text, "  • %s\n", plain);
+    }
+  g_application_command_line_print (command_line, "%s", text->str);
+
+  if (self->settings != NULL)
+    {
+      seen = soothe_safety_record_seen (record, now, kind);
+      g_settings_set_string (self->settings, "safety-seen-on", seen);
+    }
+}
+
 /* Handles the therapy options of a command line in the primary instance.
  * Returns -1 when there were none, else the exit status. */
 int
@@ -409,6 +447,7 @@ soothe_application_therapy_command_line (SootheApplication       *self,
           g_application_command_line_printerr (command_line, "soothe: %s\n", error->message);
           return 1;
         }
+      print_safety_once_a_day (self, command_line, kind);
       status = 0;
     }
   else if (has_minutes)

@@ -10,6 +10,7 @@
 
 #include "soothe-markup.h"
 #include "soothe-progress.h"
+#include "soothe-safety.h"
 #include "soothe-therapy-format.h"
 #include "soothe-timer-panel.h"
 
@@ -102,23 +103,26 @@ static gboolean
 safety_seen_today (SootheTimerPanel *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *seen = NULL;
+  g_autofree char *record = NULL;
 
   if (self->settings == NULL)
     return FALSE;
-  seen = g_settings_get_string (self->settings, "safety-seen-on");
-  return g_str_equal (seen, today);
+  record = g_settings_get_string (self->settings, "safety-seen-on");
+  return soothe_safety_seen_today (record, now, selected_kind (self));
 }
 
 static void
 remember_safety_seen (SootheTimerPanel *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *record = NULL;
+  g_autofree char *seen = NULL;
 
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "safety-seen-on", today);
+  if (self->settings == NULL)
+    return;
+  record = g_settings_get_string (self->settings, "safety-seen-on");
+  seen = soothe_safety_record_seen (record, now, selected_kind (self));
+  g_settings_set_string (self->settings, "safety-seen-on", seen);
 }
 
 static void
