@@ -569,6 +569,24 @@ test_timer_region (void)
   click ("Back");
   g_assert_cmpstr (panel_page (), ==, "setup");
   g_assert_cmpint (soothe_therapy_timer_get_state (timer), ==, SOOTHE_TIMER_IDLE);
+
+  /* The application's action (gapplication, scripts) starts at once only
+   * when the therapy's list was seen today; else the window shows it. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "start-therapy",
+                                  g_variant_new ("(su)", "contrast", 0));
+  settle ();
+  g_assert_cmpstr (panel_page (), ==, "safety");
+  g_assert_cmpint (soothe_therapy_timer_get_state (timer), ==, SOOTHE_TIMER_IDLE);
+  click ("Start");
+  g_assert_cmpint (soothe_therapy_timer_get_state (timer), ==, SOOTHE_TIMER_RUNNING);
+  g_assert_cmpint (soothe_therapy_timer_get_kind (timer), ==, SOOTHE_THERAPY_CONTRAST);
+  click ("Stop");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "start-therapy",
+                                  g_variant_new ("(su)", "cold", 10));
+  settle ();
+  g_assert_cmpint (soothe_therapy_timer_get_state (timer), ==, SOOTHE_TIMER_RUNNING);
+  g_assert_cmpint (soothe_therapy_timer_get_phase_length (timer), ==, 10 * 60 * G_USEC_PER_SEC);
+  click ("Stop");
   click ("Cold");
 }
 

@@ -12,6 +12,7 @@
 #include "soothe-history.h"
 #include "soothe-reminder-scheduler.h"
 #include "soothe-therapy-timer.h"
+#include "soothe-window.h"
 
 G_BEGIN_DECLS
 
@@ -51,5 +52,6 @@ void     soothe_application_send_notification    (SootheApplication       *self,
 int      soothe_application_therapy_command_line (SootheApplication       *self,
                                                   GApplicationCommandLine *command_line,
                                                   GVariantDict            *options);
+SootheWindow *soothe_application_get_main_window (SootheApplication       *self);
 
 G_END_DECLS

@@ -273,6 +273,57 @@ soothe_application_start_therapy (SootheApplication  *self,
                                      kind == SOOTHE_THERAPY_CONTRAST ? 0 : 1, error);
 }
 
+/* Whether @kind's safety list was shown today; @record, if given, gets what
+ * the settings say (NULL without them). */
+static gboolean
+safety_seen_today (SootheApplication  *self,
+                   SootheTherapyKind   kind,
+                   char              **record)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *value = NULL;
+  gboolean seen;
+
+  if (self->settings != NULL)
+    value = g_settings_get_string (self->settings, "safety-seen-on");
+  seen = value != NULL && soothe_safety_seen_today (value, now, kind);
+  if (record != NULL)
+    *record = g_steal_pointer (&value);
+  return seen;
+}
+
+/* The window shows a therapy's safety list before its first session of the
+ * day; a session started from a terminal gets it there instead. */
+static void
+print_safety_once_a_day (SootheApplication       *self,
+                         GApplicationCommandLine *command_line,
+                         SootheTherapyKind        kind)
+{
+  const SootheTherapyPreset *preset = soothe_content_get_therapy (self->content, kind);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *record = NULL;
+  g_autofree char *seen = NULL;
+  g_autoptr(GString) text = NULL;
+
+  if (safety_seen_today (self, kind, &record))
+    return;
+
+  text = g_string_new (_("Before you start:"));
+  g_string_append_c (text, '\n');
+  for (guint i = 0; preset->safety[i] != NULL; i++)
+    {
+      g_autofree char *plain = soothe_markup_to_plain (preset->safety[i]);
+      g_string_append_printf (text, "  • %s\n", plain);
+    }
+  g_application_command_line_print (command_line, "%s", text->str);
+
+  if (self->settings != NULL)
+    {
+      seen = soothe_safety_record_seen (record, now, kind);
+      g_settings_set_string (self->settings, "safety-seen-on", seen);
+    }
+}
+
 static void
 start_therapy_activated_cb (GSimpleAction *action,
                             GVariant      *parameter,
@@ -285,9 +336,25 @@ start_therapy_activated_cb (GSimpleAction *action,
   guint32 minutes;
 
   g_variant_get (parameter, "(&su)", &name, &minutes);
-  if (!soothe_therapy_kind_from_string (name, &kind) ||
-      !soothe_application_start_therapy (self, kind, minutes, &error))
-    g_message ("Cannot start therapy: %s", error != NULL ? error->message : name);
+  if (!soothe_therapy_kind_from_string (name, &kind) || kind == SOOTHE_THERAPY_NONE)
+    {
+      g_message ("Cannot start therapy: %s", name);
+      return;
+    }
+
+  /* The safety list needs someone to read it: the window shows it and
+   * starts the timer from there. */
+  if (!safety_seen_today (self, kind, NULL))
+    {
+      SootheWindow *window = soothe_application_get_main_window (self);
+
+      gtk_window_present (GTK_WINDOW (window));
+      g_action_group_activate_action (G_ACTION_GROUP (window), "start-therapy", parameter);
+      return;
+    }
+
+  if (!soothe_application_start_therapy (self, kind, minutes, &error))
+    g_message ("Cannot start therapy: %s", error->message);
 }
 
 static void
@@ -369,42 +436,6 @@ soothe_application_therapy_startup (SootheApplication *self)
   /* What ended while Soothe was not running is reported now. */
   soothe_therapy_timer_update (self->timer);
   update_hold (self);
-}
-
-/* The window shows a therapy's safety list before its first session of the
- * day; a session started from a terminal gets it there instead. */
-static void
-print_safety_once_a_day (SootheApplication       *self,
-                         GApplicationCommandLine *command_line,
-                         SootheTherapyKind        kind)
-{
-  const SootheTherapyPreset *preset = soothe_content_get_therapy (self->content, kind);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *record = NULL;
-  g_autofree char *seen = NULL;
-  g_autoptr(GString) text = NULL;
-
-  if (self->settings != NULL)
-    {
-      record = g_settings_get_string (self->settings, "safety-seen-on");
-      if (soothe_safety_seen_today (record, now, kind))
-        return;
-    }
-
-  text = g_string_new (_("Before you start:"));
-  g_string_append_c (text, '\n');
-  for (guint i = 0; preset->safety[i] != NULL; i++)
-    {
-      g_autofree char *plain = soothe_markup_to_plain (preset->safety[i]);
-      g_string_append_printf (text, "  • %s\n", plain);
-    }
-  g_application_command_line_print (command_line, "%s", text->str);
-
-  if (self->settings != NULL)
-    {
-      seen = soothe_safety_record_seen (record, now, kind);
-      g_settings_set_string (self->settings, "safety-seen-on", seen);
-    }
 }
 
 /* Handles the therapy options of a command line in the primary instance.

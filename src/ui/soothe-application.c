@@ -171,8 +171,9 @@ soothe_application_handle_local_options (GApplication *application,
   return -1;
 }
 
-static SootheWindow *
-get_window (SootheApplication *self)
+/* The main window, made if there is none. */
+SootheWindow *
+soothe_application_get_main_window (SootheApplication *self)
 {
   /* Most recently focused first; a stretch window may be among them. */
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
@@ -210,7 +211,7 @@ soothe_application_command_line (GApplication            *application,
       return 1;
     }
 
-  window = get_window (self);
+  window = soothe_application_get_main_window (self);
   if (show != NULL)
     soothe_window_show_situation (window, show);
   gtk_window_present (GTK_WINDOW (window));
@@ -220,7 +221,7 @@ soothe_application_command_line (GApplication            *application,
 static void
 soothe_application_activate (GApplication *application)
 {
-  gtk_window_present (GTK_WINDOW (get_window (SOOTHE_APPLICATION (application))));
+  gtk_window_present (GTK_WINDOW (soothe_application_get_main_window (SOOTHE_APPLICATION (application))));
 }
 
 /* Every source the content cites, once, in the order first cited. */
