@@ -122,6 +122,8 @@ try:
     check("every situation is a named list item in the sidebar", not missing,
           f"missing: {missing}\nfound: {item_names}")
 
+    # The blocks below the first screen follow the first frame.
+    wait_for(lambda: "Sources" in [name(n) for n in nodes() if role(n) == "heading"])
     headings = [name(n) for n in nodes() if role(n) == "heading"]
     check("the advice has a heading with the situation's title",
           "Burning pain in the upper back" in headings, headings)
@@ -153,6 +155,18 @@ try:
         check("a sidebar item can be selected over AT-SPI", bool(ok))
         shown = wait_for(lambda: "Knee pain" in [name(n) for n in nodes() if role(n) == "heading"])
         check("selecting it over AT-SPI shows its advice", bool(shown))
+
+    # A running countdown can be read: a timer named by the time left.
+    subprocess.run([soothe, "--start-therapy=cold", "--minutes=12"], env=env,
+                   capture_output=True, check=True, timeout=30)
+
+    def countdown_text():
+        timers = [name(n) for n in nodes() if role(n) == "timer"]
+        return timers[0] if timers else None
+
+    shown = wait_for(lambda: (countdown_text() or "").startswith(("12:00", "11:")))
+    check("the countdown is a timer that reads the time left", bool(shown), countdown_text())
+    subprocess.run([soothe, "--stop"], env=env, capture_output=True, timeout=30)
 finally:
     app_process.terminate()
     try:
