@@ -502,9 +502,13 @@ test_timer_region (void)
   SootheTherapyTimer *timer = soothe_application_get_timer (app);
   gint64 remaining;
 
+  GtkWidget *panel = find_descendant (GTK_WIDGET (window), SOOTHE_TYPE_TIMER_PANEL);
+  int setup_width;
+
   g_assert_true (soothe_window_show_situation (window, "knee-pain"));
   settle ();
   g_assert_cmpstr (panel_page (), ==, "setup");
+  setup_width = gtk_widget_get_width (panel);
 
   /* The advice pane's button picks the recommended therapy; the day's
    * safety list comes first. */
@@ -513,6 +517,8 @@ test_timer_region (void)
   g_assert_cmpint (soothe_therapy_timer_get_state (timer), ==, SOOTHE_TIMER_IDLE);
   click ("Start");
   g_assert_cmpstr (panel_page (), ==, "running");
+  /* The region keeps its width, so the advice beside it does not reflow. */
+  g_assert_cmpint (gtk_widget_get_width (panel), ==, setup_width);
   g_assert_cmpint (soothe_therapy_timer_get_state (timer), ==, SOOTHE_TIMER_RUNNING);
   g_assert_cmpint (soothe_therapy_timer_get_kind (timer), ==, SOOTHE_THERAPY_COLD);
   remaining = soothe_therapy_timer_get_remaining (timer);
@@ -529,7 +535,6 @@ test_timer_region (void)
 
   /* The countdown and the bar follow the time left, second by second. */
   {
-    GtkWidget *panel = find_descendant (GTK_WIDGET (window), SOOTHE_TYPE_TIMER_PANEL);
     GtkInscription *countdown = GTK_INSCRIPTION (find_descendant (panel, GTK_TYPE_INSCRIPTION));
     SootheProgress *progress = SOOTHE_PROGRESS (find_descendant (panel, SOOTHE_TYPE_PROGRESS));
     g_autofree char *first = g_strdup (gtk_inscription_get_text (countdown));

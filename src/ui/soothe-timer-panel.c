@@ -145,6 +145,22 @@ start_selected (SootheTimerPanel *self)
     soothe_timer_panel_show_message (self, error->message);
 }
 
+/* The setup page is the widest. The others are given its width, so that
+ * starting a timer does not narrow the region and reflow the advice. */
+static void
+show_page (SootheTimerPanel *self,
+           const char       *name)
+{
+  GtkWidget *stack = GTK_WIDGET (self->stack);
+  int width = -1;
+
+  if (!g_str_equal (name, "setup"))
+    gtk_widget_measure (gtk_stack_get_child_by_name (self->stack, "setup"), GTK_ORIENTATION_HORIZONTAL,
+                        -1, NULL, &width, NULL, NULL);
+  gtk_widget_set_size_request (stack, width, -1);
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
 static void
 show_safety (SootheTimerPanel *self)
 {
@@ -166,7 +182,7 @@ show_safety (SootheTimerPanel *self)
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_box_append (self->safety_list, label);
     }
-  gtk_stack_set_visible_child_name (self->stack, "safety");
+  show_page (self, "safety");
 }
 
 static void
@@ -284,17 +300,17 @@ update (SootheTimerPanel *self)
                               state == SOOTHE_TIMER_PAUSED ? _("Resume") : _("Pause"));
         gtk_widget_set_sensitive (self->extend_button, soothe_therapy_timer_can_extend (self->timer));
         update_countdown (self);
-        gtk_stack_set_visible_child_name (self->stack, "running");
+        show_page (self, "running");
       }
       break;
 
     case SOOTHE_TIMER_FINISHED:
-      gtk_stack_set_visible_child_name (self->stack, "finished");
+      show_page (self, "finished");
       break;
 
     case SOOTHE_TIMER_IDLE:
     default:
-      gtk_stack_set_visible_child_name (self->stack, "setup");
+      show_page (self, "setup");
       break;
     }
 
