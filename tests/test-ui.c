@@ -42,17 +42,24 @@ window_mapped (void)
   return gtk_widget_get_mapped (GTK_WIDGET (window));
 }
 
+/* For wait_for(): TRUE once @usec have passed since the wait began. */
+static gboolean
+waited (gint64 *until,
+        gint64  usec)
+{
+  if (*until == 0)
+    *until = g_get_monotonic_time () + usec;
+  if (g_get_monotonic_time () < *until)
+    return FALSE;
+  *until = 0;
+  return TRUE;
+}
+
 static gboolean
 a_second_passed (void)
 {
   static gint64 until = 0;
-
-  if (until == 0)
-    until = g_get_monotonic_time () + 1200 * 1000;
-  if (g_get_monotonic_time () < until)
-    return FALSE;
-  until = 0;
-  return TRUE;
+  return waited (&until, 1200 * 1000);
 }
 
 static gboolean
@@ -60,13 +67,7 @@ idle_done (void)
 {
   /* Let layout and a frame happen before looking. */
   static gint64 until = 0;
-
-  if (until == 0)
-    until = g_get_monotonic_time () + 100 * 1000;
-  if (g_get_monotonic_time () < until)
-    return FALSE;
-  until = 0;
-  return TRUE;
+  return waited (&until, 100 * 1000);
 }
 
 /* The advice pane builds what lies below its first screen after that screen

@@ -1101,16 +1101,26 @@ soothe_json_node_get_member (const SootheJsonNode *node,
 
 /* Saved state ------------------------------------------------------------ */
 
-static void G_GNUC_PRINTF (2, 3)
-invalid (GError     **error,
-         const char  *format,
-         ...)
+/**
+ * soothe_json_invalid:
+ * @error: where to put the error
+ * @format: the message, starting with the JSON path
+ *
+ * Sets a %G_IO_ERROR_INVALID_DATA error about saved state.
+ *
+ * Returns: %FALSE, to return at once
+ */
+gboolean
+soothe_json_invalid (GError     **error,
+                     const char  *format,
+                     ...)
 {
   va_list args;
 
   va_start (args, format);
   g_propagate_error (error, g_error_new_valist (G_IO_ERROR, G_IO_ERROR_INVALID_DATA, format, args));
   va_end (args);
+  return FALSE;
 }
 
 /**
@@ -1145,12 +1155,12 @@ soothe_json_read_member (const SootheJsonNode  *object,
   node = soothe_json_node_get_member (object, member);
   if (node == NULL)
     {
-      invalid (error, "%s.%s: missing", path, member);
+      soothe_json_invalid (error, "%s.%s: missing", path, member);
       return NULL;
     }
   if (node->kind != kind && !(nullable && node->kind == SOOTHE_JSON_NULL))
     {
-      invalid (error, "%s.%s: expected %s%s", path, member, expected, nullable ? " or null" : "");
+      soothe_json_invalid (error, "%s.%s: expected %s%s", path, member, expected, nullable ? " or null" : "");
       return NULL;
     }
   return node;
@@ -1199,8 +1209,8 @@ soothe_json_read_int (const SootheJsonNode  *object,
   *value = node->value.integer;
   if (*value < min || *value > max)
     {
-      invalid (error, "%s.%s: %" G_GINT64_FORMAT " is not between %" G_GINT64_FORMAT
-               " and %" G_GINT64_FORMAT, path, member, *value, min, max);
+      soothe_json_invalid (error, "%s.%s: %" G_GINT64_FORMAT " is not between %" G_GINT64_FORMAT
+                           " and %" G_GINT64_FORMAT, path, member, *value, min, max);
       return FALSE;
     }
   return TRUE;

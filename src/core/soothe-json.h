@@ -46,6 +46,9 @@ const SootheJsonNode *soothe_json_node_get_next    (const SootheJsonNode *node);
 const SootheJsonNode *soothe_json_node_get_member  (const SootheJsonNode *node,
                                                     const char           *name);
 
+gboolean              soothe_json_invalid          (GError              **error,
+                                                    const char           *format,
+                                                    ...) G_GNUC_PRINTF (2, 3);
 const SootheJsonNode *soothe_json_read_member      (const SootheJsonNode *object,
                                                     const char           *path,
                                                     const char           *member,

@@ -1317,20 +1317,6 @@ typedef struct
   SootheStretch *last;      /* borrowed from the content */
 } Saved;
 
-static gboolean G_GNUC_PRINTF (2, 3)
-invalid (GError    **error,
-         const char *format,
-         ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (G_IO_ERROR, G_IO_ERROR_INVALID_DATA, format, args));
-  va_end (args);
-
-  return FALSE;
-}
-
 static gboolean
 read_position (const SootheJsonNode  *object,
                const char            *member,
@@ -1376,8 +1362,8 @@ read_stretch (SootheReminderScheduler  *self,
 
   /* Escaped, so that a long or multi-line value stays one short line. */
   escaped = g_strescape (id, NULL);
-  return invalid (error, "%s.%s: unknown stretch \"%.32s\"%s", path, member,
-                  escaped, strlen (escaped) > 32 ? "…" : "");
+  return soothe_json_invalid (error, "%s.%s: unknown stretch \"%.32s\"%s", path, member,
+                              escaped, strlen (escaped) > 32 ? "…" : "");
 }
 
 static gboolean
@@ -1395,7 +1381,7 @@ parse_saved_root (SootheReminderScheduler  *self,
   saved->deadline = G_MAXINT64;
 
   if (soothe_json_node_get_kind (object) != SOOTHE_JSON_OBJECT)
-    return invalid (error, "$: expected an object");
+    return soothe_json_invalid (error, "$: expected an object");
 
   if (!soothe_json_read_int (object, "$", "format", SAVED_FORMAT, SAVED_FORMAT, &number, NULL,
                              error))
@@ -1416,23 +1402,23 @@ parse_saved_root (SootheReminderScheduler  *self,
     return FALSE;
 
   if (saved->pending && saved->stretch == NULL)
-    return invalid (error, "$.stretch: a pending reminder needs its stretch");
+    return soothe_json_invalid (error, "$.stretch: a pending reminder needs its stretch");
   if (saved->pending && saved->deadline != G_MAXINT64)
-    return invalid (error, "$.next_us: expected null while a reminder is pending");
+    return soothe_json_invalid (error, "$.next_us: expected null while a reminder is pending");
   if (!saved->pending && saved->stretch != NULL && saved->deadline == G_MAXINT64)
-    return invalid (error, "$.next_us: a snoozed reminder needs its time");
+    return soothe_json_invalid (error, "$.next_us: a snoozed reminder needs its time");
 
   if (!soothe_json_read_int (object, "$", "paused_until_us", 0, SAVED_MAX_TIME,
                              &saved->paused_until, NULL, error))
     return FALSE;
   if (saved->paused_until > now && saved->paused_until - now > SAVED_MAX_PAUSE_USEC)
-    return invalid (error, "$.paused_until_us: a pause of more than a week");
+    return soothe_json_invalid (error, "$.paused_until_us: a pause of more than a week");
 
   object = soothe_json_node_get_member (object, "rotation");
   if (object == NULL)
-    return invalid (error, "$.rotation: missing");
+    return soothe_json_invalid (error, "$.rotation: missing");
   if (soothe_json_node_get_kind (object) != SOOTHE_JSON_OBJECT)
-    return invalid (error, "$.rotation: expected an object");
+    return soothe_json_invalid (error, "$.rotation: expected an object");
 
   if (!read_position (object, "preferred", &saved->rotation.preferred, error) ||
       !read_position (object, "others", &saved->rotation.others, error) ||
@@ -1455,8 +1441,9 @@ parse_saved (SootheReminderScheduler  *self,
   g_autoptr(SootheJsonDoc) doc = NULL;
 
   if (length > SAVED_MAX_BYTES)
-    return invalid (error, "too large for a saved schedule (%" G_GSIZE_FORMAT " bytes, at most %d)",
-                    length, SAVED_MAX_BYTES);
+    return soothe_json_invalid (error,
+                                "too large for a saved schedule (%" G_GSIZE_FORMAT " bytes, at most %d)",
+                                length, SAVED_MAX_BYTES);
 
   bytes = g_bytes_new (text, length);
   /* An empty name makes the messages start ":LINE:COL: " or ": ", so that the
@@ -1468,7 +1455,7 @@ parse_saved (SootheReminderScheduler  *self,
 
       if (problem[0] == ':')
         problem += problem[1] == ' ' ? 2 : 1;
-      return invalid (error, "%s", problem);
+      return soothe_json_invalid (error, "%s", problem);
     }
 
   return parse_saved_root (self, soothe_json_doc_get_root (doc), now, saved, error);

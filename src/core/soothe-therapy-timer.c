@@ -1114,20 +1114,6 @@ soothe_therapy_timer_save (SootheTherapyTimer *self)
   return json_generator_to_data (generator, NULL);
 }
 
-static gboolean G_GNUC_PRINTF (2, 3)
-invalid (GError    **error,
-         const char *format,
-         ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (G_IO_ERROR, G_IO_ERROR_INVALID_DATA, format, args));
-  va_end (args);
-
-  return FALSE;
-}
-
 /* Reads a string that must be one of the non-NULL @names; *value is its index. */
 static gboolean
 read_name (const SootheJsonNode  *object,
@@ -1158,8 +1144,8 @@ read_name (const SootheJsonNode  *object,
 
   /* Escaped, so that a long or multi-line value stays one short line. */
   escaped = g_strescape (string, NULL);
-  return invalid (error, "%s.%s: unknown value \"%.32s\"%s", path, member,
-                  escaped, strlen (escaped) > 32 ? "…" : "");
+  return soothe_json_invalid (error, "%s.%s: unknown value \"%.32s\"%s", path, member,
+                              escaped, strlen (escaped) > 32 ? "…" : "");
 }
 
 static gboolean
@@ -1194,7 +1180,7 @@ parse_session (const SootheJsonNode  *object,
   session_clear (session);
 
   if (soothe_json_node_get_kind (object) != SOOTHE_JSON_OBJECT)
-    return invalid (error, "$: expected an object");
+    return soothe_json_invalid (error, "$: expected an object");
 
   if (!soothe_json_read_int (object, "$", "format", SAVED_FORMAT, SAVED_FORMAT, &number, NULL,
                              error))
@@ -1210,12 +1196,12 @@ parse_session (const SootheJsonNode  *object,
 
   phases = soothe_json_node_get_member (object, "phases");
   if (phases == NULL)
-    return invalid (error, "$.phases: missing");
+    return soothe_json_invalid (error, "$.phases: missing");
   if (soothe_json_node_get_kind (phases) != SOOTHE_JSON_ARRAY)
-    return invalid (error, "$.phases: expected an array");
+    return soothe_json_invalid (error, "$.phases: expected an array");
   if (soothe_json_node_get_size (phases) < 1 || soothe_json_node_get_size (phases) > MAX_PHASES)
-    return invalid (error, "$.phases: %u phases, expected 1 to %d",
-                    soothe_json_node_get_size (phases), MAX_PHASES);
+    return soothe_json_invalid (error, "$.phases: %u phases, expected 1 to %d",
+                                soothe_json_node_get_size (phases), MAX_PHASES);
   session->n_phases = soothe_json_node_get_size (phases);
 
   phase = soothe_json_node_get_first (phases);
@@ -1224,13 +1210,13 @@ parse_session (const SootheJsonNode  *object,
       g_autofree char *path = g_strdup_printf ("$.phases[%u]", i);
 
       if (soothe_json_node_get_kind (phase) != SOOTHE_JSON_OBJECT)
-        return invalid (error, "%s: expected an object", path);
+        return soothe_json_invalid (error, "%s: expected an object", path);
 
       if (!read_name (phase, path, "kind", phase_names, G_N_ELEMENTS (phase_names), &value, error))
         return FALSE;
       if (!phase_fits_kind (session->kind, value))
-        return invalid (error, "%s.kind: a %s phase has no place in a %s session",
-                        path, phase_names[value], kind_names[session->kind]);
+        return soothe_json_invalid (error, "%s.kind: a %s phase has no place in a %s session",
+                                    path, phase_names[value], kind_names[session->kind]);
       session->phases[i].kind = value;
 
       if (!soothe_json_read_int (phase, path, "length_us", G_USEC_PER_SEC, MAX_PHASE,
@@ -1283,8 +1269,8 @@ parse_saved (const char  *text,
   g_autoptr(SootheJsonDoc) doc = NULL;
 
   if (length > SAVED_MAX_BYTES)
-    return invalid (error, "too large for a saved timer (%" G_GSIZE_FORMAT " bytes, at most %d)",
-                    length, SAVED_MAX_BYTES);
+    return soothe_json_invalid (error, "too large for a saved timer (%" G_GSIZE_FORMAT " bytes, at most %d)",
+                                length, SAVED_MAX_BYTES);
 
   bytes = g_bytes_new (text, length);
   /* An empty name makes the messages start ":LINE:COL: " or ": ", so that the
@@ -1296,7 +1282,7 @@ parse_saved (const char  *text,
 
       if (problem[0] == ':')
         problem += problem[1] == ' ' ? 2 : 1;
-      return invalid (error, "%s", problem);
+      return soothe_json_invalid (error, "%s", problem);
     }
 
   return parse_session (soothe_json_doc_get_root (doc), session, error);
