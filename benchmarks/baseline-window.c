@@ -5,11 +5,18 @@
  * and otherwise stays open, so start-up, memory and idle wake-ups compare
  * like with like.
  *
+ * With --header-bar the window also has the title bar every GNOME window has
+ * (a GtkHeaderBar with the title and the window buttons): a reference that
+ * shows what a header bar alone costs, since without a window manager, as
+ * under Xvfb, GTK draws no decorations at all for the bare window.
+ *
  * Copyright 2026 The Soothe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include <gtk/gtk.h>
+
+static gboolean header_bar;
 
 static void
 after_paint_cb (GdkFrameClock  *frame_clock,
@@ -34,6 +41,8 @@ activated_cb (GtkApplication *application)
 
   gtk_window_set_title (GTK_WINDOW (window), "Baseline");
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  if (header_bar)
+    gtk_window_set_titlebar (GTK_WINDOW (window), gtk_header_bar_new ());
   if (g_strcmp0 (g_getenv ("SOOTHE_QUIT_AFTER_FIRST_FRAME"), "1") == 0)
     g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), application);
   gtk_window_present (GTK_WINDOW (window));
@@ -45,6 +54,13 @@ main (int   argc,
 {
   g_autoptr(GtkApplication) application = NULL;
 
+  if (argc > 1 && g_str_equal (argv[1], "--header-bar"))
+    {
+      header_bar = TRUE;
+      argv[1] = argv[0];
+      argc--;
+      argv++;
+    }
   application = gtk_application_new ("io.github.soothe.Baseline", G_APPLICATION_DEFAULT_FLAGS);
   g_signal_connect (application, "activate", G_CALLBACK (activated_cb), NULL);
   return g_application_run (G_APPLICATION (application), argc, argv);
