@@ -221,7 +221,9 @@ soothe_application_command_line (GApplication            *application,
 static void
 soothe_application_activate (GApplication *application)
 {
-  gtk_window_present (GTK_WINDOW (soothe_application_get_main_window (SOOTHE_APPLICATION (application))));
+  SootheWindow *window = soothe_application_get_main_window (SOOTHE_APPLICATION (application));
+
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* Every source the content cites, once, in the order first cited. */

@@ -71,6 +71,7 @@ soothe_progress_snapshot (GtkWidget   *widget,
   GskRoundedRect bar;
   GdkRGBA color;
   float filled;
+  float start;
 
   if (self->fraction <= 0.0 || width <= 0 || height <= 0)
     return;
@@ -85,10 +86,8 @@ soothe_progress_snapshot (GtkWidget   *widget,
   /* At least round at both ends, then growing to the right (or left). */
   filled = MAX ((float) height, (float) (width * self->fraction));
   filled = MIN (filled, (float) width);
-  gsk_rounded_rect_init_from_rect (&bar,
-                                   &GRAPHENE_RECT_INIT (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL
-                                                          ? width - filled : 0,
-                                                        0, filled, height),
+  start = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL ? width - filled : 0.0f;
+  gsk_rounded_rect_init_from_rect (&bar, &GRAPHENE_RECT_INIT (start, 0, filled, height),
                                    height / 2.0f);
   gtk_snapshot_push_rounded_clip (snapshot, &bar);
   gtk_snapshot_append_color (snapshot, &color, &bar.bounds);

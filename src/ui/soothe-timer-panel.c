@@ -151,13 +151,12 @@ static void
 show_page (SootheTimerPanel *self,
            const char       *name)
 {
-  GtkWidget *stack = GTK_WIDGET (self->stack);
+  GtkWidget *setup = gtk_stack_get_child_by_name (self->stack, "setup");
   int width = -1;
 
   if (!g_str_equal (name, "setup"))
-    gtk_widget_measure (gtk_stack_get_child_by_name (self->stack, "setup"), GTK_ORIENTATION_HORIZONTAL,
-                        -1, NULL, &width, NULL, NULL);
-  gtk_widget_set_size_request (stack, width, -1);
+    gtk_widget_measure (setup, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  gtk_widget_set_size_request (GTK_WIDGET (self->stack), width, -1);
   gtk_stack_set_visible_child_name (self->stack, name);
 }
 
