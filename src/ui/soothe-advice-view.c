@@ -478,6 +478,7 @@ rebuild (SootheAdviceView *self)
 
   cancel_rest (self);
   self->rest_pending = FALSE;
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->page), GTK_ACCESSIBLE_STATE_BUSY, FALSE, -1);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->page))) != NULL)
     gtk_box_remove (self->page, child);
 
