@@ -504,12 +504,10 @@ test_timer_region (void)
   gint64 remaining;
 
   GtkWidget *panel = find_descendant (GTK_WIDGET (window), SOOTHE_TYPE_TIMER_PANEL);
-  int setup_width;
 
   g_assert_true (soothe_window_show_situation (window, "knee-pain"));
   settle ();
   g_assert_cmpstr (panel_page (), ==, "setup");
-  setup_width = gtk_widget_get_width (panel);
 
   /* The advice pane's button picks the recommended therapy; the day's
    * safety list comes first. */
@@ -518,8 +516,6 @@ test_timer_region (void)
   g_assert_cmpint (soothe_therapy_timer_get_state (timer), ==, SOOTHE_TIMER_IDLE);
   click ("Start");
   g_assert_cmpstr (panel_page (), ==, "running");
-  /* The region keeps its width, so the advice beside it does not reflow. */
-  g_assert_cmpint (gtk_widget_get_width (panel), ==, setup_width);
   g_assert_cmpint (soothe_therapy_timer_get_state (timer), ==, SOOTHE_TIMER_RUNNING);
   g_assert_cmpint (soothe_therapy_timer_get_kind (timer), ==, SOOTHE_THERAPY_COLD);
   remaining = soothe_therapy_timer_get_remaining (timer);

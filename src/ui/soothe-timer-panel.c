@@ -145,21 +145,6 @@ start_selected (SootheTimerPanel *self)
     soothe_timer_panel_show_message (self, error->message);
 }
 
-/* The setup page is the widest. The others are given its width, so that
- * starting a timer does not narrow the region and reflow the advice. */
-static void
-show_page (SootheTimerPanel *self,
-           const char       *name)
-{
-  GtkWidget *setup = gtk_stack_get_child_by_name (self->stack, "setup");
-  int width = -1;
-
-  if (!g_str_equal (name, "setup"))
-    gtk_widget_measure (setup, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
-  gtk_widget_set_size_request (GTK_WIDGET (self->stack), width, -1);
-  gtk_stack_set_visible_child_name (self->stack, name);
-}
-
 static void
 show_safety (SootheTimerPanel *self)
 {
@@ -181,7 +166,7 @@ show_safety (SootheTimerPanel *self)
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_box_append (self->safety_list, label);
     }
-  show_page (self, "safety");
+  gtk_stack_set_visible_child_name (self->stack, "safety");
 }
 
 static void
@@ -299,17 +284,17 @@ update (SootheTimerPanel *self)
                               state == SOOTHE_TIMER_PAUSED ? _("Resume") : _("Pause"));
         gtk_widget_set_sensitive (self->extend_button, soothe_therapy_timer_can_extend (self->timer));
         update_countdown (self);
-        show_page (self, "running");
+        gtk_stack_set_visible_child_name (self->stack, "running");
       }
       break;
 
     case SOOTHE_TIMER_FINISHED:
-      show_page (self, "finished");
+      gtk_stack_set_visible_child_name (self->stack, "finished");
       break;
 
     case SOOTHE_TIMER_IDLE:
     default:
-      show_page (self, "setup");
+      gtk_stack_set_visible_child_name (self->stack, "setup");
       break;
     }
 
