@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "soothe-content.h"
+#include "test-files.h"
 
 #define N_BUILTIN_SITUATIONS 10
 #define N_MUTATIONS          300
@@ -232,32 +233,6 @@ assert_lines_start_with (const char * const *lines,
     }
 }
 
-static char *
-bundle_dir_new (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("soothe-test-bundle-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-bundle_dir_remove (const char *dir)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, &error);
-  const char *name;
-
-  g_assert_no_error (error);
-  while ((name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_assert_cmpint (g_remove (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
-}
-
 /* Copies tests/data/bundles/KIND/NAME into @dir as @as; returns its path. */
 static char *
 copy_bundle (const char *kind,
@@ -395,7 +370,7 @@ test_bad_bundle (gconstpointer data)
   if (!bad->base)
     {
       g_autoptr(SootheContent) content = soothe_content_new_builtin ();
-      g_autofree char *dir = bundle_dir_new ();
+      g_autofree char *dir = test_dir_new ("soothe-test-bundle");
       g_autofree char *copy = copy_bundle ("bad", bad->name, dir, NULL);
       SootheSkippedBundle *skipped;
 
@@ -408,7 +383,7 @@ test_bad_bundle (gconstpointer data)
       g_assert_cmpuint (g_list_model_get_n_items (soothe_content_get_situations (content)), ==,
                         N_BUILTIN_SITUATIONS);
       assert_builtin_intact (content);
-      bundle_dir_remove (dir);
+      test_dir_remove (dir);
     }
 }
 
@@ -449,12 +424,12 @@ static const char * const good_bundles[] = {
 static void
 load_good_bundles (SootheContent *content)
 {
-  g_autofree char *dir = bundle_dir_new ();
+  g_autofree char *dir = test_dir_new ("soothe-test-bundle");
 
   for (guint i = 0; i < G_N_ELEMENTS (good_bundles); i++)
     g_free (copy_bundle ("good", good_bundles[i], dir, NULL));
   soothe_content_load_user_bundles (content, dir);
-  bundle_dir_remove (dir);
+  test_dir_remove (dir);
 }
 
 static void
@@ -564,7 +539,7 @@ static void
 test_skipped_bundle (void)
 {
   g_autoptr(SootheContent) content = soothe_content_new_builtin ();
-  g_autofree char *dir = bundle_dir_new ();
+  g_autofree char *dir = test_dir_new ("soothe-test-bundle");
   g_autofree char *good = copy_bundle ("good", "new-area-situation.json", dir, "b-good.json");
   g_autofree char *bad = copy_bundle ("bad", "pregnancy-unsafe-replacement.json", dir, "a-bad.json");
   /* Not a bundle: the name does not end in .json. */
@@ -589,7 +564,7 @@ test_skipped_bundle (void)
                     N_BUILTIN_SITUATIONS + 1);
   assert_builtin_intact (content);
 
-  bundle_dir_remove (dir);
+  test_dir_remove (dir);
 }
 
 /* A folder that does not exist is the usual case, not a problem. */
@@ -597,14 +572,14 @@ static void
 test_missing_bundle_dir (void)
 {
   g_autoptr(SootheContent) content = soothe_content_new_builtin ();
-  g_autofree char *dir = bundle_dir_new ();
+  g_autofree char *dir = test_dir_new ("soothe-test-bundle");
   g_autofree char *missing = g_build_filename (dir, "nothing-here", NULL);
 
   soothe_content_load_user_bundles (content, missing);
   g_assert_cmpuint (soothe_content_get_skipped (content)->len, ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (soothe_content_get_situations (content)), ==,
                     N_BUILTIN_SITUATIONS);
-  bundle_dir_remove (dir);
+  test_dir_remove (dir);
 }
 
 /* Files the loader cannot or must not read ------------------------------- */
@@ -612,7 +587,7 @@ test_missing_bundle_dir (void)
 static void
 test_too_large (void)
 {
-  g_autofree char *dir = bundle_dir_new ();
+  g_autofree char *dir = test_dir_new ("soothe-test-bundle");
   g_autofree char *path = g_build_filename (dir, "huge.json", NULL);
   g_autoptr(GPtrArray) problems = problems_new ();
   g_autoptr(SootheContent) content = soothe_content_new_builtin ();
@@ -637,7 +612,7 @@ test_too_large (void)
   g_assert_cmpstr (skipped->problems[0], ==, expected);
   g_assert_null (skipped->problems[1]);
 
-  bundle_dir_remove (dir);
+  test_dir_remove (dir);
 }
 
 static void
@@ -671,7 +646,7 @@ assert_unreadable (const char *path)
 static void
 test_unreadable (void)
 {
-  g_autofree char *dir = bundle_dir_new ();
+  g_autofree char *dir = test_dir_new ("soothe-test-bundle");
   g_autofree char *folder = g_build_filename (dir, "folder.json", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);
   g_autoptr(SootheContent) content = soothe_content_new_builtin ();
@@ -690,7 +665,7 @@ test_unreadable (void)
   assert_builtin_intact (content);
 
   g_assert_cmpint (g_rmdir (folder), ==, 0);
-  bundle_dir_remove (dir);
+  test_dir_remove (dir);
 }
 
 /* Bytes straight into the loader ----------------------------------------- */

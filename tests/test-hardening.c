@@ -17,6 +17,7 @@
 #include "soothe-content.h"
 #include "soothe-json.h"
 #include "soothe-markup.h"
+#include "test-files.h"
 
 /* Helpers ---------------------------------------------------------------- */
 
@@ -24,32 +25,6 @@ static GPtrArray *
 problems_new (void)
 {
   return g_ptr_array_new_null_terminated (0, g_free, TRUE);
-}
-
-static char *
-temp_dir_new (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("soothe-test-hardening-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-temp_dir_remove (const char *dir)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, &error);
-  const char *name;
-
-  g_assert_no_error (error);
-  while ((name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_assert_cmpint (g_remove (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 static GBytes *
@@ -317,7 +292,7 @@ static void
 test_hundred_megabytes (void)
 {
   const gsize size = 100 * 1024 * 1024;
-  g_autofree char *dir = temp_dir_new ();
+  g_autofree char *dir = test_dir_new ("soothe-test-hardening");
   g_autofree char *path = g_build_filename (dir, "huge.json", NULL);
   g_autofree char *expected = g_strdup_printf ("%s: file is too large (104857600 bytes, at most %d)",
                                                path, SOOTHE_JSON_MAX_BYTES);
@@ -358,7 +333,7 @@ test_hundred_megabytes (void)
   g_assert_null (skipped->problems[1]);
   g_assert_nonnull (soothe_content_lookup_situation (content, "knee-pain"));
 
-  temp_dir_remove (dir);
+  test_dir_remove (dir);
 }
 
 /* The same 100 MB handed over as bytes, mapped, never touched. */
@@ -366,7 +341,7 @@ static void
 test_hundred_megabytes_bytes (void)
 {
   const gsize size = 100 * 1024 * 1024;
-  g_autofree char *dir = temp_dir_new ();
+  g_autofree char *dir = test_dir_new ("soothe-test-hardening");
   g_autofree char *path = g_build_filename (dir, "huge.json", NULL);
   g_autoptr(SootheContent) content = soothe_content_new ();
   g_autoptr(GPtrArray) problems = problems_new ();
@@ -393,7 +368,7 @@ test_hundred_megabytes_bytes (void)
 
   g_clear_pointer (&bytes, g_bytes_unref);
   g_clear_pointer (&mapped, g_mapped_file_unref);
-  temp_dir_remove (dir);
+  test_dir_remove (dir);
 }
 
 /* Many situations: loading must not slow down with the square of their
