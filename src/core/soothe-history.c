@@ -8,18 +8,12 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "soothe-history.h"
 #include "soothe-json.h"
-
-#define READ_CHUNK (64 * 1024)
+#include "soothe-state-file.h"
 
 /* Times outside 2000-01-01 to 2200-01-01 are damage, not events. */
 #define MIN_TIME ((gint64) 946684800 * G_USEC_PER_SEC)
@@ -482,6 +476,29 @@ load_line (Load       *load,
   g_array_append_val (load->entries, entry);
 }
 
+/* Takes in every line of @contents; a damaged line is skipped and reported
+ * on its own. */
+static void
+load_lines (GBytes *contents,
+            Load   *load)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (contents, &size);
+  const char *p = data, *end = data + size;
+  guint number = 1;
+
+  while (p < end)
+    {
+      const char *newline = memchr (p, '\n', end - p);
+      gsize length = (newline != NULL ? newline : end) - p;
+
+      /* An over-long line is only measured, never parsed. */
+      load_line (load, number++, p, MIN (length, SOOTHE_HISTORY_MAX_LINE + 1), length,
+                 newline != NULL);
+      p += length + (newline != NULL);
+    }
+}
+
 /**
  * soothe_history_load:
  * @self: a #SootheHistory
@@ -492,101 +509,38 @@ load_line (Load       *load,
  * unknown kind, implausible time, NUL bytes, longer than
  * %SOOTHE_HISTORY_MAX_LINE, cut short by a crash) is skipped and reported as
  * "FILE:LINE: message" by soothe_history_get_problems(); every good line is
- * kept. A missing file is an empty history.
+ * kept. A missing file is an empty history. A file that cannot be read at all
+ * (not a regular file, larger than %SOOTHE_HISTORY_MAX_BYTES, no permission)
+ * is left where it is: it holds what the person did, so it is never moved or
+ * replaced, and appending to it fails the same way until it is fixed.
  *
- * Returns: %FALSE with @error set when the file exists but cannot be read
+ * Returns: %FALSE with @error set in %G_IO_ERROR, naming the file, when it
+ *   exists but cannot be read
  */
 gboolean
 soothe_history_load (SootheHistory  *self,
                      GError        **error)
 {
   g_autoptr(GArray) entries = entries_new ();
-  g_autoptr(GByteArray) line = g_byte_array_new ();
-  g_autofree char *chunk = NULL;
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GError) local_error = NULL;
   Load load = { 0 };
-  gsize full_length = 0;
-  guint number = 1;
-  gboolean ok = TRUE;
-  int saved_errno = 0;
-  struct stat info;
-  int fd;
+  gboolean ok;
 
   g_return_val_if_fail (SOOTHE_IS_HISTORY (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   load = (Load) { self->path, entries, problems_new (), 0 };
 
-  fd = g_open (self->path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      saved_errno = errno;
-      if (saved_errno != ENOENT)
-        ok = FALSE;
-    }
-  else if (fstat (fd, &info) != 0)
-    {
-      saved_errno = errno;
-      ok = FALSE;
-    }
-  else if (!S_ISREG (info.st_mode))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   "%s: not a regular file", self->path);
-      ok = FALSE;
-    }
-
-  if (fd >= 0 && ok)
-    {
-      chunk = g_malloc (READ_CHUNK);
-      for (;;)
-        {
-          gssize n = read (fd, chunk, READ_CHUNK);
-          const char *p, *end;
-
-          if (n < 0 && errno == EINTR)
-            continue;
-          if (n < 0)
-            {
-              saved_errno = errno;
-              ok = FALSE;
-              break;
-            }
-          if (n == 0)
-            break;
-
-          for (p = chunk, end = chunk + n; p < end;)
-            {
-              const char *newline = memchr (p, '\n', end - p);
-              gsize take = (newline != NULL ? newline : end) - p;
-
-              /* An over-long line is only counted, never held in memory. */
-              if (line->len + take <= SOOTHE_HISTORY_MAX_LINE)
-                g_byte_array_append (line, (const guint8 *) p, take);
-              full_length += take;
-
-              if (newline == NULL)
-                break;
-
-              load_line (&load, number++, (const char *) line->data, line->len, full_length, TRUE);
-              g_byte_array_set_size (line, 0);
-              full_length = 0;
-              p = newline + 1;
-            }
-        }
-      if (ok && full_length > 0)
-        load_line (&load, number, (const char *) line->data, line->len, full_length, FALSE);
-    }
-  if (fd >= 0)
-    close (fd);
+  contents = soothe_state_file_read (self->path, SOOTHE_HISTORY_MAX_BYTES, &local_error);
+  ok = local_error == NULL;
+  if (contents != NULL)
+    load_lines (contents, &load);
 
   if (load.n_damaged > MAX_PROBLEMS)
     g_ptr_array_insert (load.problems, load.problems->len - 1,
                         g_strdup_printf ("%s: %u more damaged lines", self->path,
                                          load.n_damaged - MAX_PROBLEMS));
-
-  if (!ok && error != NULL && *error == NULL)
-    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                 "%s: %s", self->path, g_strerror (saved_errno));
 
   /* What could not be written stays, after what the file holds. */
   for (guint i = 0; i < self->entries->len; i++)
@@ -606,6 +560,8 @@ soothe_history_load (SootheHistory  *self,
 
   g_signal_emit (self, signals[CHANGED], 0);
 
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local_error));
   return ok;
 }
 
@@ -660,116 +616,6 @@ event_to_line (const SootheHistoryEvent *event)
   return g_strconcat (json, "\n", NULL);
 }
 
-static gboolean
-set_errno_error (GError     **error,
-                 int          saved_errno,
-                 const char  *path)
-{
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               "%s: %s", path, g_strerror (saved_errno));
-  return FALSE;
-}
-
-static void
-sync_directory (const char *path)
-{
-  g_autofree char *directory = g_path_get_dirname (path);
-  int fd = g_open (directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-
-  /* Only so that a new file's name survives a crash; the data is synced. */
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
-}
-
-static gboolean
-write_line (const char  *path,
-            const char  *line,
-            GError     **error)
-{
-  g_autofree char *directory = g_path_get_dirname (path);
-  g_autofree char *buffer = NULL;
-  gboolean created;
-  struct stat info;
-  gsize length, written = 0;
-  int saved_errno;
-  int fd;
-
-  if (g_mkdir_with_parents (directory, 0700) != 0)
-    return set_errno_error (error, errno, directory);
-
-  created = !g_file_test (path, G_FILE_TEST_EXISTS);
-  fd = g_open (path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0)
-    return set_errno_error (error, errno, path);
-
-  if (fstat (fd, &info) != 0)
-    {
-      saved_errno = errno;
-      close (fd);
-      return set_errno_error (error, saved_errno, path);
-    }
-  if (!S_ISREG (info.st_mode))
-    {
-      close (fd);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   "%s: not a regular file", path);
-      return FALSE;
-    }
-
-  /* After a torn write the file ends inside a line; a newline first keeps
-   * that damage to its own line. */
-  buffer = g_strdup (line);
-  if (info.st_size > 0)
-    {
-      char last = '\n';
-      gssize n;
-
-      do
-        n = pread (fd, &last, 1, info.st_size - 1);
-      while (n < 0 && errno == EINTR);
-      if (n == 1 && last != '\n')
-        {
-          g_free (buffer);
-          buffer = g_strconcat ("\n", line, NULL);
-        }
-    }
-
-  /* One write() for the whole line, so that a crash tears at most this
-   * line; only a short write (a full disk) needs more. */
-  length = strlen (buffer);
-  while (written < length)
-    {
-      gssize n = write (fd, buffer + written, length - written);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          saved_errno = n < 0 ? errno : ENOSPC;
-          close (fd);
-          return set_errno_error (error, saved_errno, path);
-        }
-      written += n;
-    }
-
-  if (fsync (fd) != 0)
-    {
-      saved_errno = errno;
-      close (fd);
-      return set_errno_error (error, saved_errno, path);
-    }
-  if (close (fd) != 0)
-    return set_errno_error (error, errno, path);
-
-  if (created)
-    sync_directory (path);
-
-  return TRUE;
-}
-
 /**
  * soothe_history_append:
  * @self: a #SootheHistory
@@ -804,7 +650,7 @@ soothe_history_append (SootheHistory             *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   line = event_to_line (event);
-  saved = write_line (self->path, line, error);
+  saved = soothe_state_file_append (self->path, line, error);
 
   /* Kept as a load would read it back. */
   entry.event = *event;

@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 /* Lines longer than this are damage, not events. */
 #define SOOTHE_HISTORY_MAX_LINE 4096
 
+/* Decades of events; a larger file is kept aside, not read. */
+#define SOOTHE_HISTORY_MAX_BYTES (16 * 1024 * 1024)
+
 typedef enum {
   SOOTHE_HISTORY_STRETCH_DONE,
   SOOTHE_HISTORY_STRETCH_SNOOZED,

@@ -37,8 +37,9 @@ struct _SootheApplication
   guint               screensaver_ids[2];
   gboolean            command_only;    /* started just to run --status, --stop… */
   gboolean            system_prefers_dark;
-  char               *restore_problem; /* said once in the window */
-  char               *save_problem;
+  GPtrArray          *file_problems;   /* char *, NULL-terminated: files that could not be
+                                        * read or saved, until the window dismisses them */
+  char               *save_problem;    /* why the timer cannot be saved just now */
   char               *timer_event;     /* the last phase end, for a window opened later */
 };
 
@@ -53,5 +54,11 @@ int      soothe_application_therapy_command_line (SootheApplication       *self,
                                                   GApplicationCommandLine *command_line,
                                                   GVariantDict            *options);
 SootheWindow *soothe_application_get_main_window (SootheApplication       *self);
+void     soothe_application_add_file_problem     (SootheApplication       *self,
+                                                  char                    *problem);
+void     soothe_application_set_save_problem     (SootheApplication       *self,
+                                                  const char              *problem);
+void     soothe_application_set_timer_event      (SootheApplication       *self,
+                                                  const char              *event);
 
 G_END_DECLS

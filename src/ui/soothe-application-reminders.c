@@ -7,15 +7,16 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
+#include <string.h>
 
 #include "soothe-application-private.h"
 #include "soothe-markup.h"
+#include "soothe-state-file.h"
 #include "soothe-stretch-window.h"
 
 #define NOTIFICATION_REMINDER "stretch-reminder"
+#define REMINDERS_MAX_BYTES   (64 * 1024)
 
 static char *
 reminder_state_path (void)
@@ -23,41 +24,71 @@ reminder_state_path (void)
   return g_build_filename (g_get_user_state_dir (), "soothe", "reminders.json", NULL);
 }
 
+/* Losing the schedule only moves the next reminder: say so, don't stop. */
 static void
 save_reminders (SootheApplication *self)
 {
   g_autofree char *path = reminder_state_path ();
-  g_autofree char *directory = g_path_get_dirname (path);
   g_autofree char *text = soothe_reminder_scheduler_save (self->reminders);
   g_autoptr(GError) error = NULL;
 
-  /* Losing the schedule only moves the next reminder; say so, don't stop. */
-  if (g_mkdir_with_parents (directory, 0700) != 0 ||
-      !g_file_set_contents (path, text, -1, &error))
-    g_message ("Cannot save the reminder schedule in %s: %s", path,
-               error != NULL ? error->message : g_strerror (errno));
+  if (!soothe_state_file_replace (path, text, strlen (text), &error))
+    soothe_application_add_file_problem (self,
+                                         g_strdup_printf (_("Soothe cannot save the reminder "
+                                                            "schedule (%s)."),
+                                                          error->message));
+}
+
+static gboolean
+restore_parsed_cb (GBytes    *contents,
+                   gpointer   user_data,
+                   GError   **error)
+{
+  SootheApplication *self = user_data;
+  gsize length;
+  const char *text = g_bytes_get_data (contents, &length);
+
+  return soothe_reminder_scheduler_restore (self->reminders, text, length, error);
 }
 
 static void
 restore_reminders (SootheApplication *self)
 {
   g_autofree char *path = reminder_state_path ();
-  g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
-  gsize length = 0;
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return;
-  if (!g_file_get_contents (path, &text, &length, &error) ||
-      !soothe_reminder_scheduler_restore (self->reminders, text, length, &error))
-    {
-      g_autofree char *aside = g_strconcat (path, ".broken", NULL);
+  /* Kept aside, never overwritten; the schedule simply starts afresh. */
+  if (!soothe_state_file_restore (path, REMINDERS_MAX_BYTES, restore_parsed_cb, self, NULL,
+                                  &error))
+    soothe_application_add_file_problem (self,
+                                         g_strdup_printf (_("Soothe could not read its reminder "
+                                                            "schedule, so it starts afresh (%s)."),
+                                                          error->message));
+}
 
-      /* Kept aside, never overwritten; the schedule simply starts afresh. */
-      g_rename (path, aside);
-      g_message ("The reminder schedule %s could not be read (%s); it was kept as %s",
-                 path, error->message, aside);
-    }
+static void
+load_history (SootheApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char * const *problems;
+  guint n;
+
+  if (!soothe_history_load (self->history, &error))
+    soothe_application_add_file_problem (self,
+                                         g_strdup_printf (_("Soothe could not read your history "
+                                                            "and leaves it as it is (%s)."),
+                                                          error->message));
+
+  problems = soothe_history_get_problems (self->history);
+  n = g_strv_length ((char **) problems);
+  if (n > 0)
+    soothe_application_add_file_problem (self,
+                                         g_strdup_printf (ngettext ("Soothe skipped a damaged line "
+                                                                    "in your history: %s",
+                                                                    "Soothe skipped damaged lines "
+                                                                    "in your history, the first: %s",
+                                                                    n),
+                                                          problems[0]));
 }
 
 static void
@@ -113,7 +144,10 @@ record (SootheApplication       *self,
   g_autoptr(GError) error = NULL;
 
   if (!soothe_history_append (self->history, event, &error))
-    g_message ("Cannot add to the history: %s", error->message);
+    soothe_application_add_file_problem (self,
+                                         g_strdup_printf (_("Soothe cannot add to your history "
+                                                            "(%s)."),
+                                                          error->message));
 }
 
 static void
@@ -309,12 +343,10 @@ static const GActionEntry reminder_actions[] = {
 void
 soothe_application_reminders_startup (SootheApplication *self)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *history_path = soothe_history_get_default_path ();
 
   self->history = soothe_history_new (history_path);
-  if (!soothe_history_load (self->history, &error))
-    g_message ("Cannot read the history %s: %s", history_path, error->message);
+  load_history (self);
 
   /* Its own clock: a clock holds one wake-up, and the timer has the other. */
   self->reminder_clock = soothe_clock_new_real ();

@@ -7,14 +7,13 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <sys/stat.h>
+#include <string.h>
 
 #include "soothe-application-private.h"
 #include "soothe-markup.h"
 #include "soothe-safety.h"
+#include "soothe-state-file.h"
 #include "soothe-therapy-format.h"
 
 #define NOTIFICATION_PHASE "therapy-phase"
@@ -34,26 +33,21 @@ save_state (SootheApplication *self)
 {
   g_autofree char *path = state_path ();
   g_autofree char *text = soothe_therapy_timer_save (self->timer);
-  g_autofree char *directory = g_path_get_dirname (path);
   g_autoptr(GError) error = NULL;
-
-  g_clear_pointer (&self->save_problem, g_free);
+  g_autofree char *problem = NULL;
 
   if (text == NULL)
     {
-      if (g_unlink (path) != 0 && errno != ENOENT)
-        self->save_problem = g_strdup_printf (_("Soothe cannot remove %s: %s"), path, g_strerror (errno));
-      return;
+      if (!soothe_state_file_remove (path, &error))
+        problem = g_strdup_printf (_("Soothe cannot remove its saved timer: %s"), error->message);
     }
-
-  if (g_mkdir_with_parents (directory, 0700) != 0)
-    self->save_problem = g_strdup_printf (_("Soothe cannot save the timer in %s: %s. "
-                                            "It keeps running while Soothe is open."),
-                                          directory, g_strerror (errno));
-  else if (!g_file_set_contents (path, text, -1, &error))
-    self->save_problem = g_strdup_printf (_("Soothe cannot save the timer: %s. "
-                                            "It keeps running while Soothe is open."),
-                                          error->message);
+  else if (!soothe_state_file_replace (path, text, strlen (text), &error))
+    {
+      problem = g_strdup_printf (_("Soothe cannot save the timer: %s. "
+                                   "It keeps running while Soothe is open."),
+                                 error->message);
+    }
+  soothe_application_set_save_problem (self, problem);
 }
 
 static void
@@ -81,7 +75,7 @@ timer_changed_cb (SootheApplication *self)
   save_state (self);
   if (state == SOOTHE_TIMER_IDLE)
     {
-      g_clear_pointer (&self->timer_event, g_free);
+      soothe_application_set_timer_event (self, NULL);
       g_application_withdraw_notification (G_APPLICATION (self), NOTIFICATION_PHASE);
       g_application_withdraw_notification (G_APPLICATION (self), NOTIFICATION_SKIN);
     }
@@ -179,11 +173,12 @@ phase_ended_cb (SootheApplication  *self,
 {
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *event = NULL;
 
   soothe_therapy_describe_phase_end (timer, self->content, ended, next, lateness, &title, &body);
   /* A window opened later still shows what happened, e.g. after a restart. */
-  g_free (self->timer_event);
-  self->timer_event = g_strdup_printf ("%s. %s", title, body);
+  event = g_strdup_printf ("%s. %s", title, body);
+  soothe_application_set_timer_event (self, event);
   g_application_withdraw_notification (G_APPLICATION (self), NOTIFICATION_SKIN);
   send_notification (self, NOTIFICATION_PHASE, title, body, next != SOOTHE_PHASE_NONE);
 }
@@ -199,52 +194,31 @@ check_skin_cb (SootheApplication  *self,
                      FALSE);
 }
 
+static gboolean
+restore_parsed_cb (GBytes    *contents,
+                   gpointer   user_data,
+                   GError   **error)
+{
+  SootheApplication *self = user_data;
+  gsize length;
+  const char *text = g_bytes_get_data (contents, &length);
+
+  return soothe_therapy_timer_restore (self->timer, text, length, error);
+}
+
 static void
 restore_state (SootheApplication *self)
 {
   g_autofree char *path = state_path ();
-  g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
-  gsize length = 0;
-  GStatBuf st;
 
-  if (g_lstat (path, &st) != 0)
-    return;
-
-  /* Only a regular file is read: a FIFO would block start-up, a link to a
-   * device could be endless. */
-  if (S_ISREG (st.st_mode) && st.st_size <= STATE_MAX_BYTES &&
-      g_file_get_contents (path, &text, &length, &error) &&
-      soothe_therapy_timer_restore (self->timer, text, length, &error))
-    {
-      update_hold (self);
-      return;
-    }
-
-  /* Never overwrite what cannot be read: keep it beside, start clean, say so once. */
-  {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-    g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-    g_autofree char *aside = g_strdup_printf ("%s.broken-%s", path, stamp);
-    const char *reason = error != NULL ? error->message
-                         : !S_ISREG (st.st_mode) ? _("it is not a regular file")
-                         : _("the file is too large");
-
-    /* Two broken files within a second must not overwrite each other. */
-    for (guint n = 2; g_file_test (aside, G_FILE_TEST_EXISTS) && n < 1000; n++)
-      {
-        g_free (aside);
-        aside = g_strdup_printf ("%s.broken-%s-%u", path, stamp, n);
-      }
-
-    if (g_rename (path, aside) == 0)
-      self->restore_problem = g_strdup_printf (_("Soothe could not read its saved timer (%s), so it "
-                                                 "starts without one. The file was kept as %s."),
-                                               reason, aside);
-    else
-      self->restore_problem = g_strdup_printf (_("Soothe could not read its saved timer (%s), so it "
-                                                 "starts without one."), reason);
-  }
+  /* What cannot be read is kept aside, never overwritten; say so once. */
+  if (!soothe_state_file_restore (path, STATE_MAX_BYTES, restore_parsed_cb, self, NULL, &error))
+    soothe_application_add_file_problem (self,
+                                         g_strdup_printf (_("Soothe could not read its saved timer, "
+                                                            "so it starts without one (%s)."),
+                                                          error->message));
+  update_hold (self);
 }
 
 gboolean

@@ -17,6 +17,16 @@
 
 G_DEFINE_FINAL_TYPE (SootheApplication, soothe_application, GTK_TYPE_APPLICATION)
 
+enum {
+  PROP_0,
+  PROP_FILE_PROBLEMS,
+  PROP_SAVE_PROBLEM,
+  PROP_TIMER_EVENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
@@ -231,7 +241,7 @@ static GPtrArray *
 content_source_names (SootheContent *content)
 {
   GListModel *situations = soothe_content_get_situations (content);
-  GPtrArray *names = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  GPtrArray *names = g_ptr_array_new_null_terminated (1, g_free, TRUE);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   guint n = g_list_model_get_n_items (situations);
 
@@ -582,11 +592,35 @@ soothe_application_finalize (GObject *object)
 {
   SootheApplication *self = SOOTHE_APPLICATION (object);
 
-  g_free (self->restore_problem);
+  g_clear_pointer (&self->file_problems, g_ptr_array_unref);
   g_free (self->save_problem);
   g_free (self->timer_event);
 
   G_OBJECT_CLASS (soothe_application_parent_class)->finalize (object);
+}
+
+static void
+soothe_application_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  SootheApplication *self = SOOTHE_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE_PROBLEMS:
+      g_value_set_boxed (value, self->file_problems->pdata);
+      break;
+    case PROP_SAVE_PROBLEM:
+      g_value_set_string (value, self->save_problem);
+      break;
+    case PROP_TIMER_EVENT:
+      g_value_set_string (value, self->timer_event);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -597,6 +631,20 @@ soothe_application_class_init (SootheApplicationClass *klass)
 
   object_class->dispose = soothe_application_dispose;
   object_class->finalize = soothe_application_finalize;
+  object_class->get_property = soothe_application_get_property;
+
+  /* Problems with the person's own files, for the window to show. */
+  properties[PROP_FILE_PROBLEMS] =
+    g_param_spec_boxed ("file-problems", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SAVE_PROBLEM] =
+    g_param_spec_string ("save-problem", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TIMER_EVENT] =
+    g_param_spec_string ("timer-event", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   application_class->handle_local_options = soothe_application_handle_local_options;
   application_class->command_line = soothe_application_command_line;
   application_class->activate = soothe_application_activate;
@@ -607,6 +655,7 @@ soothe_application_class_init (SootheApplicationClass *klass)
 static void
 soothe_application_init (SootheApplication *self)
 {
+  self->file_problems = g_ptr_array_new_null_terminated (1, g_free, TRUE);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Advice, heat and cold timers and stretch reminders "
@@ -662,12 +711,73 @@ soothe_application_get_timer (SootheApplication *self)
   return self->timer;
 }
 
-/* Returns, once, why the saved timer could not be restored, or NULL. */
-char *
-soothe_application_take_restore_problem (SootheApplication *self)
+/* Returns the problems with the person's own files not yet dismissed. */
+const char * const *
+soothe_application_get_file_problems (SootheApplication *self)
 {
   g_return_val_if_fail (SOOTHE_IS_APPLICATION (self), NULL);
-  return g_steal_pointer (&self->restore_problem);
+  return (const char * const *) self->file_problems->pdata;
+}
+
+/* Forgets the file problems once the person has read them. */
+void
+soothe_application_clear_file_problems (SootheApplication *self)
+{
+  g_return_if_fail (SOOTHE_IS_APPLICATION (self));
+
+  if (self->file_problems->len == 0)
+    return;
+  g_ptr_array_set_size (self->file_problems, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE_PROBLEMS]);
+}
+
+/* Adds @problem (taken) to the file problems; the same text is said once. */
+void
+soothe_application_add_file_problem (SootheApplication *self,
+                                     char              *problem)
+{
+  g_return_if_fail (SOOTHE_IS_APPLICATION (self));
+  g_return_if_fail (problem != NULL);
+
+  for (guint i = 0; i < self->file_problems->len; i++)
+    {
+      if (g_str_equal (g_ptr_array_index (self->file_problems, i), problem))
+        {
+          g_free (problem);
+          return;
+        }
+    }
+  /* Also for a session without a window, e.g. started at login; a debug
+   * message, so that --status output stays what scripts read. */
+  g_debug ("%s", problem);
+  g_ptr_array_add (self->file_problems, problem);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE_PROBLEMS]);
+}
+
+void
+soothe_application_set_save_problem (SootheApplication *self,
+                                     const char        *problem)
+{
+  g_return_if_fail (SOOTHE_IS_APPLICATION (self));
+
+  if (g_strcmp0 (self->save_problem, problem) == 0)
+    return;
+  g_free (self->save_problem);
+  self->save_problem = g_strdup (problem);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_PROBLEM]);
+}
+
+void
+soothe_application_set_timer_event (SootheApplication *self,
+                                    const char        *event)
+{
+  g_return_if_fail (SOOTHE_IS_APPLICATION (self));
+
+  if (g_strcmp0 (self->timer_event, event) == 0)
+    return;
+  g_free (self->timer_event);
+  self->timer_event = g_strdup (event);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMER_EVENT]);
 }
 
 /* Returns what the timer last reported (a phase end), or NULL. */

@@ -30,7 +30,8 @@ gboolean            soothe_application_start_therapy        (SootheApplication  
                                                              SootheTherapyKind   kind,
                                                              guint               minutes,
                                                              GError            **error);
-char               *soothe_application_take_restore_problem (SootheApplication  *self);
+const char * const *soothe_application_get_file_problems   (SootheApplication  *self);
+void                soothe_application_clear_file_problems (SootheApplication  *self);
 const char         *soothe_application_get_save_problem     (SootheApplication  *self);
 const char         *soothe_application_get_timer_event      (SootheApplication  *self);
 

@@ -93,15 +93,22 @@ show_first_situation (SootheWindow *self)
     soothe_window_show_situation (self, soothe_situation_get_id (first));
 }
 
-/* Shows problems with the person's own files: skipped bundles, a saved timer
- * that could not be read. */
+/* Shows problems with the person's own files: skipped bundles, saved state
+ * or history that could not be read or saved. */
 static void
 show_banner (SootheWindow      *self,
              SootheApplication *application)
 {
   GPtrArray *skipped = soothe_content_get_skipped (self->content);
-  g_autofree char *restore_problem = soothe_application_take_restore_problem (application);
-  g_autoptr(GString) text = g_string_new (restore_problem);
+  const char * const *problems = soothe_application_get_file_problems (application);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; problems[i] != NULL; i++)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, problems[i]);
+    }
 
   if (skipped->len == 0)
     goto done;
@@ -141,7 +148,12 @@ dismiss_banner_activated_cb (GSimpleAction *action,
                              gpointer       user_data)
 {
   SootheWindow *self = user_data;
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  /* Read once: a window opened later does not say it again. */
+  if (application != NULL)
+    soothe_application_clear_file_problems (SOOTHE_APPLICATION (application));
 }
 
 static void
@@ -276,18 +288,34 @@ restore_size (SootheWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
-/* The application saved the timer just before this runs; say if it could not. */
 static void
-timer_changed_cb (SootheWindow *self)
+save_problem_changed_cb (SootheWindow      *self,
+                         GParamSpec        *pspec,
+                         SootheApplication *application)
 {
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-  const char *problem;
+  const char *problem = soothe_application_get_save_problem (application);
 
-  if (application == NULL)
-    return;
-  problem = soothe_application_get_save_problem (SOOTHE_APPLICATION (application));
   if (problem != NULL)
     soothe_timer_panel_show_message (self->timer_panel, problem);
+}
+
+static void
+timer_event_changed_cb (SootheWindow      *self,
+                        GParamSpec        *pspec,
+                        SootheApplication *application)
+{
+  const char *event = soothe_application_get_timer_event (application);
+
+  if (event != NULL)
+    soothe_timer_panel_show_message (self->timer_panel, event);
+}
+
+static void
+file_problems_changed_cb (SootheWindow      *self,
+                          GParamSpec        *pspec,
+                          SootheApplication *application)
+{
+  show_banner (self, application);
 }
 
 /* Runs once the window has its application: "application" is not a
@@ -304,12 +332,15 @@ setup (SootheWindow      *self,
   soothe_sidebar_set_content (self->sidebar, self->content);
   soothe_timer_panel_setup (self->timer_panel, soothe_application_get_timer (application),
                             self->content, self->settings);
-  g_signal_connect_object (soothe_application_get_timer (application), "changed",
-                           G_CALLBACK (timer_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (application, "notify::save-problem",
+                           G_CALLBACK (save_problem_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (application, "notify::file-problems",
+                           G_CALLBACK (file_problems_changed_cb), self, G_CONNECT_SWAPPED);
   soothe_reminder_panel_setup (self->reminder_panel, soothe_application_get_reminders (application),
                                soothe_application_get_history (application), self->settings);
-  if (soothe_application_get_timer_event (application) != NULL)
-    soothe_timer_panel_show_message (self->timer_panel, soothe_application_get_timer_event (application));
+  /* The panel itself says what ends from now on; this is what ended before. */
+  timer_event_changed_cb (self, NULL, application);
+  save_problem_changed_cb (self, NULL, application);
   if (self->settings != NULL)
     g_settings_bind (self->settings, "pregnant", self->advice_view, "pregnant", G_SETTINGS_BIND_GET);
   show_first_situation (self);
