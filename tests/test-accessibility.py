@@ -140,6 +140,23 @@ try:
                if not name(n) or name(n).startswith("Gtk") or "_" in name(n)]
     check("every button and spin button has a proper name", not unnamed, unnamed)
 
+    # A screen reader reads the text of everything that has some, the
+    # countdown before any timer runs included.
+    def read_texts():
+        texts = 0
+        for n in nodes():
+            try:
+                text = n.get_text_iface()
+                if text is not None:
+                    text.get_text(0, text.get_character_count())
+                    text.get_caret_offset()
+                    texts += 1
+            except Exception:
+                continue
+        return texts
+
+    check("the text of every text object can be read", read_texts() > 0)
+
     # Pick "Knee pain" the way a screen reader user would: through the
     # list's selection.
     lists = [n for n in nodes() if role(n) == "list" and name(n) == "Situations"]
