@@ -330,6 +330,18 @@ test_user_bundles (void)
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (banner_label)), "broken.json"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (banner_label)), "$.situations[0].title"));
 
+  /* So are the reminder schedule (a FIFO, kept aside) and the history's
+   * damaged line, each with its file and place. */
+  {
+    const char *banner = gtk_label_get_text (GTK_LABEL (banner_label));
+    g_autofree char *history = soothe_history_get_default_path ();
+    g_autofree char *history_line = g_strconcat (history, ":1:", NULL);
+
+    g_assert_nonnull (strstr (banner, "reminders.json: a named pipe"));
+    g_assert_nonnull (strstr (banner, "it was kept as "));
+    g_assert_nonnull (strstr (banner, history_line));
+  }
+
   g_assert_true (soothe_window_show_situation (window, "markup-test"));
   settle ();
   texts = advice_text ();
@@ -341,6 +353,8 @@ test_user_bundles (void)
   g_action_group_activate_action (G_ACTION_GROUP (window), "dismiss-banner", NULL);
   settle ();
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  /* Read once: not said again by the next window. */
+  g_assert_null (soothe_application_get_file_problems (app)[0]);
 }
 
 static const char *panel_page (void);
@@ -380,6 +394,23 @@ test_restored_timer_reports (void)
   g_assert_cmpstr (panel_page (), ==, "finished");
   click ("Done");
   g_assert_cmpstr (panel_page (), ==, "setup");
+}
+
+/* A FIFO where the reminder schedule should be, and a history whose only
+ * line was cut short. */
+static void
+write_broken_state (const char *state_home)
+{
+  g_autofree char *directory = g_build_filename (state_home, "soothe", NULL);
+  g_autofree char *reminders = g_build_filename (directory, "reminders.json", NULL);
+  g_autofree char *history = soothe_history_get_default_path ();
+  g_autofree char *history_directory = g_path_get_dirname (history);
+  const char *lines = "{\"time\": \n";
+
+  g_assert_no_errno (g_mkdir_with_parents (directory, 0700));
+  g_assert_no_errno (mkfifo (reminders, 0600));
+  g_assert_no_errno (g_mkdir_with_parents (history_directory, 0700));
+  g_assert_true (g_file_set_contents (history, lines, -1, NULL));
 }
 
 static void
@@ -815,6 +846,7 @@ main (int   argc,
     g_setenv ("XDG_STATE_HOME", state_home, TRUE);
     g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
     write_saved_timer (state_home);
+    write_broken_state (state_home);
   }
   write_user_bundles ();
 

@@ -315,6 +315,9 @@ file_problems_changed_cb (SootheWindow      *self,
                           GParamSpec        *pspec,
                           SootheApplication *application)
 {
+  /* Cleared when the banner was dismissed: nothing new to say. */
+  if (soothe_application_get_file_problems (application)[0] == NULL)
+    return;
   show_banner (self, application);
 }
 
