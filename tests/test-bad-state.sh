@@ -187,6 +187,95 @@ done
 check "broken state files found within one second are all kept" broken_twice_kept
 check "a FIFO as the state file does not hang start-up" fifo_not_read
 
+# The reminder schedule and the history in odd shapes ----------------------
+
+reminders_file=$state_dir/reminders.json
+history_file=$XDG_DATA_HOME/soothe/history.jsonl
+
+# Puts something odd of one kind at FILE.
+make_odd () {
+  local kind=$1 file=$2
+  rm -rf "$file" "$file".broken-*
+  mkdir -p "$(dirname "$file")"
+  case $kind in
+    fifo) mkfifo "$file" ;;
+    link-to-zero) ln -s /dev/zero "$file" ;;
+    link-to-file) printf '{}' > "$tmp/elsewhere"; ln -s "$tmp/elsewhere" "$file" ;;
+    directory) mkdir -p "$file/inside" ;;
+    huge-sparse) truncate -s 100G "$file" ;;
+    junk) head -c 4096 /dev/urandom > "$file" ;;
+    truncated) printf '{"format": 1, "next' > "$file" ;;
+    empty) : > "$file" ;;
+  esac
+}
+
+# Start-up never waits on an odd file: --status answers at once.
+status_answers () {
+  local status
+  timeout 10 "$soothe" --status > "$tmp/out" 2> "$tmp/err"
+  status=$?
+  [ $status -eq 124 ] && { echo "# --status hung"; return 1; }
+  [ $status -eq 0 ] && [ "$(head -n 1 "$tmp/out")" = "No therapy timer is running" ] ||
+    { echo "# --status:"; sed 's/^/# /' "$tmp/out" "$tmp/err"; return 1; }
+}
+
+# An odd reminder schedule is kept aside, whatever it is, and nothing it
+# pointed to is touched.
+odd_reminders_kept_aside () {
+  local kind=$1 aside
+  make_odd "$kind" "$reminders_file"
+  status_answers || return 1
+  [ ! -e "$reminders_file" ] && [ ! -L "$reminders_file" ] ||
+    { echo "# the odd schedule is still in place"; return 1; }
+  aside=$(ls -d "$reminders_file".broken-* 2> /dev/null)
+  [ "$(printf '%s\n' "$aside" | grep -c .)" -eq 1 ] || { echo "# kept aside: ${aside:-nothing}"; return 1; }
+  if [ "$kind" = link-to-file ]; then
+    [ "$(cat "$tmp/elsewhere")" = '{}' ] || { echo "# the link's target changed"; return 1; }
+  fi
+  rm -rf "$aside"
+}
+
+# Two broken schedules in a row: the second never replaces the first.
+broken_reminders_twice_kept () {
+  local i
+  rm -rf "$state_dir"
+  for i in 1 2 3; do
+    mkdir -p "$state_dir"
+    printf '{"broken": %d' "$i" > "$reminders_file"
+    timeout 10 "$soothe" --status > /dev/null 2>&1
+  done
+  for i in 1 2 3; do
+    grep -lq "\"broken\": $i" "$reminders_file".broken-* 2> /dev/null ||
+      { echo "# broken schedule $i was lost; kept: $(ls "$state_dir" | tr "\n" " ")"; return 1; }
+  done
+  rm -rf "$state_dir"
+}
+
+# An odd history is the person's record: start-up goes on, and it is left
+# exactly where and as it is.
+odd_history_left_alone () {
+  local kind=$1
+  make_odd "$kind" "$history_file"
+  status_answers || return 1
+  case $kind in
+    fifo) [ -p "$history_file" ] ;;
+    link-to-zero|link-to-file) [ -L "$history_file" ] ;;
+    directory) [ -d "$history_file/inside" ] ;;
+    *) [ -f "$history_file" ] ;;
+  esac || { echo "# the history was moved or changed"; return 1; }
+  ! ls -d "$history_file".broken-* > /dev/null 2>&1 || { echo "# the history was kept aside"; return 1; }
+  rm -rf "$history_file"
+}
+
+for kind in fifo link-to-zero link-to-file directory huge-sparse junk truncated empty; do
+  check "a reminder schedule that is a $kind does not hang and is kept aside" \
+    odd_reminders_kept_aside "$kind"
+done
+check "broken reminder schedules found within one second are all kept" broken_reminders_twice_kept
+for kind in fifo link-to-zero directory huge-sparse junk; do
+  check "a history that is a $kind does not hang and is left as it is" odd_history_left_alone "$kind"
+done
+
 # A state folder that cannot be created ---------------------------------
 
 # Root ignores permissions, so the folder's parent is a file: mkdir fails
