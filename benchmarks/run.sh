@@ -21,9 +21,9 @@ for tool in meson ninja python3 xvfb-run dbus-run-session; do
 done
 
 if [ ! -f "$build/build.ninja" ]; then
-  meson setup "$build" "$top" --buildtype=release
+  meson setup "$build" "$top" --buildtype=release -Dbenchmarks=true
 else
-  meson configure "$build" -Dbuildtype=release
+  meson configure "$build" -Dbuildtype=release -Dbenchmarks=true
 fi
 meson compile -C "$build"
 

@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "soothe-clock.h"
+#include "soothe-fake-clock.h"
 #include "soothe-content.h"
 #include "soothe-reminder-scheduler.h"
 

@@ -8,7 +8,7 @@
 
 #include <gtk/gtk.h>
 
-#include "soothe-clock.h"
+#include "soothe-fake-clock.h"
 #include "soothe-content.h"
 #include "soothe-illustration.h"
 #include "soothe-markup.h"

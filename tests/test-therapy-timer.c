@@ -7,7 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "soothe-clock.h"
+#include "soothe-fake-clock.h"
 #include "soothe-therapy-timer.h"
 
 #define SECOND ((gint64) G_USEC_PER_SEC)

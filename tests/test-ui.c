@@ -9,7 +9,7 @@
 
 #include "soothe-advice-view.h"
 #include "soothe-application.h"
-#include "soothe-clock.h"
+#include "soothe-fake-clock.h"
 #include "soothe-markup.h"
 #include "soothe-preferences-window.h"
 #include "soothe-progress.h"

@@ -33,23 +33,12 @@ struct _SootheClockClass
 gint64       soothe_clock_get_now       (SootheClock *self);
 void         soothe_clock_set_wakeup    (SootheClock *self,
                                          gint64       deadline);
+void         soothe_clock_emit_wakeup   (SootheClock *self);
 
 #define SOOTHE_TYPE_REAL_CLOCK (soothe_real_clock_get_type ())
 
 G_DECLARE_FINAL_TYPE (SootheRealClock, soothe_real_clock, SOOTHE, REAL_CLOCK, SootheClock)
 
 SootheClock *soothe_clock_new_real      (void);
-
-/* For tests: time moves only when told to. */
-#define SOOTHE_TYPE_FAKE_CLOCK (soothe_fake_clock_get_type ())
-
-G_DECLARE_FINAL_TYPE (SootheFakeClock, soothe_fake_clock, SOOTHE, FAKE_CLOCK, SootheClock)
-
-SootheClock *soothe_fake_clock_new        (gint64       now);
-void         soothe_fake_clock_set_now    (SootheClock *fake,
-                                           gint64       now);
-void         soothe_fake_clock_advance    (SootheClock *fake,
-                                           gint64       delta);
-gint64       soothe_fake_clock_get_wakeup (SootheClock *fake);
 
 G_END_DECLS

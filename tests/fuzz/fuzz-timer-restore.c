@@ -12,7 +12,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "soothe-clock.h"
+#include "soothe-fake-clock.h"
 #include "soothe-therapy-timer.h"
 
 /* 2026-01-01 00:00 UTC */
