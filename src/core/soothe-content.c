@@ -212,14 +212,6 @@ soothe_content_new_builtin (void)
   return soothe_content_new_builtin_for (NULL);
 }
 
-/* Returns the language code of the built-in text in effect, e.g. "en". */
-const char *
-soothe_content_get_language (SootheContent *self)
-{
-  g_return_val_if_fail (SOOTHE_IS_CONTENT (self), NULL);
-  return self->language;
-}
-
 /* Returns the position of @id in an index, or G_MAXUINT. */
 static guint
 index_lookup (GHashTable *index,

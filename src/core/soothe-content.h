@@ -47,7 +47,6 @@ G_DECLARE_FINAL_TYPE (SootheContent, soothe_content, SOOTHE, CONTENT, GObject)
 SootheContent             *soothe_content_new                  (void);
 SootheContent             *soothe_content_new_builtin          (void);
 SootheContent             *soothe_content_new_builtin_for      (const char * const *languages);
-const char                *soothe_content_get_language         (SootheContent     *self);
 gboolean                   soothe_content_load_bytes           (SootheContent     *self,
                                                                 GBytes            *bytes,
                                                                 const char        *name,

@@ -212,14 +212,6 @@ soothe_illustration_set_stretch (SootheIllustration *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRETCH]);
 }
 
-int
-soothe_illustration_get_drawing_width (SootheIllustration *self)
-{
-  g_return_val_if_fail (SOOTHE_IS_ILLUSTRATION (self), 0);
-
-  return self->drawing_width;
-}
-
 void
 soothe_illustration_set_drawing_width (SootheIllustration *self,
                                        int                 width)
@@ -234,14 +226,6 @@ soothe_illustration_set_drawing_width (SootheIllustration *self,
   forget_texture (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAWING_WIDTH]);
-}
-
-int
-soothe_illustration_get_drawing_height (SootheIllustration *self)
-{
-  g_return_val_if_fail (SOOTHE_IS_ILLUSTRATION (self), 0);
-
-  return self->drawing_height;
 }
 
 void

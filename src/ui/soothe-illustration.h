@@ -22,10 +22,8 @@ GtkWidget     *soothe_illustration_new                (SootheStretch      *stret
 SootheStretch *soothe_illustration_get_stretch        (SootheIllustration *self);
 void           soothe_illustration_set_stretch        (SootheIllustration *self,
                                                        SootheStretch      *stretch);
-int            soothe_illustration_get_drawing_width  (SootheIllustration *self);
 void           soothe_illustration_set_drawing_width  (SootheIllustration *self,
                                                        int                 width);
-int            soothe_illustration_get_drawing_height (SootheIllustration *self);
 void           soothe_illustration_set_drawing_height (SootheIllustration *self,
                                                        int                 height);
 

@@ -32,12 +32,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-GtkWidget *
-soothe_progress_new (void)
-{
-  return g_object_new (SOOTHE_TYPE_PROGRESS, NULL);
-}
-
 double
 soothe_progress_get_fraction (SootheProgress *self)
 {

@@ -14,7 +14,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SootheProgress, soothe_progress, SOOTHE, PROGRESS, GtkWidget)
 
-GtkWidget *soothe_progress_new          (void);
 double     soothe_progress_get_fraction (SootheProgress *self);
 void       soothe_progress_set_fraction (SootheProgress *self,
                                          double          fraction);
