@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# test-crash-safety.sh: a therapy session survives SIGKILL at any moment.
+# test-crash-safety.sh: a therapy session and the history survive SIGKILL at
+# any moment.
 #
 #   test-crash-safety.sh SOOTHE [ITERATIONS]
 #
@@ -224,6 +225,82 @@ timeout 30 "$soothe" --stop
 kill_primary
 [ ! -e "$state_file" ] && status=0 || status=1
 report $status "--stop removes the saved session"
+
+# The history survives SIGKILL while it is written -------------------------
+
+history_file=$XDG_DATA_HOME/soothe/history.jsonl
+object_path=/$(tr . / <<< "$app_id")
+
+# Fires a reminder and answers it: one line in the history, written before
+# the D-Bus call returns.
+answer_reminder () {
+  local answer=$1
+  gdbus call --session --dest "$app_id" --object-path "$object_path" \
+    --method org.gtk.Actions.Activate stretch-now [] {} > /dev/null 2>&1 &&
+  gdbus call --session --dest "$app_id" --object-path "$object_path" \
+    --method org.gtk.Actions.Activate "reminder-$answer" [] {} > /dev/null 2>&1
+}
+
+# Every line is a whole event but at most one torn line for each kill ($2);
+# $1 is the fewest whole lines there must be.
+history_whole () {
+  python3 - "$history_file" "$1" "$2" <<'PYTHON'
+import json, sys
+path, least, kills = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+with open(path, "rb") as f:
+    lines = f.read().split(b"\n")
+torn = lines.pop() if lines and lines[-1] != b"" else None
+if lines and lines[-1] == b"":
+    lines.pop()
+bad = []
+good = 0
+for number, line in enumerate(lines, 1):
+    try:
+        event = json.loads(line)
+        assert isinstance(event, dict) and "time" in event and "kind" in event
+        good += 1
+    except Exception:
+        bad.append(number)
+# A torn line can only be the last one written before a kill; the next
+# append starts a fresh line after it, so it may sit in the middle too.
+print(f"# {good} whole lines (at least {least}), damaged: {bad}")
+if len(bad) + (torn is not None) > kills or good < least:
+    print(f"# torn end: {torn!r}")
+    sys.exit(1)
+PYTHON
+}
+
+rm -rf "$XDG_DATA_HOME/soothe"
+written=0
+for i in $(seq 1 "$iterations"); do
+  if [ $((i % 2)) -eq 0 ]; then restart=("$soothe"); else restart=("$soothe" --gapplication-service); fi
+  "${restart[@]}" > "$tmp/primary.log" 2>&1 &
+  primary=$!
+  wait_for_owner
+  # Answers the instance confirmed, then a burst it is killed in the middle of.
+  for answer in done skip snooze; do
+    answer_reminder "$answer" && written=$((written + 1))
+  done
+  for k in 1 2 3 4 5 6; do answer_reminder skip & done
+  sleep 0.0$((RANDOM % 10))
+  kill_primary
+  wait 2> /dev/null || true
+
+  status=0
+  history_whole "$written" "$i" || status=1
+  report $status "the history is whole after SIGKILL in a burst of writes (iteration $i)"
+  written=$(python3 -c 'import sys; print(sum(1 for l in open(sys.argv[1], "rb") if l.strip().startswith(b"{") and l.strip().endswith(b"}")))' "$history_file")
+done
+
+# A new instance reads it, with at most the one torn line named.
+"$soothe" --gapplication-service > "$tmp/primary.log" 2>&1 &
+primary=$!
+wait_for_owner
+answer_reminder done && written=$((written + 1))
+kill_primary
+status=0
+history_whole "$written" "$iterations" || status=1
+report $status "a new instance adds after what the kills left"
 
 echo "# $(awk -v s="$started" -v n="$(now)" 'BEGIN { printf "%.1f", n - s }') s"
 echo "1..$n"
