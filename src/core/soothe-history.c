@@ -437,18 +437,18 @@ load_line (Load       *load,
 
   problems = g_ptr_array_new_with_free_func (g_free);
   bytes = g_bytes_new (data, length);
-  /* With an empty name, messages start ":1:COL: " or ": ". */
-  doc = soothe_json_parse (bytes, "", problems);
+  /* Without a name, messages start "1:COL: ", or are the problem alone. */
+  doc = soothe_json_parse (bytes, NULL, problems);
   if (doc == NULL)
     {
-      const char *message = problems->len > 0 ? g_ptr_array_index (problems, 0) : ": not JSON";
+      const char *message = problems->len > 0 ? g_ptr_array_index (problems, 0) : "not JSON";
       guint64 column = 0;
       char *end = NULL;
 
       /* Each line is parsed alone, as line 1 of its own document. */
-      if (g_str_has_prefix (message, ":1:"))
+      if (g_str_has_prefix (message, "1:"))
         {
-          column = g_ascii_strtoull (message + strlen (":1:"), &end, 10);
+          column = g_ascii_strtoull (message + strlen ("1:"), &end, 10);
           if (end != NULL && *end == ':' && column > 0 && column <= G_MAXUINT)
             message = end;
           else

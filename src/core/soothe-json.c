@@ -120,8 +120,10 @@ report_va (Scan       *scan,
   /* Columns count characters; the line up to offset is valid UTF-8 here. */
   column = g_utf8_strlen (scan->data + line_start, offset - line_start) + 1;
   g_ptr_array_add (scan->problems,
-                   soothe_json_one_line (g_strdup_printf ("%s:%u:%ld: %s", scan->name, line, column,
-                                                          message)));
+                   soothe_json_one_line (scan->name != NULL
+                                         ? g_strdup_printf ("%s:%u:%ld: %s", scan->name, line,
+                                                            column, message)
+                                         : g_strdup_printf ("%u:%ld: %s", line, column, message)));
 }
 
 static void G_GNUC_PRINTF (5, 6)
@@ -858,13 +860,14 @@ check_encoding (Scan *scan)
 /**
  * soothe_json_parse:
  * @bytes: the document
- * @name: the file name to put in messages
+ * @name: (nullable): the file name to put in messages
  * @problems: (element-type utf8): where problems are appended
  *
  * Parses a JSON document after checking its size, its encoding, and its
  * syntax against strict JSON with at most %SOOTHE_JSON_MAX_DEPTH levels of
  * nesting and no duplicate member names. The first problem found is appended
- * as one line starting with @name.
+ * as one line starting with "@name:", or with "LINE:COL: " alone when @name
+ * is %NULL, for a caller that names the file itself.
  *
  * Returns: (transfer full) (nullable): the document, or %NULL
  */
@@ -880,15 +883,15 @@ soothe_json_parse (GBytes     *bytes,
   gboolean blank = TRUE;
 
   g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (problems != NULL, NULL);
 
   data = g_bytes_get_data (bytes, &length);
   if (length > SOOTHE_JSON_MAX_BYTES)
     {
       g_ptr_array_add (problems,
-                       g_strdup_printf ("%s: file is too large (%" G_GSIZE_FORMAT " bytes, at most %d)",
-                                        name, length, SOOTHE_JSON_MAX_BYTES));
+                       g_strdup_printf ("%s%sfile is too large (%" G_GSIZE_FORMAT " bytes, at most %d)",
+                                        name != NULL ? name : "", name != NULL ? ": " : "",
+                                        length, SOOTHE_JSON_MAX_BYTES));
       return NULL;
     }
 
@@ -898,7 +901,8 @@ soothe_json_parse (GBytes     *bytes,
     blank = data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r';
   if (blank)
     {
-      g_ptr_array_add (problems, g_strdup_printf ("%s: file is empty", name));
+      g_ptr_array_add (problems, g_strdup_printf ("%s%sfile is empty", name != NULL ? name : "",
+                                                  name != NULL ? ": " : ""));
       return NULL;
     }
 
@@ -1121,6 +1125,67 @@ soothe_json_invalid (GError     **error,
   g_propagate_error (error, g_error_new_valist (G_IO_ERROR, G_IO_ERROR_INVALID_DATA, format, args));
   va_end (args);
   return FALSE;
+}
+
+/**
+ * soothe_json_parse_saved:
+ * @text: (array length=length): what Soothe saved
+ * @length: the length of @text in bytes
+ * @max_bytes: the most a document of this kind holds
+ * @what: what it is, for messages: "a saved timer"
+ * @format: the only format this Soothe reads
+ * @error: return location for an error
+ *
+ * Parses a document Soothe saved: strict JSON no larger than @max_bytes,
+ * whose root is an object with `"format": @format`. Messages name no file,
+ * so that the caller can put it in front.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with
+ *   %G_IO_ERROR_INVALID_DATA
+ */
+SootheJsonDoc *
+soothe_json_parse_saved (const char  *text,
+                         gsize        length,
+                         gsize        max_bytes,
+                         const char  *what,
+                         gint64       format,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(SootheJsonDoc) doc = NULL;
+  const SootheJsonNode *root;
+  gint64 number;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+  g_return_val_if_fail (what != NULL, NULL);
+
+  if (length > max_bytes)
+    {
+      soothe_json_invalid (error, "too large for %s (%" G_GSIZE_FORMAT " bytes, at most %"
+                           G_GSIZE_FORMAT ")", what, length, max_bytes);
+      return NULL;
+    }
+
+  bytes = g_bytes_new (text != NULL ? text : "", length);
+  doc = soothe_json_parse (bytes, NULL, problems);
+  if (doc == NULL)
+    {
+      soothe_json_invalid (error, "%s",
+                           problems->len > 0 ? (char *) g_ptr_array_index (problems, 0) : "not JSON");
+      return NULL;
+    }
+
+  root = soothe_json_doc_get_root (doc);
+  if (soothe_json_node_get_kind (root) != SOOTHE_JSON_OBJECT)
+    {
+      soothe_json_invalid (error, "$: expected an object");
+      return NULL;
+    }
+  if (!soothe_json_read_int (root, "$", "format", format, format, &number, NULL, error))
+    return NULL;
+
+  return g_steal_pointer (&doc);
 }
 
 /**

@@ -46,6 +46,12 @@ const SootheJsonNode *soothe_json_node_get_next    (const SootheJsonNode *node);
 const SootheJsonNode *soothe_json_node_get_member  (const SootheJsonNode *node,
                                                     const char           *name);
 
+SootheJsonDoc        *soothe_json_parse_saved      (const char           *text,
+                                                    gsize                 length,
+                                                    gsize                 max_bytes,
+                                                    const char           *what,
+                                                    gint64                format,
+                                                    GError              **error);
 gboolean              soothe_json_invalid          (GError              **error,
                                                     const char           *format,
                                                     ...) G_GNUC_PRINTF (2, 3);

@@ -1377,16 +1377,6 @@ parse_saved_root (SootheReminderScheduler  *self,
   gboolean is_null;
   gint64 number;
 
-  memset (saved, 0, sizeof *saved);
-  saved->deadline = G_MAXINT64;
-
-  if (soothe_json_node_get_kind (object) != SOOTHE_JSON_OBJECT)
-    return soothe_json_invalid (error, "$: expected an object");
-
-  if (!soothe_json_read_int (object, "$", "format", SAVED_FORMAT, SAVED_FORMAT, &number, NULL,
-                             error))
-    return FALSE;
-
   if (!soothe_json_read_int (object, "$", "next_us", 1, SAVED_MAX_TIME, &number, &is_null, error))
     return FALSE;
   if (!is_null)
@@ -1436,28 +1426,14 @@ parse_saved (SootheReminderScheduler  *self,
              Saved                    *saved,
              GError                  **error)
 {
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(SootheJsonDoc) doc = NULL;
+  g_autoptr(SootheJsonDoc) doc = soothe_json_parse_saved (text, length, SAVED_MAX_BYTES,
+                                                          "a saved schedule", SAVED_FORMAT,
+                                                          error);
 
-  if (length > SAVED_MAX_BYTES)
-    return soothe_json_invalid (error,
-                                "too large for a saved schedule (%" G_GSIZE_FORMAT " bytes, at most %d)",
-                                length, SAVED_MAX_BYTES);
-
-  bytes = g_bytes_new (text, length);
-  /* An empty name makes the messages start ":LINE:COL: " or ": ", so that the
-   * caller can put the file name in front. */
-  doc = soothe_json_parse (bytes, "", problems);
+  memset (saved, 0, sizeof *saved);
+  saved->deadline = G_MAXINT64;
   if (doc == NULL)
-    {
-      const char *problem = problems->len > 0 ? g_ptr_array_index (problems, 0) : "not JSON";
-
-      if (problem[0] == ':')
-        problem += problem[1] == ' ' ? 2 : 1;
-      return soothe_json_invalid (error, "%s", problem);
-    }
-
+    return FALSE;
   return parse_saved_root (self, soothe_json_doc_get_root (doc), now, saved, error);
 }
 

@@ -1177,15 +1177,6 @@ parse_session (const SootheJsonNode  *object,
   guint value = 0;
   gint64 number;
 
-  session_clear (session);
-
-  if (soothe_json_node_get_kind (object) != SOOTHE_JSON_OBJECT)
-    return soothe_json_invalid (error, "$: expected an object");
-
-  if (!soothe_json_read_int (object, "$", "format", SAVED_FORMAT, SAVED_FORMAT, &number, NULL,
-                             error))
-    return FALSE;
-
   if (!read_name (object, "$", "state", state_names, G_N_ELEMENTS (state_names), &value, error))
     return FALSE;
   session->state = value;
@@ -1264,27 +1255,12 @@ parse_saved (const char  *text,
              Session     *session,
              GError     **error)
 {
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(SootheJsonDoc) doc = NULL;
+  g_autoptr(SootheJsonDoc) doc = soothe_json_parse_saved (text, length, SAVED_MAX_BYTES,
+                                                          "a saved timer", SAVED_FORMAT, error);
 
-  if (length > SAVED_MAX_BYTES)
-    return soothe_json_invalid (error, "too large for a saved timer (%" G_GSIZE_FORMAT " bytes, at most %d)",
-                                length, SAVED_MAX_BYTES);
-
-  bytes = g_bytes_new (text, length);
-  /* An empty name makes the messages start ":LINE:COL: " or ": ", so that the
-   * caller can put the file name in front. */
-  doc = soothe_json_parse (bytes, "", problems);
+  session_clear (session);
   if (doc == NULL)
-    {
-      const char *problem = problems->len > 0 ? g_ptr_array_index (problems, 0) : "not JSON";
-
-      if (problem[0] == ':')
-        problem += problem[1] == ' ' ? 2 : 1;
-      return soothe_json_invalid (error, "%s", problem);
-    }
-
+    return FALSE;
   return parse_session (soothe_json_doc_get_root (doc), session, error);
 }
 
