@@ -1,4 +1,6 @@
-/* soothe-therapy-timer.c
+/* soothe-therapy-timer.c: a heat, cold or contrast session, phase by phase
+ *
+ * Saving and restoring it is in soothe-therapy-timer-state.c.
  *
  * Copyright 2026 The Soothe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,23 +11,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "soothe-json.h"
-#include "soothe-therapy-timer.h"
+#include "soothe-therapy-timer-private.h"
 
 #define MINUTE_USEC ((gint64) 60 * G_USEC_PER_SEC)
-#define MAX_PHASES  SOOTHE_THERAPY_TIMER_MAX_PHASES
-#define MAX_PHASE   SOOTHE_THERAPY_TIMER_MAX_PHASE_USEC
-
-/* A saved session is a few hundred bytes; anything much larger is not one,
- * and is refused before it costs a parse. */
-#define SAVED_MAX_BYTES (16 * 1024)
-#define SAVED_FORMAT    1
-
-/* Saved deadlines past this (2200-01-01) are damage, not plans. */
-#define SAVED_MAX_DEADLINE ((gint64) 7258118400 * G_USEC_PER_SEC)
 
 G_DEFINE_ENUM_TYPE (SootheTimerState, soothe_timer_state,
   G_DEFINE_ENUM_VALUE (SOOTHE_TIMER_IDLE, "idle"),
@@ -38,42 +28,6 @@ G_DEFINE_ENUM_TYPE (SoothePhaseKind, soothe_phase_kind,
   G_DEFINE_ENUM_VALUE (SOOTHE_PHASE_COLD, "cold"),
   G_DEFINE_ENUM_VALUE (SOOTHE_PHASE_HEAT, "heat"),
   G_DEFINE_ENUM_VALUE (SOOTHE_PHASE_REST, "rest"))
-
-typedef struct
-{
-  SoothePhaseKind kind;
-  gint64          length;  /* µs as planned, plus any minutes added */
-} Phase;
-
-/* Everything that soothe_therapy_timer_save() keeps. */
-typedef struct
-{
-  SootheTimerState  state;
-  SootheTherapyKind kind;
-  Phase             phases[MAX_PHASES];
-  guint             n_phases;
-  guint             phase_index;       /* n_phases once FINISHED */
-  gint64            deadline;          /* wall µs while RUNNING, else G_MAXINT64 */
-  gint64            remaining;         /* µs while PAUSED */
-  gint64            max_application;   /* cap for extend; 0 when it cannot extend */
-  gint64            check_skin_after;  /* into each cold application; 0 for none */
-  gboolean          check_skin_done;   /* for the current phase */
-} Session;
-
-struct _SootheTherapyTimer
-{
-  GObject      parent_instance;
-
-  /* Owned references */
-  SootheClock *clock;
-  gulong       wakeup_handler;
-
-  /* State */
-  Session      session;
-  /* Bumped by every action a caller takes, so that update() can tell when a
-   * signal handler acted on the timer and the rest of its work is stale. */
-  guint        serial;
-};
 
 G_DEFINE_FINAL_TYPE (SootheTherapyTimer, soothe_therapy_timer, G_TYPE_OBJECT)
 
@@ -99,17 +53,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The values behind the notifying properties, to notify only what changed. */
-typedef struct
-{
-  SootheTimerState state;
-  SoothePhaseKind  phase;
-  guint            phase_index;
-  gint64           deadline;
-} Snapshot;
-
-static void
-session_clear (Session *session)
+void
+soothe_therapy_timer_session_clear (Session *session)
 {
   memset (session, 0, sizeof *session);
   session->state = SOOTHE_TIMER_IDLE;
@@ -117,8 +62,8 @@ session_clear (Session *session)
   session->deadline = G_MAXINT64;
 }
 
-static gboolean
-session_is_active (const Session *session)
+gboolean
+soothe_therapy_timer_session_is_active (const Session *session)
 {
   return session->state == SOOTHE_TIMER_RUNNING || session->state == SOOTHE_TIMER_PAUSED;
 }
@@ -126,13 +71,13 @@ session_is_active (const Session *session)
 static Phase *
 session_current (Session *session)
 {
-  if (!session_is_active (session) || session->phase_index >= session->n_phases)
+  if (!soothe_therapy_timer_session_is_active (session) || session->phase_index >= session->n_phases)
     return NULL;
   return &session->phases[session->phase_index];
 }
 
-static Snapshot
-take_snapshot (SootheTherapyTimer *self)
+Snapshot
+soothe_therapy_timer_take_snapshot (SootheTherapyTimer *self)
 {
   return (Snapshot) {
     self->session.state,
@@ -142,11 +87,11 @@ take_snapshot (SootheTherapyTimer *self)
   };
 }
 
-static void
-notify_changes (SootheTherapyTimer *self,
+void
+soothe_therapy_timer_notify_changes (SootheTherapyTimer *self,
                 const Snapshot     *before)
 {
-  Snapshot after = take_snapshot (self);
+  Snapshot after = soothe_therapy_timer_take_snapshot (self);
 
   if (after.state != before->state)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
@@ -180,8 +125,8 @@ check_skin_time (SootheTherapyTimer *self)
   return self->session.deadline - phase->length + self->session.check_skin_after;
 }
 
-static void
-schedule_wakeup (SootheTherapyTimer *self)
+void
+soothe_therapy_timer_schedule_wakeup (SootheTherapyTimer *self)
 {
   gint64 wakeup = G_MAXINT64;
 
@@ -200,8 +145,8 @@ static void
 finish_action (SootheTherapyTimer *self,
                const Snapshot     *before)
 {
-  schedule_wakeup (self);
-  notify_changes (self, before);
+  soothe_therapy_timer_schedule_wakeup (self);
+  soothe_therapy_timer_notify_changes (self, before);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -391,7 +336,7 @@ soothe_therapy_timer_class_init (SootheTherapyTimerClass *klass)
 static void
 soothe_therapy_timer_init (SootheTherapyTimer *self)
 {
-  session_clear (&self->session);
+  soothe_therapy_timer_session_clear (&self->session);
 }
 
 /**
@@ -467,7 +412,7 @@ plan_session (Session                   *session,
   guint max_cycles = MIN (preset->max_cycles, (MAX_PHASES + 1) / 2);
   gint64 rest = (gint64) preset->rest_minutes * MINUTE_USEC;
 
-  session_clear (session);
+  soothe_therapy_timer_session_clear (session);
   session->kind = kind;
 
   switch (kind)
@@ -574,7 +519,7 @@ soothe_therapy_timer_start (SootheTherapyTimer        *self,
     return FALSE;
 
   self->serial++;
-  before = take_snapshot (self);
+  before = soothe_therapy_timer_take_snapshot (self);
   planned.state = SOOTHE_TIMER_RUNNING;
   planned.deadline = soothe_clock_get_now (self->clock) + planned.phases[0].length;
   self->session = planned;
@@ -602,7 +547,7 @@ soothe_therapy_timer_pause (SootheTherapyTimer *self)
     return;
 
   self->serial++;
-  before = take_snapshot (self);
+  before = soothe_therapy_timer_take_snapshot (self);
   self->session.remaining = soothe_therapy_timer_get_remaining (self);
   self->session.state = SOOTHE_TIMER_PAUSED;
   self->session.deadline = G_MAXINT64;
@@ -626,7 +571,7 @@ soothe_therapy_timer_resume (SootheTherapyTimer *self)
     return;
 
   self->serial++;
-  before = take_snapshot (self);
+  before = soothe_therapy_timer_take_snapshot (self);
   self->session.state = SOOTHE_TIMER_RUNNING;
   self->session.deadline = soothe_clock_get_now (self->clock) + self->session.remaining;
   self->session.remaining = 0;
@@ -650,8 +595,8 @@ soothe_therapy_timer_stop (SootheTherapyTimer *self)
     return;
 
   self->serial++;
-  before = take_snapshot (self);
-  session_clear (&self->session);
+  before = soothe_therapy_timer_take_snapshot (self);
+  soothe_therapy_timer_session_clear (&self->session);
   finish_action (self, &before);
 }
 
@@ -697,7 +642,7 @@ soothe_therapy_timer_extend (SootheTherapyTimer *self)
     return FALSE;
 
   self->serial++;
-  before = take_snapshot (self);
+  before = soothe_therapy_timer_take_snapshot (self);
   session_current (&self->session)->length += MINUTE_USEC;
   if (self->session.state == SOOTHE_TIMER_RUNNING)
     self->session.deadline += MINUTE_USEC;
@@ -726,11 +671,11 @@ soothe_therapy_timer_skip_phase (SootheTherapyTimer *self)
   g_return_if_fail (SOOTHE_IS_THERAPY_TIMER (self));
 
   soothe_therapy_timer_update (self);
-  if (!session_is_active (session))
+  if (!soothe_therapy_timer_session_is_active (session))
     return;
 
   self->serial++;
-  before = take_snapshot (self);
+  before = soothe_therapy_timer_take_snapshot (self);
   session->check_skin_done = FALSE;
   if (session->phase_index + 1 < session->n_phases)
     {
@@ -773,7 +718,7 @@ soothe_therapy_timer_update (SootheTherapyTimer *self)
 
   if (session->state != SOOTHE_TIMER_RUNNING)
     {
-      schedule_wakeup (self);
+      soothe_therapy_timer_schedule_wakeup (self);
       return;
     }
 
@@ -783,12 +728,12 @@ soothe_therapy_timer_update (SootheTherapyTimer *self)
 
   /* After the clock was set back, the deadline may be further away than the
    * phase is long; never let that stretch the phase. */
-  before = take_snapshot (self);
+  before = soothe_therapy_timer_take_snapshot (self);
   if (session->deadline - now > session->phases[session->phase_index].length)
     {
       session->deadline = now + session->phases[session->phase_index].length;
       changed = TRUE;
-      notify_changes (self, &before);
+      soothe_therapy_timer_notify_changes (self, &before);
     }
 
   while (session->state == SOOTHE_TIMER_RUNNING && serial == self->serial)
@@ -812,7 +757,7 @@ soothe_therapy_timer_update (SootheTherapyTimer *self)
       if (session->deadline > now)
         break;
 
-      before = take_snapshot (self);
+      before = soothe_therapy_timer_take_snapshot (self);
       ended = session->phases[session->phase_index].kind;
       lateness = now - session->deadline;
       session->check_skin_done = FALSE;
@@ -834,7 +779,7 @@ soothe_therapy_timer_update (SootheTherapyTimer *self)
       done = session->state == SOOTHE_TIMER_FINISHED;
       changed = TRUE;
 
-      notify_changes (self, &before);
+      soothe_therapy_timer_notify_changes (self, &before);
       if (serial != self->serial)
         break;
       g_signal_emit (self, signals[PHASE_ENDED], 0, ended, next, lateness);
@@ -843,7 +788,7 @@ soothe_therapy_timer_update (SootheTherapyTimer *self)
     }
 
   if (serial == self->serial)
-    schedule_wakeup (self);
+    soothe_therapy_timer_schedule_wakeup (self);
   if (changed)
     g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -905,7 +850,7 @@ soothe_therapy_timer_get_next_phase (SootheTherapyTimer *self)
 {
   g_return_val_if_fail (SOOTHE_IS_THERAPY_TIMER (self), SOOTHE_PHASE_NONE);
 
-  if (!session_is_active (&self->session) ||
+  if (!soothe_therapy_timer_session_is_active (&self->session) ||
       self->session.phase_index + 1 >= self->session.n_phases)
     return SOOTHE_PHASE_NONE;
 
@@ -1019,290 +964,4 @@ soothe_therapy_timer_get_deadline (SootheTherapyTimer *self)
   g_return_val_if_fail (SOOTHE_IS_THERAPY_TIMER (self), G_MAXINT64);
 
   return self->session.deadline;
-}
-
-/* Persistence */
-
-static const char * const state_names[] = {
-  [SOOTHE_TIMER_RUNNING] = "running",
-  [SOOTHE_TIMER_PAUSED] = "paused",
-};
-
-static const char * const kind_names[] = {
-  [SOOTHE_THERAPY_COLD] = "cold",
-  [SOOTHE_THERAPY_HEAT] = "heat",
-  [SOOTHE_THERAPY_CONTRAST] = "contrast",
-};
-
-static const char * const phase_names[] = {
-  [SOOTHE_PHASE_COLD] = "cold",
-  [SOOTHE_PHASE_HEAT] = "heat",
-  [SOOTHE_PHASE_REST] = "rest",
-};
-
-/**
- * soothe_therapy_timer_save:
- * @self: a #SootheTherapyTimer
- *
- * Describes a running or paused session in a short JSON text that
- * soothe_therapy_timer_restore() takes back.
- *
- * Returns: (transfer full) (nullable): the text, or %NULL when there is no
- *   session to keep
- */
-char *
-soothe_therapy_timer_save (SootheTherapyTimer *self)
-{
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  const Session *session;
-
-  g_return_val_if_fail (SOOTHE_IS_THERAPY_TIMER (self), NULL);
-
-  session = &self->session;
-  if (!session_is_active (session))
-    return NULL;
-
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_int_value (builder, SAVED_FORMAT);
-  json_builder_set_member_name (builder, "state");
-  json_builder_add_string_value (builder, state_names[session->state]);
-  json_builder_set_member_name (builder, "kind");
-  json_builder_add_string_value (builder, kind_names[session->kind]);
-
-  json_builder_set_member_name (builder, "phases");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < session->n_phases; i++)
-    {
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, phase_names[session->phases[i].kind]);
-      json_builder_set_member_name (builder, "length_us");
-      json_builder_add_int_value (builder, session->phases[i].length);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "phase_index");
-  json_builder_add_int_value (builder, session->phase_index);
-  if (session->state == SOOTHE_TIMER_RUNNING)
-    {
-      json_builder_set_member_name (builder, "deadline_us");
-      json_builder_add_int_value (builder, session->deadline);
-    }
-  else
-    {
-      json_builder_set_member_name (builder, "remaining_us");
-      json_builder_add_int_value (builder, session->remaining);
-    }
-  json_builder_set_member_name (builder, "max_application_us");
-  json_builder_add_int_value (builder, session->max_application);
-  json_builder_set_member_name (builder, "check_skin_after_us");
-  json_builder_add_int_value (builder, session->check_skin_after);
-  json_builder_set_member_name (builder, "check_skin_done");
-  json_builder_add_boolean_value (builder, session->check_skin_done);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, root);
-
-  return json_generator_to_data (generator, NULL);
-}
-
-/* Reads a string that must be one of the non-NULL @names; *value is its index. */
-static gboolean
-read_name (const SootheJsonNode  *object,
-           const char            *path,
-           const char            *member,
-           const char * const    *names,
-           guint                  n_names,
-           guint                 *value,
-           GError               **error)
-{
-  const SootheJsonNode *node = soothe_json_read_member (object, path, member, SOOTHE_JSON_STRING,
-                                                        "a string", FALSE, error);
-  g_autofree char *escaped = NULL;
-  const char *string;
-
-  if (node == NULL)
-    return FALSE;
-
-  string = soothe_json_node_get_string (node);
-  for (guint i = 0; i < n_names; i++)
-    {
-      if (names[i] != NULL && strcmp (names[i], string) == 0)
-        {
-          *value = i;
-          return TRUE;
-        }
-    }
-
-  /* Escaped, so that a long or multi-line value stays one short line. */
-  escaped = g_strescape (string, NULL);
-  return soothe_json_invalid (error, "%s.%s: unknown value \"%.32s\"%s", path, member,
-                              escaped, strlen (escaped) > 32 ? "…" : "");
-}
-
-static gboolean
-phase_fits_kind (SootheTherapyKind kind,
-                 SoothePhaseKind   phase)
-{
-  switch (kind)
-    {
-    case SOOTHE_THERAPY_COLD:
-      return phase == SOOTHE_PHASE_COLD || phase == SOOTHE_PHASE_REST;
-    case SOOTHE_THERAPY_HEAT:
-      return phase == SOOTHE_PHASE_HEAT || phase == SOOTHE_PHASE_REST;
-    case SOOTHE_THERAPY_CONTRAST:
-      return phase == SOOTHE_PHASE_HEAT || phase == SOOTHE_PHASE_COLD;
-    case SOOTHE_THERAPY_NONE:
-    default:
-      return FALSE;
-    }
-}
-
-static gboolean
-parse_session (const SootheJsonNode  *object,
-               Session               *session,
-               GError               **error)
-{
-  const SootheJsonNode *phases;
-  const SootheJsonNode *phase;
-  const SootheJsonNode *done;
-  guint value = 0;
-  gint64 number;
-
-  if (!read_name (object, "$", "state", state_names, G_N_ELEMENTS (state_names), &value, error))
-    return FALSE;
-  session->state = value;
-
-  if (!read_name (object, "$", "kind", kind_names, G_N_ELEMENTS (kind_names), &value, error))
-    return FALSE;
-  session->kind = value;
-
-  phases = soothe_json_node_get_member (object, "phases");
-  if (phases == NULL)
-    return soothe_json_invalid (error, "$.phases: missing");
-  if (soothe_json_node_get_kind (phases) != SOOTHE_JSON_ARRAY)
-    return soothe_json_invalid (error, "$.phases: expected an array");
-  if (soothe_json_node_get_size (phases) < 1 || soothe_json_node_get_size (phases) > MAX_PHASES)
-    return soothe_json_invalid (error, "$.phases: %u phases, expected 1 to %d",
-                                soothe_json_node_get_size (phases), MAX_PHASES);
-  session->n_phases = soothe_json_node_get_size (phases);
-
-  phase = soothe_json_node_get_first (phases);
-  for (guint i = 0; i < session->n_phases; i++, phase = soothe_json_node_get_next (phase))
-    {
-      g_autofree char *path = g_strdup_printf ("$.phases[%u]", i);
-
-      if (soothe_json_node_get_kind (phase) != SOOTHE_JSON_OBJECT)
-        return soothe_json_invalid (error, "%s: expected an object", path);
-
-      if (!read_name (phase, path, "kind", phase_names, G_N_ELEMENTS (phase_names), &value, error))
-        return FALSE;
-      if (!phase_fits_kind (session->kind, value))
-        return soothe_json_invalid (error, "%s.kind: a %s phase has no place in a %s session",
-                                    path, phase_names[value], kind_names[session->kind]);
-      session->phases[i].kind = value;
-
-      if (!soothe_json_read_int (phase, path, "length_us", G_USEC_PER_SEC, MAX_PHASE,
-                                 &session->phases[i].length, NULL, error))
-        return FALSE;
-    }
-
-  if (!soothe_json_read_int (object, "$", "phase_index", 0, session->n_phases - 1, &number, NULL,
-                             error))
-    return FALSE;
-  session->phase_index = number;
-
-  if (session->state == SOOTHE_TIMER_RUNNING)
-    {
-      if (!soothe_json_read_int (object, "$", "deadline_us", 1, SAVED_MAX_DEADLINE,
-                                 &session->deadline, NULL, error))
-        return FALSE;
-    }
-  else
-    {
-      if (!soothe_json_read_int (object, "$", "remaining_us", 0,
-                                 session->phases[session->phase_index].length,
-                                 &session->remaining, NULL, error))
-        return FALSE;
-    }
-
-  if (!soothe_json_read_int (object, "$", "max_application_us", 0, MAX_PHASE,
-                             &session->max_application, NULL, error) ||
-      !soothe_json_read_int (object, "$", "check_skin_after_us", 0, MAX_PHASE,
-                             &session->check_skin_after, NULL, error))
-    return FALSE;
-
-  done = soothe_json_read_member (object, "$", "check_skin_done", SOOTHE_JSON_BOOLEAN,
-                                  "true or false", FALSE, error);
-  if (done == NULL)
-    return FALSE;
-  session->check_skin_done = soothe_json_node_get_boolean (done);
-
-  return TRUE;
-}
-
-static gboolean
-parse_saved (const char  *text,
-             gsize        length,
-             Session     *session,
-             GError     **error)
-{
-  g_autoptr(SootheJsonDoc) doc = soothe_json_parse_saved (text, length, SAVED_MAX_BYTES,
-                                                          "a saved timer", SAVED_FORMAT, error);
-
-  session_clear (session);
-  if (doc == NULL)
-    return FALSE;
-  return parse_session (soothe_json_doc_get_root (doc), session, error);
-}
-
-/**
- * soothe_therapy_timer_restore:
- * @self: a #SootheTherapyTimer
- * @text: (array length=length): what soothe_therapy_timer_save() returned
- * @length: the length of @text in bytes
- * @error: return location for an error
- *
- * Takes back a saved session, running or paused as it was. Its deadlines are
- * not checked yet: call soothe_therapy_timer_update() (after connecting to the
- * signals) to hear what ended meanwhile.
- *
- * Returns: %TRUE when restored; %FALSE with %G_IO_ERROR_INVALID_DATA and a
- *   message naming the problem (without a file name) when @text is not a
- *   saved session, leaving the timer idle
- */
-gboolean
-soothe_therapy_timer_restore (SootheTherapyTimer  *self,
-                              const char          *text,
-                              gsize                length,
-                              GError             **error)
-{
-  Session restored;
-  Snapshot before;
-
-  g_return_val_if_fail (SOOTHE_IS_THERAPY_TIMER (self), FALSE);
-  g_return_val_if_fail (text != NULL || length == 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!parse_saved (text != NULL ? text : "", length, &restored, error))
-    {
-      soothe_therapy_timer_stop (self);
-      return FALSE;
-    }
-
-  self->serial++;
-  before = take_snapshot (self);
-  self->session = restored;
-  schedule_wakeup (self);
-  notify_changes (self, &before);
-
-  return TRUE;
 }

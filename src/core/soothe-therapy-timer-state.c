@@ -1,0 +1,307 @@
+/* soothe-therapy-timer-state.c: saving and restoring a therapy session
+ *
+ * Copyright 2026 The Soothe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "soothe-therapy-timer"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "soothe-json.h"
+#include "soothe-therapy-timer-private.h"
+
+/* A saved session is a few hundred bytes; anything much larger is not one,
+ * and is refused before it costs a parse. */
+#define SAVED_MAX_BYTES (16 * 1024)
+#define SAVED_FORMAT    1
+
+/* Saved deadlines past this (2200-01-01) are damage, not plans. */
+#define SAVED_MAX_DEADLINE ((gint64) 7258118400 * G_USEC_PER_SEC)
+
+static const char * const state_names[] = {
+  [SOOTHE_TIMER_RUNNING] = "running",
+  [SOOTHE_TIMER_PAUSED] = "paused",
+};
+
+static const char * const kind_names[] = {
+  [SOOTHE_THERAPY_COLD] = "cold",
+  [SOOTHE_THERAPY_HEAT] = "heat",
+  [SOOTHE_THERAPY_CONTRAST] = "contrast",
+};
+
+static const char * const phase_names[] = {
+  [SOOTHE_PHASE_COLD] = "cold",
+  [SOOTHE_PHASE_HEAT] = "heat",
+  [SOOTHE_PHASE_REST] = "rest",
+};
+
+/**
+ * soothe_therapy_timer_save:
+ * @self: a #SootheTherapyTimer
+ *
+ * Describes a running or paused session in a short JSON text that
+ * soothe_therapy_timer_restore() takes back.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL when there is no
+ *   session to keep
+ */
+char *
+soothe_therapy_timer_save (SootheTherapyTimer *self)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  const Session *session;
+
+  g_return_val_if_fail (SOOTHE_IS_THERAPY_TIMER (self), NULL);
+
+  session = &self->session;
+  if (!soothe_therapy_timer_session_is_active (session))
+    return NULL;
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_int_value (builder, SAVED_FORMAT);
+  json_builder_set_member_name (builder, "state");
+  json_builder_add_string_value (builder, state_names[session->state]);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, kind_names[session->kind]);
+
+  json_builder_set_member_name (builder, "phases");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < session->n_phases; i++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, phase_names[session->phases[i].kind]);
+      json_builder_set_member_name (builder, "length_us");
+      json_builder_add_int_value (builder, session->phases[i].length);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "phase_index");
+  json_builder_add_int_value (builder, session->phase_index);
+  if (session->state == SOOTHE_TIMER_RUNNING)
+    {
+      json_builder_set_member_name (builder, "deadline_us");
+      json_builder_add_int_value (builder, session->deadline);
+    }
+  else
+    {
+      json_builder_set_member_name (builder, "remaining_us");
+      json_builder_add_int_value (builder, session->remaining);
+    }
+  json_builder_set_member_name (builder, "max_application_us");
+  json_builder_add_int_value (builder, session->max_application);
+  json_builder_set_member_name (builder, "check_skin_after_us");
+  json_builder_add_int_value (builder, session->check_skin_after);
+  json_builder_set_member_name (builder, "check_skin_done");
+  json_builder_add_boolean_value (builder, session->check_skin_done);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+
+  return json_generator_to_data (generator, NULL);
+}
+
+/* Reads a string that must be one of the non-NULL @names; *value is its index. */
+static gboolean
+read_name (const SootheJsonNode  *object,
+           const char            *path,
+           const char            *member,
+           const char * const    *names,
+           guint                  n_names,
+           guint                 *value,
+           GError               **error)
+{
+  const SootheJsonNode *node = soothe_json_read_member (object, path, member, SOOTHE_JSON_STRING,
+                                                        "a string", FALSE, error);
+  g_autofree char *escaped = NULL;
+  const char *string;
+
+  if (node == NULL)
+    return FALSE;
+
+  string = soothe_json_node_get_string (node);
+  for (guint i = 0; i < n_names; i++)
+    {
+      if (names[i] != NULL && strcmp (names[i], string) == 0)
+        {
+          *value = i;
+          return TRUE;
+        }
+    }
+
+  /* Escaped, so that a long or multi-line value stays one short line. */
+  escaped = g_strescape (string, NULL);
+  return soothe_json_invalid (error, "%s.%s: unknown value \"%.32s\"%s", path, member,
+                              escaped, strlen (escaped) > 32 ? "…" : "");
+}
+
+static gboolean
+phase_fits_kind (SootheTherapyKind kind,
+                 SoothePhaseKind   phase)
+{
+  switch (kind)
+    {
+    case SOOTHE_THERAPY_COLD:
+      return phase == SOOTHE_PHASE_COLD || phase == SOOTHE_PHASE_REST;
+    case SOOTHE_THERAPY_HEAT:
+      return phase == SOOTHE_PHASE_HEAT || phase == SOOTHE_PHASE_REST;
+    case SOOTHE_THERAPY_CONTRAST:
+      return phase == SOOTHE_PHASE_HEAT || phase == SOOTHE_PHASE_COLD;
+    case SOOTHE_THERAPY_NONE:
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+parse_session (const SootheJsonNode  *object,
+               Session               *session,
+               GError               **error)
+{
+  const SootheJsonNode *phases;
+  const SootheJsonNode *phase;
+  const SootheJsonNode *done;
+  guint value = 0;
+  gint64 number;
+
+  if (!read_name (object, "$", "state", state_names, G_N_ELEMENTS (state_names), &value, error))
+    return FALSE;
+  session->state = value;
+
+  if (!read_name (object, "$", "kind", kind_names, G_N_ELEMENTS (kind_names), &value, error))
+    return FALSE;
+  session->kind = value;
+
+  phases = soothe_json_node_get_member (object, "phases");
+  if (phases == NULL)
+    return soothe_json_invalid (error, "$.phases: missing");
+  if (soothe_json_node_get_kind (phases) != SOOTHE_JSON_ARRAY)
+    return soothe_json_invalid (error, "$.phases: expected an array");
+  if (soothe_json_node_get_size (phases) < 1 || soothe_json_node_get_size (phases) > MAX_PHASES)
+    return soothe_json_invalid (error, "$.phases: %u phases, expected 1 to %d",
+                                soothe_json_node_get_size (phases), MAX_PHASES);
+  session->n_phases = soothe_json_node_get_size (phases);
+
+  phase = soothe_json_node_get_first (phases);
+  for (guint i = 0; i < session->n_phases; i++, phase = soothe_json_node_get_next (phase))
+    {
+      g_autofree char *path = g_strdup_printf ("$.phases[%u]", i);
+
+      if (soothe_json_node_get_kind (phase) != SOOTHE_JSON_OBJECT)
+        return soothe_json_invalid (error, "%s: expected an object", path);
+
+      if (!read_name (phase, path, "kind", phase_names, G_N_ELEMENTS (phase_names), &value, error))
+        return FALSE;
+      if (!phase_fits_kind (session->kind, value))
+        return soothe_json_invalid (error, "%s.kind: a %s phase has no place in a %s session",
+                                    path, phase_names[value], kind_names[session->kind]);
+      session->phases[i].kind = value;
+
+      if (!soothe_json_read_int (phase, path, "length_us", G_USEC_PER_SEC, MAX_PHASE,
+                                 &session->phases[i].length, NULL, error))
+        return FALSE;
+    }
+
+  if (!soothe_json_read_int (object, "$", "phase_index", 0, session->n_phases - 1, &number, NULL,
+                             error))
+    return FALSE;
+  session->phase_index = number;
+
+  if (session->state == SOOTHE_TIMER_RUNNING)
+    {
+      if (!soothe_json_read_int (object, "$", "deadline_us", 1, SAVED_MAX_DEADLINE,
+                                 &session->deadline, NULL, error))
+        return FALSE;
+    }
+  else
+    {
+      if (!soothe_json_read_int (object, "$", "remaining_us", 0,
+                                 session->phases[session->phase_index].length,
+                                 &session->remaining, NULL, error))
+        return FALSE;
+    }
+
+  if (!soothe_json_read_int (object, "$", "max_application_us", 0, MAX_PHASE,
+                             &session->max_application, NULL, error) ||
+      !soothe_json_read_int (object, "$", "check_skin_after_us", 0, MAX_PHASE,
+                             &session->check_skin_after, NULL, error))
+    return FALSE;
+
+  done = soothe_json_read_member (object, "$", "check_skin_done", SOOTHE_JSON_BOOLEAN,
+                                  "true or false", FALSE, error);
+  if (done == NULL)
+    return FALSE;
+  session->check_skin_done = soothe_json_node_get_boolean (done);
+
+  return TRUE;
+}
+
+static gboolean
+parse_saved (const char  *text,
+             gsize        length,
+             Session     *session,
+             GError     **error)
+{
+  g_autoptr(SootheJsonDoc) doc = soothe_json_parse_saved (text, length, SAVED_MAX_BYTES,
+                                                          "a saved timer", SAVED_FORMAT, error);
+
+  soothe_therapy_timer_session_clear (session);
+  if (doc == NULL)
+    return FALSE;
+  return parse_session (soothe_json_doc_get_root (doc), session, error);
+}
+
+/**
+ * soothe_therapy_timer_restore:
+ * @self: a #SootheTherapyTimer
+ * @text: (array length=length): what soothe_therapy_timer_save() returned
+ * @length: the length of @text in bytes
+ * @error: return location for an error
+ *
+ * Takes back a saved session, running or paused as it was. Its deadlines are
+ * not checked yet: call soothe_therapy_timer_update() (after connecting to the
+ * signals) to hear what ended meanwhile.
+ *
+ * Returns: %TRUE when restored; %FALSE with %G_IO_ERROR_INVALID_DATA and a
+ *   message naming the problem (without a file name) when @text is not a
+ *   saved session, leaving the timer idle
+ */
+gboolean
+soothe_therapy_timer_restore (SootheTherapyTimer  *self,
+                              const char          *text,
+                              gsize                length,
+                              GError             **error)
+{
+  Session restored;
+  Snapshot before;
+
+  g_return_val_if_fail (SOOTHE_IS_THERAPY_TIMER (self), FALSE);
+  g_return_val_if_fail (text != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!parse_saved (text != NULL ? text : "", length, &restored, error))
+    {
+      soothe_therapy_timer_stop (self);
+      return FALSE;
+    }
+
+  self->serial++;
+  before = soothe_therapy_timer_take_snapshot (self);
+  self->session = restored;
+  soothe_therapy_timer_schedule_wakeup (self);
+  soothe_therapy_timer_notify_changes (self, &before);
+
+  return TRUE;
+}
