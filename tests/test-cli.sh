@@ -31,7 +31,7 @@ version () {
 list_situations () {
   local out
   out=$("$soothe" --list-situations) || return 1
-  [ "$(printf '%s\n' "$out" | wc -l)" -eq 10 ] || return 1
+  [ "$(printf '%s\n' "$out" | wc -l)" -eq 29 ] || return 1
   printf '%s\n' "$out" | grep -qx $'upper-back-burning\tBurning pain in the upper back' || return 1
   # Every line is id TAB title.
   ! printf '%s\n' "$out" | grep -vqE $'^[a-z][a-z0-9-]*\t[^\t]+$'
@@ -91,7 +91,7 @@ user_bundle_skipped () {
   "$soothe" --list-situations > "$tmp/out" 2> "$tmp/err"
   local status=$?
   rm -r "$XDG_DATA_HOME/soothe"
-  [ $status -eq 0 ] && [ "$(wc -l < "$tmp/out")" -eq 10 ] &&
+  [ $status -eq 0 ] && [ "$(wc -l < "$tmp/out")" -eq 29 ] &&
     grep -q "broken.json: \$.situations\[0\].title: missing member" "$tmp/err"
 }
 

@@ -226,11 +226,11 @@ json_path (const char *path)
 /* A user bundle with one of everything that holds text. */
 static const char user_template[] =
   "{\"format\": 1,"
-  " \"areas\": [{\"id\": \"feet\", \"title\": \"Feet\"}],"
+  " \"areas\": [{\"id\": \"ankles\", \"title\": \"Feet\"}],"
   " \"stretches\": [{\"id\": \"toe-curls\", \"name\": \"Toe curls\", \"summary\": \"Small muscles.\","
   "   \"steps\": [\"Sit.\", \"Curl your toes.\"], \"hold_seconds\": 10, \"repetitions\": 5,"
   "   \"cautions\": [\"Stop if it hurts.\"], \"pregnancy_safe\": true}],"
-  " \"situations\": [{\"id\": \"heel-pain\", \"title\": \"Heel pain\", \"area\": \"feet\","
+  " \"situations\": [{\"id\": \"heel-spur\", \"title\": \"Heel pain\", \"area\": \"ankles\","
   "   \"summary\": \"Sore heels.\", \"keywords\": [\"heel\"],"
   "   \"sections\": [{\"heading\": \"Ease it\", \"items\": [\"Rest.\", \"Ice it.\"]}],"
   "   \"get_help\": {\"emergency\": [\"Chest pain\"], \"urgent\": [\"A fever\"]},"
@@ -734,7 +734,7 @@ test_unsafe_link_in_every_user_field (void)
         g_autoptr(GPtrArray) problems = problems_new ();
         /* An area or stretch refused is then unknown to the situation. */
         const char *then = g_str_has_prefix (user_text_fields[f], "areas/")
-                             ? "$.situations[0].area: unknown area \"feet\""
+                             ? "$.situations[0].area: unknown area \"ankles\""
                              : g_str_has_prefix (user_text_fields[f], "stretches/")
                                ? "$.situations[0].stretches[0]: unknown stretch \"toe-curls\""
                                : NULL;

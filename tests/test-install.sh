@@ -75,7 +75,7 @@ compile_schemas () {
 list_situations () {
   local out
   out=$(GSETTINGS_SCHEMA_DIR=$schemas "$bin" --list-situations) || return 1
-  [ "$(printf '%s\n' "$out" | wc -l)" -eq 10 ] &&
+  [ "$(printf '%s\n' "$out" | wc -l)" -eq 29 ] &&
     printf '%s\n' "$out" | grep -qx $'upper-back-burning\tBurning pain in the upper back'
 }
 

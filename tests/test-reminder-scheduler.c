@@ -609,12 +609,14 @@ test_pregnancy_preference (Fixture       *f,
   soothe_reminder_scheduler_set_pregnant (f->scheduler, TRUE);
   g_assert_true (soothe_reminder_scheduler_get_pregnant (f->scheduler));
 
-  /* The nine pregnancy-safe stretches of the bundle, round and round. */
-  assert_only_safe (f, 10,
+  /* The fifteen pregnancy-safe stretches of the bundle, round and round. */
+  assert_only_safe (f, 16,
                     "09:00 cat-cow 09:00 shoulder-rolls 09:00 cross-body-shoulder-stretch "
                     "09:00 shoulder-blade-squeeze 09:00 hands-knees-back-stretch "
-                    "09:00 shoulder-shrug-hold 09:00 side-lying-knee-pillow 09:00 knee-bends "
-                    "09:00 chin-tuck 09:00 cat-cow ");
+                    "09:00 shoulder-shrug-hold 09:00 side-lying-knee-pillow 09:00 chin-tuck "
+                    "09:00 neck-side-bend 09:00 pendulum-shoulder 09:00 pelvic-tilt "
+                    "09:00 wrist-extensor-stretch 09:00 wrist-flexor-stretch 09:00 knee-bends "
+                    "09:00 calf-stretch 09:00 cat-cow ");
 
   /* A situation's unsafe stretches are left out of its turn (its first
    * safe one, cat-cow, was the last given); the others go on where they

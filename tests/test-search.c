@@ -11,6 +11,12 @@ typedef struct {
   const char *expected_first;
 } Question;
 
+typedef struct {
+  const char     *language;
+  const Question *questions;
+  guint           n_questions;
+} Language;
+
 static const Question questions[] = {
   { "burning between my shoulder blades", "upper-back-burning" },
   { "back hurts when I cough", "upper-back-cough" },
@@ -31,29 +37,125 @@ static const Question questions[] = {
   { "coughing", "upper-back-cough" },
   { "burn", "upper-back-burning" },
   { "pregn", "upper-back-pregnancy" },
+  /* Each complaint the source article names. */
+  { "knee clicks", "knee-clicking" },
+  { "knee hurts when I squat", "knee-squatting-kneeling" },
+  { "pain when kneeling", "knee-squatting-kneeling" },
+  { "can't straighten my knee", "knee-straightening" },
+  { "big toe hurts when I walk", "big-toe-pain" },
+  { "gout", "big-toe-pain" },
+  { "heel pain in the morning", "heel-pain" },
+  { "plantar fasciitis", "heel-pain" },
+  { "back pain walking eases when I sit", "walking-back-leg-pain" },
+  { "calf pain when walking", "calf-pain-walking" },
+  { "swollen calf", "calf-pain-walking" },
+  { "back pain from standing all day", "back-pain-standing" },
+  { "lower back pain after exercise", "back-pain-after-exercise" },
+  { "back brace", "lower-back-pain" },
+  { "how to lift safely", "pain-lifting" },
+  { "shoulder hurts when lifting", "shoulder-pain-lifting" },
+  { "wrist hurts when lifting", "wrist-pain-lifting" },
+  { "pulled hamstring", "leg-strain" },
+  { "neck and shoulders tense when running", "running-shoulders-neck" },
+  { "chest pain while running", "chest-pain-exercise" },
+  { "shin splints", "shin-pain" },
+  { "rib pain lying down", "rib-pain-lying" },
+  { "hurts to breathe in ribs", "rib-pain-lying" },
+  { "stiff neck when I wake up", "neck-pain-waking" },
+  { "shoulder pain at night", "shoulder-pain-night" },
+  { "menopause aches at night", "night-aches-hormones" },
+  { "period pain back", "night-aches-hormones" },
+};
+
+static const Question german[] = {
+  { "Knie knackt", "knee-clicking" },
+  { "Knieschmerzen beim Hocken", "knee-squatting-kneeling" },
+  { "Knie lässt sich nicht strecken", "knee-straightening" },
+  { "großer Zeh tut beim Gehen weh", "big-toe-pain" },
+  { "Fersenschmerzen am Morgen", "heel-pain" },
+  { "Rückenschmerzen beim Gehen, besser im Sitzen", "walking-back-leg-pain" },
+  { "Wadenschmerzen beim Gehen", "calf-pain-walking" },
+  { "geschwollene Wade", "calf-pain-walking" },
+  { "Rückenschmerzen vom langen Stehen", "back-pain-standing" },
+  { "Rückenschmerzen nach dem Sport", "back-pain-after-exercise" },
+  { "Schulterschmerzen beim Heben", "shoulder-pain-lifting" },
+  { "Handgelenk tut beim Heben weh", "wrist-pain-lifting" },
+  { "Zerrung Oberschenkel", "leg-strain" },
+  { "Nacken verspannt beim Laufen", "running-shoulders-neck" },
+  { "Brustschmerzen beim Joggen", "chest-pain-exercise" },
+  { "Schienbeinschmerzen", "shin-pain" },
+  { "Rippenschmerzen im Liegen", "rib-pain-lying" },
+  { "steifer Nacken nach dem Aufwachen", "neck-pain-waking" },
+  { "Schulterschmerzen nachts", "shoulder-pain-night" },
+  { "Wechseljahre Schmerzen nachts", "night-aches-hormones" },
+};
+
+static const Question spanish[] = {
+  { "me cruje la rodilla", "knee-clicking" },
+  { "dolor de rodilla al ponerme en cuclillas", "knee-squatting-kneeling" },
+  { "dolor al arrodillarme", "knee-squatting-kneeling" },
+  { "no puedo estirar la rodilla", "knee-straightening" },
+  { "me duele el dedo gordo al caminar", "big-toe-pain" },
+  { "dolor de talón por la mañana", "heel-pain" },
+  { "dolor de espalda al caminar que mejora al sentarme", "walking-back-leg-pain" },
+  { "dolor de pantorrilla al caminar", "calf-pain-walking" },
+  { "pantorrilla hinchada", "calf-pain-walking" },
+  { "dolor de espalda por estar de pie", "back-pain-standing" },
+  { "dolor lumbar después del ejercicio", "back-pain-after-exercise" },
+  { "me duele el hombro al levantar peso", "shoulder-pain-lifting" },
+  { "me duele la muñeca al levantar peso", "wrist-pain-lifting" },
+  { "tirón en el muslo", "leg-strain" },
+  { "tensión en cuello y hombros al correr", "running-shoulders-neck" },
+  { "dolor en el pecho al correr", "chest-pain-exercise" },
+  { "dolor en la espinilla", "shin-pain" },
+  { "dolor de costillas al acostarme", "rib-pain-lying" },
+  { "cuello rígido al despertar", "neck-pain-waking" },
+  { "dolor de hombro por la noche", "shoulder-pain-night" },
+  { "dolores nocturnos menopausia", "night-aches-hormones" },
+};
+
+static const Language languages[] = {
+  { "en", questions, G_N_ELEMENTS (questions) },
+  { "de", german, G_N_ELEMENTS (german) },
+  { "es", spanish, G_N_ELEMENTS (spanish) },
 };
 
 static SootheContent *content;
+static SootheContent *contents[G_N_ELEMENTS (languages)];
 
 static const char *
-first_result (const char *query)
+first_result_in (SootheContent *in,
+                 const char    *query)
 {
-  g_autoptr(GArray) hits = soothe_search_index_query (soothe_content_get_search_index (content), query);
+  g_autoptr(GArray) hits = soothe_search_index_query (soothe_content_get_search_index (in), query);
   g_autoptr(SootheSituation) situation = NULL;
 
   if (hits->len == 0)
     return NULL;
-  situation = g_list_model_get_item (soothe_content_get_situations (content),
+  situation = g_list_model_get_item (soothe_content_get_situations (in),
                                      g_array_index (hits, SootheSearchHit, 0).document);
   return soothe_situation_get_id (situation);
 }
 
+static const char *
+first_result (const char *query)
+{
+  return first_result_in (content, query);
+}
+
+/* The question's place in languages[] is kept beside it. */
+typedef struct {
+  guint           language;
+  const Question *question;
+} Asked;
+
 static void
 test_question (gconstpointer data)
 {
-  const Question *question = data;
+  const Asked *asked = data;
 
-  g_assert_cmpstr (first_result (question->query), ==, question->expected_first);
+  g_assert_cmpstr (first_result_in (contents[asked->language], asked->question->query), ==,
+                   asked->question->expected_first);
 }
 
 static void
@@ -81,17 +183,27 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  content = soothe_content_new_builtin ();
-
-  for (guint i = 0; i < G_N_ELEMENTS (questions); i++)
+  content = soothe_content_new_builtin_for ((const char * const []) { "en", NULL });
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {
-      g_autofree char *path = g_strdup_printf ("/soothe/search/question/%u", i);
-      g_test_add_data_func (path, &questions[i], test_question);
+      contents[l] = soothe_content_new_builtin_for ((const char * const []) { languages[l].language,
+                                                                              NULL });
+      for (guint i = 0; i < languages[l].n_questions; i++)
+        {
+          g_autofree char *path = g_strdup_printf ("/soothe/search/question/%s/%u",
+                                                   languages[l].language, i);
+          Asked *asked = g_new (Asked, 1);
+
+          *asked = (Asked) { l, &languages[l].questions[i] };
+          g_test_add_data_func_full (path, asked, test_question, g_free);
+        }
     }
   g_test_add_func ("/soothe/search/no-match", test_no_match);
   g_test_add_func ("/soothe/search/markup-not-indexed", test_markup_not_indexed);
 
   status = g_test_run ();
   g_object_unref (content);
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    g_object_unref (contents[l]);
   return status;
 }
