@@ -299,6 +299,35 @@ test_search (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
 }
 
+/* Whether the selected sidebar row is wholly inside the sidebar's view. */
+static gboolean
+selected_row_in_view (void)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (list_box ());
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (list_box ()), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  double top = gtk_adjustment_get_value (adjustment);
+  double bottom = top + gtk_adjustment_get_page_size (adjustment);
+  graphene_rect_t bounds;
+
+  return row != NULL &&
+         gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (list_box ()), &bounds) &&
+         bounds.size.height > 0 &&
+         bounds.origin.y >= top - 0.5 && bounds.origin.y + bounds.size.height <= bottom + 0.5;
+}
+
+static void
+test_shown_row_in_view (void)
+{
+  /* The last situations sit far below the sidebar's first screen. */
+  g_assert_true (soothe_window_show_situation (window, "heel-pain"));
+  settle ();
+  wait_for (selected_row_in_view);
+  g_assert_true (soothe_window_show_situation (window, "upper-back-burning"));
+  settle ();
+  wait_for (selected_row_in_view);
+}
+
 static void
 test_show_and_remember (void)
 {
@@ -867,6 +896,7 @@ main (int   argc,
   g_test_add_func ("/soothe/ui/keyboard-moves-between-situations", test_keyboard_moves_between_situations);
   g_test_add_func ("/soothe/ui/search", test_search);
   g_test_add_func ("/soothe/ui/show-and-remember", test_show_and_remember);
+  g_test_add_func ("/soothe/ui/shown-row-in-view", test_shown_row_in_view);
   g_test_add_func ("/soothe/ui/menu-windows", test_menu_windows);
   g_test_add_func ("/soothe/ui/timer-region", test_timer_region);
   g_test_add_func ("/soothe/ui/preferences", test_preferences);

@@ -32,6 +32,8 @@ struct _SootheSidebar
   SootheSituation    *selected;
 
   /* State */
+  guint               reveal_tick;    /* keeps the selected row in view */
+  guint               reveal_frames;  /* frames it has done so */
   gboolean            searching;
   gboolean            selecting;   /* selection changed by code, not by the person */
 };
@@ -161,6 +163,47 @@ update_header_cb (GtkListBoxRow *row,
 }
 
 /* Marks the shown situation's row, if it is in the list. */
+/* A new window lays out, gives the first row the focus and scrolls to it
+ * over its first frames: so the selected row is kept in view for a few
+ * frames, not set once. */
+#define REVEAL_FRAMES 20
+
+static gboolean
+reveal_selected_tick_cb (GtkWidget     *widget,
+                         GdkFrameClock *frame_clock,
+                         gpointer       user_data)
+{
+  SootheSidebar *self = user_data;
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list_box);
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->list_box),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+
+  if (row == NULL || scroller == NULL || ++self->reveal_frames > REVEAL_FRAMES)
+    {
+      self->reveal_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  if (gtk_widget_get_height (GTK_WIDGET (row)) > 0 && gtk_adjustment_get_page_size (adjustment) > 0 &&
+      gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (self->list_box), &bounds))
+    gtk_adjustment_clamp_page (adjustment, bounds.origin.y, bounds.origin.y + bounds.size.height);
+  return G_SOURCE_CONTINUE;
+}
+
+/* A situation chosen from elsewhere (the last one shown, --show, a search,
+ * a shortcut) may sit below the sidebar's first screen: bring it into view. */
+static void
+reveal_selected (SootheSidebar *self)
+{
+  self->reveal_frames = 0;
+  if (self->reveal_tick == 0)
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_box),
+                                                      reveal_selected_tick_cb, self, NULL);
+}
+
 static void
 sync_selection (SootheSidebar *self)
 {
@@ -182,6 +225,8 @@ sync_selection (SootheSidebar *self)
   else
     gtk_list_box_unselect_all (self->list_box);
   self->selecting = FALSE;
+  if (row != NULL)
+    reveal_selected (self);
 }
 
 static void
@@ -346,6 +391,7 @@ soothe_sidebar_move (SootheSidebar *self,
   position = row != NULL ? gtk_list_box_row_get_index (row) + delta : (delta > 0 ? 0 : n - 1);
   row = gtk_list_box_get_row_at_index (self->list_box, CLAMP (position, 0, n - 1));
   gtk_list_box_select_row (self->list_box, row);
+  reveal_selected (self);
 }
 
 void
@@ -428,6 +474,9 @@ soothe_sidebar_dispose (GObject *object)
 {
   SootheSidebar *self = SOOTHE_SIDEBAR (object);
 
+  if (self->reveal_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_box), self->reveal_tick);
+  self->reveal_tick = 0;
   if (self->list_box != NULL)
     gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SOOTHE_TYPE_SIDEBAR);
