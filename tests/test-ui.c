@@ -9,6 +9,7 @@
 
 #include "soothe-advice-view.h"
 #include "soothe-application.h"
+#include "soothe-autostart.h"
 #include "soothe-fake-clock.h"
 #include "soothe-markup.h"
 #include "soothe-preferences-window.h"
@@ -713,6 +714,47 @@ test_preferences (void)
   settle ();
 }
 
+/* Reminders on keep an autostart entry; the preference shows the file as it
+ * is, even after someone deleted it by hand. */
+static void
+test_start_at_login (void)
+{
+  GSettings *settings = soothe_application_get_settings (app);
+  g_autofree char *path = soothe_autostart_get_path ();
+  GtkWindow *preferences;
+  gboolean start = TRUE;
+
+  g_assert_false (g_settings_get_boolean (settings, "reminders-enabled"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_settings_set_boolean (settings, "reminders-enabled", TRUE);
+  settle ();
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (soothe_application_get_start_at_login (app));
+
+  /* Deleted by hand: the preference says so. */
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  settle ();
+  preferences = find_window (SOOTHE_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  g_object_get (preferences, "start-at-login", &start, NULL);
+  g_assert_false (start);
+
+  /* Turned on in the window: the entry is back. */
+  g_object_set (preferences, "start-at-login", TRUE, NULL);
+  settle ();
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  /* Reminders off: no entry, and the preference follows. */
+  g_settings_set_boolean (settings, "reminders-enabled", FALSE);
+  settle ();
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_object_get (preferences, "start-at-login", &start, NULL);
+  g_assert_false (start);
+  gtk_window_destroy (preferences);
+  settle ();
+}
+
 static void
 test_shortcut_actions (void)
 {
@@ -900,6 +942,7 @@ main (int   argc,
   g_test_add_func ("/soothe/ui/menu-windows", test_menu_windows);
   g_test_add_func ("/soothe/ui/timer-region", test_timer_region);
   g_test_add_func ("/soothe/ui/preferences", test_preferences);
+  g_test_add_func ("/soothe/ui/start-at-login", test_start_at_login);
   g_test_add_func ("/soothe/ui/shortcut-actions", test_shortcut_actions);
   g_test_add_func ("/soothe/ui/reminders", test_reminders);
   g_test_add_func ("/soothe/ui/window-finalizes", test_window_finalizes);

@@ -282,6 +282,13 @@ resume_reminders_activated_cb (GSimpleAction *action,
   soothe_reminder_scheduler_resume (self->reminders);
 }
 
+static void
+reminders_enabled_changed_cb (SootheApplication *self)
+{
+  soothe_application_set_start_at_login (self, g_settings_get_boolean (self->settings,
+                                                                      "reminders-enabled"));
+}
+
 /* A guided stretch done to the end counts, and answers its reminder. */
 static void
 stretch_finished_cb (SootheApplication   *self,
@@ -359,6 +366,9 @@ soothe_application_reminders_startup (SootheApplication *self)
       g_settings_bind (self->settings, "reminder-interval", self->reminders, "interval-minutes",
                        G_SETTINGS_BIND_GET);
       g_settings_bind (self->settings, "pregnant", self->reminders, "pregnant", G_SETTINGS_BIND_GET);
+      /* Turning reminders on or off starts or stops starting at login. */
+      g_signal_connect_object (self->settings, "changed::reminders-enabled",
+                               G_CALLBACK (reminders_enabled_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
   restore_reminders (self);

@@ -12,6 +12,7 @@
 #include "soothe-application-private.h"
 #include "soothe-markup.h"
 #include "soothe-preferences-window.h"
+#include "soothe-autostart.h"
 #include "soothe-ui-resources.h"
 #include "soothe-window.h"
 
@@ -22,6 +23,7 @@ enum {
   PROP_FILE_PROBLEMS,
   PROP_SAVE_PROBLEM,
   PROP_TIMER_EVENT,
+  PROP_START_AT_LOGIN,
   N_PROPS
 };
 
@@ -324,6 +326,12 @@ preferences_activated_cb (GSimpleAction *action,
   if (self->settings == NULL)
     return;
   preferences = soothe_preferences_window_new (parent, self->settings, ensure_content (self));
+  /* Read again now: the entry may have been deleted by hand. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START_AT_LOGIN]);
+  soothe_preferences_window_set_can_start_at_login (preferences,
+                                                    soothe_application_can_start_at_login (self));
+  g_object_bind_property (self, "start-at-login", preferences, "start-at-login",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
@@ -618,6 +626,27 @@ soothe_application_get_property (GObject    *object,
     case PROP_TIMER_EVENT:
       g_value_set_string (value, self->timer_event);
       break;
+    case PROP_START_AT_LOGIN:
+      g_value_set_boolean (value, soothe_application_get_start_at_login (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+soothe_application_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  SootheApplication *self = SOOTHE_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_START_AT_LOGIN:
+      soothe_application_set_start_at_login (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -632,6 +661,7 @@ soothe_application_class_init (SootheApplicationClass *klass)
   object_class->dispose = soothe_application_dispose;
   object_class->finalize = soothe_application_finalize;
   object_class->get_property = soothe_application_get_property;
+  object_class->set_property = soothe_application_set_property;
 
   /* Problems with the person's own files, for the window to show. */
   properties[PROP_FILE_PROBLEMS] =
@@ -643,6 +673,10 @@ soothe_application_class_init (SootheApplicationClass *klass)
   properties[PROP_TIMER_EVENT] =
     g_param_spec_string ("timer-event", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Whether the autostart entry is there: the file is the truth. */
+  properties[PROP_START_AT_LOGIN] =
+    g_param_spec_boolean ("start-at-login", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   application_class->handle_local_options = soothe_application_handle_local_options;
@@ -778,6 +812,45 @@ soothe_application_set_timer_event (SootheApplication *self,
   g_free (self->timer_event);
   self->timer_event = g_strdup (event);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMER_EVENT]);
+}
+
+/* Whether an autostart entry starts Soothe at login; inside Flatpak, where
+ * the sandbox has no say over the session's autostart folder, never. */
+gboolean
+soothe_application_get_start_at_login (SootheApplication *self)
+{
+  g_return_val_if_fail (SOOTHE_IS_APPLICATION (self), FALSE);
+  return soothe_application_can_start_at_login (self) && soothe_autostart_get_enabled ();
+}
+
+/* Whether this Soothe can keep an autostart entry at all. */
+gboolean
+soothe_application_can_start_at_login (SootheApplication *self)
+{
+  g_return_val_if_fail (SOOTHE_IS_APPLICATION (self), FALSE);
+  return !g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
+}
+
+/* Writes or removes the autostart entry; a problem goes to the banner. */
+void
+soothe_application_set_start_at_login (SootheApplication *self,
+                                       gboolean           start)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean before;
+
+  g_return_if_fail (SOOTHE_IS_APPLICATION (self));
+
+  if (!soothe_application_can_start_at_login (self))
+    return;
+  before = soothe_autostart_get_enabled ();
+  if (!soothe_autostart_set_enabled (APPLICATION_ID, start, &error))
+    soothe_application_add_file_problem (self,
+                                         g_strdup_printf (_("Soothe cannot change whether it "
+                                                            "starts at login (%s)."),
+                                                          error->message));
+  if (soothe_autostart_get_enabled () != before)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START_AT_LOGIN]);
 }
 
 /* Returns what the timer last reported (a phase end), or NULL. */

@@ -34,5 +34,9 @@ const char * const *soothe_application_get_file_problems   (SootheApplication  *
 void                soothe_application_clear_file_problems (SootheApplication  *self);
 const char         *soothe_application_get_save_problem     (SootheApplication  *self);
 const char         *soothe_application_get_timer_event      (SootheApplication  *self);
+gboolean            soothe_application_get_start_at_login   (SootheApplication  *self);
+void                soothe_application_set_start_at_login   (SootheApplication  *self,
+                                                             gboolean            start);
+gboolean            soothe_application_can_start_at_login   (SootheApplication  *self);
 
 G_END_DECLS

@@ -18,6 +18,8 @@ struct _SoothePreferencesWindow
   GtkAdjustment *minutes_adjustment;
   GtkDropDown   *style_dropdown;
   GtkSwitch     *reminders_switch;
+  GtkWidget     *login_label;
+  GtkSwitch     *login_switch;
   GtkAdjustment *interval_adjustment;
 
   /* Owned references */
@@ -25,6 +27,14 @@ struct _SoothePreferencesWindow
 };
 
 G_DEFINE_FINAL_TYPE (SoothePreferencesWindow, soothe_preferences_window, GTK_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_START_AT_LOGIN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char * const color_schemes[] = { "default", "light", "dark" };
 
@@ -88,12 +98,62 @@ soothe_preferences_window_dispose (GObject *object)
 }
 
 static void
+soothe_preferences_window_get_property (GObject    *object,
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
+{
+  SoothePreferencesWindow *self = SOOTHE_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_START_AT_LOGIN:
+      g_value_set_boolean (value, gtk_switch_get_active (self->login_switch));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+soothe_preferences_window_set_property (GObject      *object,
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec)
+{
+  SoothePreferencesWindow *self = SOOTHE_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_START_AT_LOGIN:
+      gtk_switch_set_active (self->login_switch, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+login_switch_active_cb (SoothePreferencesWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START_AT_LOGIN]);
+}
+
+static void
 soothe_preferences_window_class_init (SoothePreferencesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = soothe_preferences_window_dispose;
+  object_class->get_property = soothe_preferences_window_get_property;
+  object_class->set_property = soothe_preferences_window_set_property;
+
+  /* Whether Soothe starts at login, as the switch shows it. */
+  properties[PROP_START_AT_LOGIN] =
+    g_param_spec_boolean ("start-at-login", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/soothe-preferences-window.ui");
@@ -102,7 +162,10 @@ soothe_preferences_window_class_init (SoothePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SoothePreferencesWindow, minutes_adjustment);
   gtk_widget_class_bind_template_child (widget_class, SoothePreferencesWindow, style_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SoothePreferencesWindow, reminders_switch);
+  gtk_widget_class_bind_template_child (widget_class, SoothePreferencesWindow, login_label);
+  gtk_widget_class_bind_template_child (widget_class, SoothePreferencesWindow, login_switch);
   gtk_widget_class_bind_template_child (widget_class, SoothePreferencesWindow, interval_adjustment);
+  gtk_widget_class_bind_template_callback (widget_class, login_switch_active_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -135,6 +198,11 @@ soothe_preferences_window_new (GtkWindow     *parent,
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "reminder-interval", self->interval_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);
+  /* Starting at login is for reminders; without them there is no entry. */
+  g_settings_bind (settings, "reminders-enabled", self->login_switch, "sensitive",
+                   G_SETTINGS_BIND_GET);
+  g_settings_bind (settings, "reminders-enabled", self->login_label, "sensitive",
+                   G_SETTINGS_BIND_GET);
   g_settings_bind (settings, "default-therapy-minutes", self->minutes_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (settings, "text-size", self->text_size_adjustment, "value",
@@ -144,4 +212,16 @@ soothe_preferences_window_new (GtkWindow     *parent,
                                 G_SETTINGS_BIND_DEFAULT, scheme_to_position, position_to_scheme,
                                 NULL, NULL);
   return self;
+}
+
+/* Inside Flatpak there is no autostart folder of the session's to write to:
+ * the row is not shown. */
+void
+soothe_preferences_window_set_can_start_at_login (SoothePreferencesWindow *self,
+                                                  gboolean                 can)
+{
+  g_return_if_fail (SOOTHE_IS_PREFERENCES_WINDOW (self));
+
+  gtk_widget_set_visible (self->login_label, can);
+  gtk_widget_set_visible (GTK_WIDGET (self->login_switch), can);
 }
