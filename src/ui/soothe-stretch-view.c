@@ -11,21 +11,8 @@
 #include "soothe-illustration.h"
 #include "soothe-markup.h"
 #include "soothe-progress.h"
+#include "soothe-stretch-guide.h"
 #include "soothe-stretch-view.h"
-
-/* The pause between two holds. */
-#define RELAX_SECONDS 5
-
-/* A wake-up this late means the computer slept or the person was away: the
- * guide pauses instead of counting holds nobody did. */
-#define AWAY_USEC (60 * G_USEC_PER_SEC)
-
-typedef enum {
-  GUIDE_IDLE,
-  GUIDE_HOLD,
-  GUIDE_RELAX,
-  GUIDE_DONE,
-} GuidePhase;
 
 struct _SootheStretchView
 {
@@ -51,15 +38,10 @@ struct _SootheStretchView
   /* Owned references */
   SootheStretch      *stretch;
   SootheClock        *clock;
+  SootheStretchGuide *guide;           /* NULL without a stretch */
 
   /* State */
-  gulong              wakeup_handler;
-  GuidePhase          phase;
-  guint               hold;            /* the current hold, from 1 */
-  gint64              phase_start;     /* wall-clock µs */
-  gint64              deadline;        /* wall-clock µs at which the phase ends */
-  gboolean            paused;
-  gint64              paused_remaining;
+  gboolean            guiding;         /* as last notified */
 };
 
 G_DEFINE_FINAL_TYPE (SootheStretchView, soothe_stretch_view, GTK_TYPE_WIDGET)
@@ -80,73 +62,11 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static gboolean
-is_running (SootheStretchView *self)
+static SootheStretchPhase
+guide_phase (SootheStretchView *self)
 {
-  return self->phase == GUIDE_HOLD || self->phase == GUIDE_RELAX;
-}
-
-static gint64
-phase_length (SootheStretchView *self)
-{
-  if (self->phase == GUIDE_RELAX)
-    return RELAX_SECONDS * G_USEC_PER_SEC;
-  return (gint64) soothe_stretch_get_hold_seconds (self->stretch) * G_USEC_PER_SEC;
-}
-
-static gint64
-remaining (SootheStretchView *self,
-           gint64             now)
-{
-  if (self->paused)
-    return self->paused_remaining;
-  return CLAMP (self->deadline - now, 0, phase_length (self));
-}
-
-/* Whole seconds shown, rounded up: "30" until a full second has passed. */
-static guint
-shown_seconds (gint64 usec)
-{
-  return (guint) ((usec + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
-}
-
-static void
-enter_phase (SootheStretchView *self,
-             GuidePhase         phase,
-             guint              hold,
-             gint64             start)
-{
-  self->phase = phase;
-  self->hold = hold;
-  self->phase_start = start;
-  self->deadline = start + (is_running (self) ? phase_length (self) : 0);
-}
-
-static char *
-describe_phase (SootheStretchView *self)
-{
-  guint repetitions = soothe_stretch_get_repetitions (self->stretch);
-
-  switch (self->phase)
-    {
-    case GUIDE_HOLD:
-      if (self->paused)
-        return repetitions > 1
-          /* TRANSLATORS: "Paused: hold 2 of 3" */
-          ? g_strdup_printf (_("Paused: hold %u of %u"), self->hold, repetitions)
-          : g_strdup (_("Paused"));
-      return repetitions > 1
-        /* TRANSLATORS: "Hold 2 of 3", while the guide counts the second hold */
-        ? g_strdup_printf (_("Hold %u of %u"), self->hold, repetitions)
-        : g_strdup (_("Hold"));
-    case GUIDE_RELAX:
-      return g_strdup (self->paused ? _("Paused: relax") : _("Relax"));
-    case GUIDE_DONE:
-      return g_strdup (_("Well done"));
-    case GUIDE_IDLE:
-    default:
-      return g_strdup ("");
-    }
+  return self->guide != NULL ? soothe_stretch_guide_get_phase (self->guide)
+                             : SOOTHE_STRETCH_PHASE_IDLE;
 }
 
 /* Only a real change is written: each write to a status label is announced. */
@@ -159,11 +79,10 @@ set_label_text (GtkLabel   *label,
 }
 
 static void
-update_count (SootheStretchView *self,
-              gint64             now)
+update_count (SootheStretchView *self)
 {
-  gint64 length = phase_length (self);
-  guint seconds = shown_seconds (remaining (self, now));
+  gint64 length = soothe_stretch_guide_get_phase_length (self->guide);
+  guint seconds = soothe_stretch_guide_get_remaining_seconds (self->guide);
   g_autofree char *text = NULL;
 
   /* Long rests read better in minutes: "4:59". */
@@ -174,75 +93,6 @@ update_count (SootheStretchView *self,
   set_label_text (self->count_label, text);
   soothe_progress_set_fraction (self->progress_bar,
                                  1.0 - (double) seconds * G_USEC_PER_SEC / (double) length);
-}
-
-static void
-update_guide (SootheStretchView *self,
-              gint64             now)
-{
-  g_autofree char *phase = describe_phase (self);
-
-  set_label_text (self->phase_label, phase);
-  gtk_widget_set_visible (GTK_WIDGET (self->phase_label), self->phase != GUIDE_IDLE);
-
-  switch (self->phase)
-    {
-    case GUIDE_HOLD:
-    case GUIDE_RELAX:
-      /* No mnemonic: GTK 4.8 reads a button's underscore out to screen readers. */
-      gtk_button_set_label (self->pause_button, self->paused ? _("Resume") : _("Pause"));
-      if (self->paused)
-        gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (self->count_label), "dim-label");
-      update_count (self, now);
-      gtk_stack_set_visible_child_name (self->guide_stack, "guide");
-      break;
-
-    case GUIDE_DONE:
-      gtk_stack_set_visible_child_name (self->guide_stack, "done");
-      break;
-
-    case GUIDE_IDLE:
-    default:
-      gtk_stack_set_visible_child_name (self->guide_stack, "start");
-      break;
-    }
-}
-
-/* One wake-up at the end of the phase and, while the count is on screen, one
- * when the shown second changes: never more than one a second. */
-static void
-schedule_wakeup (SootheStretchView *self,
-                 gint64             now)
-{
-  gint64 wakeup = self->deadline;
-
-  if (self->clock == NULL)
-    return;
-  if (!is_running (self) || self->paused)
-    {
-      soothe_clock_set_wakeup (self->clock, G_MAXINT64);
-      return;
-    }
-
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      guint seconds = shown_seconds (remaining (self, now));
-
-      if (seconds > 1)
-        wakeup = MIN (wakeup, self->deadline - (gint64) (seconds - 1) * G_USEC_PER_SEC);
-    }
-  soothe_clock_set_wakeup (self->clock, wakeup);
-}
-
-static void
-refresh (SootheStretchView *self)
-{
-  gint64 now = soothe_clock_get_now (self->clock);
-
-  update_guide (self, now);
-  schedule_wakeup (self, now);
 }
 
 /* Whether the keyboard focus is on a guide control that a phase change is
@@ -260,85 +110,108 @@ focus_in_guide (SootheStretchView *self)
 static GtkWidget *
 guide_control (SootheStretchView *self)
 {
-  switch (self->phase)
+  switch (guide_phase (self))
     {
-    case GUIDE_HOLD:
-    case GUIDE_RELAX:
+    case SOOTHE_STRETCH_PHASE_HOLD:
+    case SOOTHE_STRETCH_PHASE_RELAX:
+    case SOOTHE_STRETCH_PHASE_PAUSED:
       return GTK_WIDGET (self->pause_button);
-    case GUIDE_DONE:
+    case SOOTHE_STRETCH_PHASE_FINISHED:
       return self->done_button;
-    case GUIDE_IDLE:
+    case SOOTHE_STRETCH_PHASE_IDLE:
     default:
       return self->guide_button;
     }
 }
 
+/* Shows what the guide is doing; the guide itself keeps the time. */
 static void
-pause_guide (SootheStretchView *self,
-             gint64             remaining_usec)
+update_guide (SootheStretchView *self)
 {
-  self->paused = TRUE;
-  self->paused_remaining = remaining_usec;
-}
+  SootheStretchPhase phase = guide_phase (self);
+  gboolean guiding = phase != SOOTHE_STRETCH_PHASE_IDLE;
+  const char *page;
 
-/* Moves through every phase that ended by @now, each starting where the
- * one before ended, so late wake-ups never stretch the schedule. */
-static gboolean
-advance (SootheStretchView *self,
-         gint64             now)
-{
-  guint repetitions = soothe_stretch_get_repetitions (self->stretch);
+  set_label_text (self->phase_label,
+                  self->guide != NULL ? soothe_stretch_guide_get_description (self->guide) : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->phase_label), guiding);
 
-  while (is_running (self) && now >= self->deadline)
+  switch (phase)
     {
-      if (self->phase == GUIDE_RELAX)
-        enter_phase (self, GUIDE_HOLD, self->hold + 1, self->deadline);
-      else if (self->hold < repetitions)
-        enter_phase (self, GUIDE_RELAX, self->hold, self->deadline);
+    case SOOTHE_STRETCH_PHASE_HOLD:
+    case SOOTHE_STRETCH_PHASE_RELAX:
+    case SOOTHE_STRETCH_PHASE_PAUSED:
+      /* No mnemonic: GTK 4.8 reads a button's underscore out to screen readers. */
+      gtk_button_set_label (self->pause_button,
+                            phase == SOOTHE_STRETCH_PHASE_PAUSED ? _("Resume") : _("Pause"));
+      if (phase == SOOTHE_STRETCH_PHASE_PAUSED)
+        gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
       else
-        enter_phase (self, GUIDE_DONE, self->hold, self->deadline);
+        gtk_widget_remove_css_class (GTK_WIDGET (self->count_label), "dim-label");
+      update_count (self);
+      page = "guide";
+      break;
+
+    case SOOTHE_STRETCH_PHASE_FINISHED:
+      page = "done";
+      break;
+
+    case SOOTHE_STRETCH_PHASE_IDLE:
+    default:
+      page = "start";
+      break;
     }
 
-  return self->phase == GUIDE_DONE;
-}
-
-static void
-clock_woke_cb (SootheStretchView *self,
-               SootheClock       *clock)
-{
-  gint64 now = soothe_clock_get_now (clock);
-  gboolean move_focus;
-  gboolean finished;
-
-  if (!is_running (self) || self->paused)
-    return;
-
-  if (now < self->phase_start)
+  /* A new page hides the control that had the focus: hand it on. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->guide_stack), page) != 0)
     {
-      /* The wall clock went back: count this phase again from now. */
-      enter_phase (self, self->phase, self->hold, now);
-    }
-  else if (now - self->deadline >= AWAY_USEC)
-    {
-      /* Nobody held a stretch through a suspend: wait for them, with the
-       * interrupted phase to do again. */
-      pause_guide (self, phase_length (self));
-      refresh (self);
-      return;
-    }
+      gboolean move_focus = focus_in_guide (self);
 
-  move_focus = focus_in_guide (self);
-  finished = advance (self, now);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)) || finished)
-    update_guide (self, now);
-  schedule_wakeup (self, now);
-
-  if (finished)
-    {
+      gtk_stack_set_visible_child_name (self->guide_stack, page);
       if (move_focus)
         gtk_widget_grab_focus (guide_control (self));
-      g_signal_emit (self, signals[FINISHED], 0);
     }
+
+  if (guiding != self->guiding)
+    {
+      self->guiding = guiding;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GUIDING]);
+    }
+}
+
+static void
+guide_changed_cb (SootheStretchView *self)
+{
+  update_guide (self);
+}
+
+static void
+guide_finished_cb (SootheStretchView *self)
+{
+  g_signal_emit (self, signals[FINISHED], 0);
+}
+
+/* A guide for the stretch and clock shown now; dropping the old one frees
+ * the clock's wake-up. */
+static void
+replace_guide (SootheStretchView *self)
+{
+  if (self->guide != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->guide, self);
+      g_clear_object (&self->guide);
+    }
+
+  if (self->stretch != NULL && self->clock != NULL)
+    {
+      self->guide = soothe_stretch_guide_new (self->stretch, self->clock);
+      /* A hidden count wakes nobody; only the end of the phase still does. */
+      soothe_stretch_guide_set_tick_seconds (self->guide,
+                                             gtk_widget_get_mapped (GTK_WIDGET (self)));
+      g_signal_connect_swapped (self->guide, "notify", G_CALLBACK (guide_changed_cb), self);
+      g_signal_connect_swapped (self->guide, "finished", G_CALLBACK (guide_finished_cb), self);
+    }
+  update_guide (self);
 }
 
 static void
@@ -350,22 +223,20 @@ guide_clicked_cb (SootheStretchView *self)
 static void
 pause_clicked_cb (SootheStretchView *self)
 {
-  gint64 now = soothe_clock_get_now (self->clock);
-
-  if (!is_running (self))
-    return;
-
-  if (self->paused)
+  switch (guide_phase (self))
     {
-      self->paused = FALSE;
-      self->deadline = now + self->paused_remaining;
-      self->phase_start = self->deadline - phase_length (self);
+    case SOOTHE_STRETCH_PHASE_PAUSED:
+      soothe_stretch_guide_resume (self->guide);
+      break;
+    case SOOTHE_STRETCH_PHASE_HOLD:
+    case SOOTHE_STRETCH_PHASE_RELAX:
+      soothe_stretch_guide_pause (self->guide);
+      break;
+    case SOOTHE_STRETCH_PHASE_IDLE:
+    case SOOTHE_STRETCH_PHASE_FINISHED:
+    default:
+      break;
     }
-  else
-    {
-      pause_guide (self, remaining (self, now));
-    }
-  refresh (self);
 }
 
 static void
@@ -498,15 +369,6 @@ show_stretch (SootheStretchView *self)
   gtk_label_set_text (self->done_label, done);
 }
 
-static void
-watch_clock (SootheStretchView *self)
-{
-  if (self->clock != NULL)
-    self->wakeup_handler = g_signal_connect_object (self->clock, "wakeup",
-                                                    G_CALLBACK (clock_woke_cb), self,
-                                                    G_CONNECT_SWAPPED);
-}
-
 /**
  * soothe_stretch_view_new:
  * @stretch: (nullable): the stretch to show
@@ -554,6 +416,7 @@ soothe_stretch_view_set_stretch (SootheStretchView *self,
 
   soothe_stretch_view_stop_guide (self);
   g_set_object (&self->stretch, stretch);
+  replace_guide (self);
   show_stretch (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRETCH]);
 }
@@ -593,13 +456,8 @@ soothe_stretch_view_set_clock (SootheStretchView *self,
     return;
 
   soothe_stretch_view_stop_guide (self);
-  if (self->clock != NULL)
-    {
-      g_clear_signal_handler (&self->wakeup_handler, self->clock);
-      soothe_clock_set_wakeup (self->clock, G_MAXINT64);
-    }
   g_set_object (&self->clock, clock);
-  watch_clock (self);
+  replace_guide (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK]);
 }
 
@@ -613,7 +471,7 @@ soothe_stretch_view_get_guiding (SootheStretchView *self)
 {
   g_return_val_if_fail (SOOTHE_IS_STRETCH_VIEW (self), FALSE);
 
-  return self->phase != GUIDE_IDLE;
+  return guide_phase (self) != SOOTHE_STRETCH_PHASE_IDLE;
 }
 
 /**
@@ -625,21 +483,10 @@ soothe_stretch_view_get_guiding (SootheStretchView *self)
 void
 soothe_stretch_view_start_guide (SootheStretchView *self)
 {
-  gboolean was_guiding;
-  gboolean move_focus;
-
   g_return_if_fail (SOOTHE_IS_STRETCH_VIEW (self));
-  g_return_if_fail (self->stretch != NULL);
+  g_return_if_fail (self->guide != NULL);
 
-  was_guiding = self->phase != GUIDE_IDLE;
-  move_focus = focus_in_guide (self);
-  self->paused = FALSE;
-  enter_phase (self, GUIDE_HOLD, 1, soothe_clock_get_now (self->clock));
-  refresh (self);
-  if (move_focus)
-    gtk_widget_grab_focus (guide_control (self));
-  if (!was_guiding)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GUIDING]);
+  soothe_stretch_guide_start (self->guide);
 }
 
 /**
@@ -650,20 +497,10 @@ soothe_stretch_view_start_guide (SootheStretchView *self)
 void
 soothe_stretch_view_stop_guide (SootheStretchView *self)
 {
-  gboolean move_focus;
-
   g_return_if_fail (SOOTHE_IS_STRETCH_VIEW (self));
 
-  if (self->phase == GUIDE_IDLE)
-    return;
-
-  move_focus = focus_in_guide (self);
-  self->phase = GUIDE_IDLE;
-  self->paused = FALSE;
-  refresh (self);
-  if (move_focus)
-    gtk_widget_grab_focus (guide_control (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GUIDING]);
+  if (self->guide != NULL)
+    soothe_stretch_guide_stop (self->guide);
 }
 
 /* Focusing the view focuses the guide's control rather than the first
@@ -677,10 +514,14 @@ soothe_stretch_view_grab_focus (GtkWidget *widget)
 static void
 soothe_stretch_view_map (GtkWidget *widget)
 {
+  SootheStretchView *self = SOOTHE_STRETCH_VIEW (widget);
+
   GTK_WIDGET_CLASS (soothe_stretch_view_parent_class)->map (widget);
 
   /* The count was left alone while nobody could see it. */
-  refresh (SOOTHE_STRETCH_VIEW (widget));
+  if (self->guide != NULL)
+    soothe_stretch_guide_set_tick_seconds (self->guide, TRUE);
+  update_guide (self);
 }
 
 static void
@@ -691,7 +532,8 @@ soothe_stretch_view_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (soothe_stretch_view_parent_class)->unmap (widget);
 
   /* A hidden count wakes nobody; only the end of the phase still does. */
-  schedule_wakeup (self, soothe_clock_get_now (self->clock));
+  if (self->guide != NULL)
+    soothe_stretch_guide_set_tick_seconds (self->guide, FALSE);
 }
 
 static void
@@ -755,10 +597,11 @@ soothe_stretch_view_dispose (GObject *object)
 {
   SootheStretchView *self = SOOTHE_STRETCH_VIEW (object);
 
-  if (self->clock != NULL)
+  /* The guide's dispose frees the clock's wake-up. */
+  if (self->guide != NULL)
     {
-      g_clear_signal_handler (&self->wakeup_handler, self->clock);
-      soothe_clock_set_wakeup (self->clock, G_MAXINT64);
+      g_signal_handlers_disconnect_by_data (self->guide, self);
+      g_clear_object (&self->guide);
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), SOOTHE_TYPE_STRETCH_VIEW);
   g_clear_object (&self->stretch);
