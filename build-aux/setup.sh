@@ -19,6 +19,8 @@ packages=(
   # the window under a virtual display, as tests and screenshots need it
   xvfb xauth dbus dbus-x11 at-spi2-core
   adwaita-icon-theme hicolor-icon-theme fonts-cantarell fonts-dejavu-core
+  # GTK's media backend and what it needs to play the timer's chime
+  libgtk-4-media-gstreamer gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   # the accessibility test and the translated runs
   gir1.2-atspi-2.0 locales
   # memcheck over the core tests (test.sh --valgrind)

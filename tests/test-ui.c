@@ -714,6 +714,91 @@ test_preferences (void)
   settle ();
 }
 
+/* Counts what would be heard, instead of playing the chime. */
+#define TEST_TYPE_SOUND (test_sound_get_type ())
+G_DECLARE_FINAL_TYPE (TestSound, test_sound, TEST, SOUND, SootheSound)
+
+struct _TestSound
+{
+  SootheSound  parent_instance;
+  GString     *log;
+};
+
+G_DEFINE_FINAL_TYPE (TestSound, test_sound, SOOTHE_TYPE_SOUND)
+
+static void
+test_sound_play (SootheSound      *sound,
+                 SootheSoundEvent  event)
+{
+  static const char * const names[] = { "phase-end", "rest-end", "reminder" };
+
+  g_string_append_printf (TEST_SOUND (sound)->log, "%s ", names[event]);
+}
+
+static void
+test_sound_finalize (GObject *object)
+{
+  g_string_free (TEST_SOUND (object)->log, TRUE);
+  G_OBJECT_CLASS (test_sound_parent_class)->finalize (object);
+}
+
+static void
+test_sound_class_init (TestSoundClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_sound_finalize;
+  SOOTHE_SOUND_CLASS (klass)->play = test_sound_play;
+}
+
+static void
+test_sound_init (TestSound *self)
+{
+  self->log = g_string_new (NULL);
+}
+
+static void
+test_sounds (void)
+{
+  GSettings *settings = soothe_application_get_settings (app);
+  SootheTherapyTimer *timer = soothe_application_get_timer (app);
+  SootheReminderScheduler *reminders = soothe_application_get_reminders (app);
+  g_autoptr(TestSound) sound = g_object_new (TEST_TYPE_SOUND, NULL);
+
+  soothe_application_set_sound (app, SOOTHE_SOUND (sound));
+  g_assert_true (g_settings_get_boolean (settings, "timer-sound"));
+  g_assert_false (g_settings_get_boolean (settings, "reminder-sound"));
+
+  /* The pack is to come off, then the skin has rested: both are heard. */
+  g_signal_emit_by_name (timer, "phase-ended", SOOTHE_PHASE_COLD, SOOTHE_PHASE_REST, (gint64) 0);
+  g_signal_emit_by_name (timer, "phase-ended", SOOTHE_PHASE_REST, SOOTHE_PHASE_COLD,
+                         (gint64) 2 * G_USEC_PER_SEC);
+  g_assert_cmpstr (sound->log->str, ==, "phase-end rest-end ");
+
+  /* What ended while Soothe was closed is only said, not chimed. */
+  g_signal_emit_by_name (timer, "phase-ended", SOOTHE_PHASE_COLD, SOOTHE_PHASE_NONE,
+                         (gint64) 12 * 60 * G_USEC_PER_SEC);
+  g_assert_cmpstr (sound->log->str, ==, "phase-end rest-end ");
+
+  /* Turned off, silent. */
+  g_settings_set_boolean (settings, "timer-sound", FALSE);
+  g_signal_emit_by_name (timer, "phase-ended", SOOTHE_PHASE_HEAT, SOOTHE_PHASE_NONE, (gint64) 0);
+  g_assert_cmpstr (sound->log->str, ==, "phase-end rest-end ");
+  g_settings_reset (settings, "timer-sound");
+
+  /* A reminder is silent unless the person asks for a sound. */
+  g_string_truncate (sound->log, 0);
+  soothe_reminder_scheduler_fire_now (reminders);
+  g_assert_true (soothe_reminder_scheduler_skip (reminders));
+  g_assert_cmpstr (sound->log->str, ==, "");
+  g_settings_set_boolean (settings, "reminder-sound", TRUE);
+  soothe_reminder_scheduler_fire_now (reminders);
+  g_assert_true (soothe_reminder_scheduler_skip (reminders));
+  g_assert_cmpstr (sound->log->str, ==, "reminder ");
+  g_settings_reset (settings, "reminder-sound");
+
+  soothe_application_set_sound (app, NULL);
+  settle ();
+}
+
 /* Reminders on keep an autostart entry; the preference shows the file as it
  * is, even after someone deleted it by hand. */
 static void
@@ -943,6 +1028,7 @@ main (int   argc,
   g_test_add_func ("/soothe/ui/timer-region", test_timer_region);
   g_test_add_func ("/soothe/ui/preferences", test_preferences);
   g_test_add_func ("/soothe/ui/start-at-login", test_start_at_login);
+  g_test_add_func ("/soothe/ui/sounds", test_sounds);
   g_test_add_func ("/soothe/ui/shortcut-actions", test_shortcut_actions);
   g_test_add_func ("/soothe/ui/reminders", test_reminders);
   g_test_add_func ("/soothe/ui/window-finalizes", test_window_finalizes);

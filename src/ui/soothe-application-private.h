@@ -11,6 +11,7 @@
 #include "soothe-clock.h"
 #include "soothe-history.h"
 #include "soothe-reminder-scheduler.h"
+#include "soothe-sound.h"
 #include "soothe-therapy-timer.h"
 #include "soothe-window.h"
 
@@ -30,6 +31,8 @@ struct _SootheApplication
   SootheHistory      *history;
   GtkCssProvider     *text_size_css;
   GDBusProxy         *portal_settings;   /* NULL without the Settings portal */
+  SootheSound        *sound;           /* made on the first sound */
+  GSettings          *desktop_sound;   /* org.gnome.desktop.sound, where installed */
 
   /* State */
   gboolean            holding;         /* a running timer holds the application */
@@ -54,6 +57,8 @@ int      soothe_application_therapy_command_line (SootheApplication       *self,
                                                   GApplicationCommandLine *command_line,
                                                   GVariantDict            *options);
 SootheWindow *soothe_application_get_main_window (SootheApplication       *self);
+void     soothe_application_play_sound           (SootheApplication       *self,
+                                                  SootheSoundEvent         event);
 void     soothe_application_add_file_problem     (SootheApplication       *self,
                                                   char                    *problem);
 void     soothe_application_set_save_problem     (SootheApplication       *self,

@@ -125,6 +125,7 @@ reminder_due_cb (SootheApplication       *self,
   g_notification_add_button (notification, _("Skip"), "app.reminder-skip");
   /* One id: a new reminder replaces the last, never stacks. */
   soothe_application_send_notification (self, NOTIFICATION_REMINDER, notification);
+  soothe_application_play_sound (self, SOOTHE_SOUND_REMINDER);
 }
 
 static void

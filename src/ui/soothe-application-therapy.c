@@ -18,6 +18,10 @@
 
 #define NOTIFICATION_PHASE "therapy-phase"
 #define NOTIFICATION_SKIN  "therapy-skin"
+
+/* A phase end found later than this (Soothe was closed, or the computer
+ * asleep) is not chimed. */
+#define SOUND_LATENESS_USEC (60 * G_USEC_PER_SEC)
 #define STATE_MAX_BYTES    (64 * 1024)
 
 static char *
@@ -181,6 +185,11 @@ phase_ended_cb (SootheApplication  *self,
   soothe_application_set_timer_event (self, event);
   g_application_withdraw_notification (G_APPLICATION (self), NOTIFICATION_SKIN);
   send_notification (self, NOTIFICATION_PHASE, title, body, next != SOOTHE_PHASE_NONE);
+  /* Heard by someone lying down with the pack on; not for what ended while
+   * Soothe was closed, which the window says when it opens. */
+  if (lateness < SOUND_LATENESS_USEC)
+    soothe_application_play_sound (self, ended == SOOTHE_PHASE_REST ? SOOTHE_SOUND_REST_END
+                                                                    : SOOTHE_SOUND_PHASE_END);
 }
 
 static void

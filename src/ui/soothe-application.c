@@ -589,6 +589,8 @@ soothe_application_dispose (GObject *object)
   g_clear_object (&self->clock);
   g_clear_object (&self->text_size_css);
   g_clear_object (&self->portal_settings);
+  g_clear_object (&self->sound);
+  g_clear_object (&self->desktop_sound);
   g_clear_object (&self->content);
   g_clear_object (&self->settings);
 
@@ -851,6 +853,50 @@ soothe_application_set_start_at_login (SootheApplication *self,
                                                           error->message));
   if (soothe_autostart_get_enabled () != before)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START_AT_LOGIN]);
+}
+
+/* For tests: what plays the sounds, instead of the chime. */
+void
+soothe_application_set_sound (SootheApplication *self,
+                              SootheSound       *sound)
+{
+  g_return_if_fail (SOOTHE_IS_APPLICATION (self));
+  g_return_if_fail (sound == NULL || SOOTHE_IS_SOUND (sound));
+
+  g_set_object (&self->sound, sound);
+}
+
+/* Whether the desktop wants event sounds: GNOME's switch in Settings, where
+ * its schema is installed; elsewhere, yes. */
+static gboolean
+desktop_wants_sounds (SootheApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (self->desktop_sound == NULL && source != NULL &&
+      (schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.sound", TRUE)) != NULL &&
+      g_settings_schema_has_key (schema, "event-sounds"))
+    self->desktop_sound = g_settings_new_full (schema, NULL, NULL);
+
+  return self->desktop_sound == NULL || g_settings_get_boolean (self->desktop_sound, "event-sounds");
+}
+
+/* Plays the chime for @event when the person and the desktop want it. */
+void
+soothe_application_play_sound (SootheApplication *self,
+                               SootheSoundEvent   event)
+{
+  const char *key = event == SOOTHE_SOUND_REMINDER ? "reminder-sound" : "timer-sound";
+
+  g_return_if_fail (SOOTHE_IS_APPLICATION (self));
+
+  if (self->settings == NULL || !g_settings_get_boolean (self->settings, key) ||
+      !desktop_wants_sounds (self))
+    return;
+  if (self->sound == NULL)
+    self->sound = soothe_sound_new ();
+  soothe_sound_play (self->sound, event);
 }
 
 /* Returns what the timer last reported (a phase end), or NULL. */

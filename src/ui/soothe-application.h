@@ -11,6 +11,7 @@
 #include "soothe-content.h"
 #include "soothe-history.h"
 #include "soothe-reminder-scheduler.h"
+#include "soothe-sound.h"
 #include "soothe-therapy-timer.h"
 
 G_BEGIN_DECLS
@@ -38,5 +39,7 @@ gboolean            soothe_application_get_start_at_login   (SootheApplication  
 void                soothe_application_set_start_at_login   (SootheApplication  *self,
                                                              gboolean            start);
 gboolean            soothe_application_can_start_at_login   (SootheApplication  *self);
+void                soothe_application_set_sound            (SootheApplication  *self,
+                                                             SootheSound        *sound);
 
 G_END_DECLS

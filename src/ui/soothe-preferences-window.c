@@ -18,6 +18,8 @@ struct _SoothePreferencesWindow
   GtkAdjustment *minutes_adjustment;
   GtkDropDown   *style_dropdown;
   GtkSwitch     *reminders_switch;
+  GtkSwitch     *timer_sound_switch;
+  GtkSwitch     *reminder_sound_switch;
   GtkWidget     *login_label;
   GtkSwitch     *login_switch;
   GtkAdjustment *interval_adjustment;
@@ -162,6 +164,8 @@ soothe_preferences_window_class_init (SoothePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SoothePreferencesWindow, minutes_adjustment);
   gtk_widget_class_bind_template_child (widget_class, SoothePreferencesWindow, style_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SoothePreferencesWindow, reminders_switch);
+  gtk_widget_class_bind_template_child (widget_class, SoothePreferencesWindow, timer_sound_switch);
+  gtk_widget_class_bind_template_child (widget_class, SoothePreferencesWindow, reminder_sound_switch);
   gtk_widget_class_bind_template_child (widget_class, SoothePreferencesWindow, login_label);
   gtk_widget_class_bind_template_child (widget_class, SoothePreferencesWindow, login_switch);
   gtk_widget_class_bind_template_child (widget_class, SoothePreferencesWindow, interval_adjustment);
@@ -197,6 +201,10 @@ soothe_preferences_window_new (GtkWindow     *parent,
   g_settings_bind (settings, "reminders-enabled", self->reminders_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "reminder-interval", self->interval_adjustment, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "timer-sound", self->timer_sound_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "reminder-sound", self->reminder_sound_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   /* Starting at login is for reminders; without them there is no entry. */
   g_settings_bind (settings, "reminders-enabled", self->login_switch, "sensitive",
