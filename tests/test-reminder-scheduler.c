@@ -510,6 +510,50 @@ test_screen_lock (Fixture       *f,
   g_assert_cmpuint (f->n_due, ==, 2);
 }
 
+/* Do Not Disturb: reminders wait, then exactly one comes. */
+static void
+test_quiet (Fixture       *f,
+            gconstpointer  data)
+{
+  soothe_reminder_scheduler_set_enabled (f->scheduler, TRUE);
+  assert_next (f, local_time (DAY, 9, 45));
+
+  /* A call from 9:30 to 11:10, past two reminders' times: none comes
+   * during it, and one at its end. */
+  run_until (f, local_time (DAY, 9, 30));
+  soothe_reminder_scheduler_set_quiet (f->scheduler, TRUE);
+  g_assert_true (soothe_reminder_scheduler_get_quiet (f->scheduler));
+  run_until (f, local_time (DAY, 11, 10));
+  g_assert_cmpuint (f->n_due, ==, 0);
+  g_assert_false (soothe_reminder_scheduler_get_pending (f->scheduler));
+  soothe_reminder_scheduler_set_quiet (f->scheduler, FALSE);
+  g_assert_cmpstr (log_text (f), ==, "11:10 cat-cow ");
+  g_assert_true (soothe_reminder_scheduler_get_pending (f->scheduler));
+
+  /* Quiet that ends before anything was due brings nothing, and the wait
+   * goes on as it was. */
+  g_assert_true (soothe_reminder_scheduler_done (f->scheduler));
+  assert_next (f, local_time (DAY, 11, 55));
+  run_until (f, local_time (DAY, 11, 20));
+  soothe_reminder_scheduler_set_quiet (f->scheduler, TRUE);
+  run_until (f, local_time (DAY, 11, 40));
+  soothe_reminder_scheduler_set_quiet (f->scheduler, FALSE);
+  g_assert_cmpuint (f->n_due, ==, 1);
+  assert_next (f, local_time (DAY, 11, 55));
+
+  /* Held back, then the screen locked: the away time was the break, and
+   * nothing comes when both end. */
+  soothe_reminder_scheduler_set_quiet (f->scheduler, TRUE);
+  run_until (f, local_time (DAY, 12, 10));
+  g_assert_cmpuint (f->n_due, ==, 1);
+  soothe_reminder_scheduler_set_away (f->scheduler, TRUE);
+  soothe_fake_clock_advance (f->clock, 30 * MINUTE);
+  soothe_reminder_scheduler_set_away (f->scheduler, FALSE);
+  soothe_reminder_scheduler_set_quiet (f->scheduler, FALSE);
+  g_assert_cmpuint (f->n_due, ==, 1);
+  assert_next (f, local_time (DAY, 13, 25));
+}
+
 static void
 test_clock_backwards (Fixture       *f,
                       gconstpointer  data)
@@ -1075,6 +1119,7 @@ main (int   argc,
   ADD ("suspend-short", test_suspend_short);
   ADD ("suspend-long", test_suspend_long);
   ADD ("screen-lock", test_screen_lock);
+  ADD ("quiet", test_quiet);
   ADD ("clock-backwards", test_clock_backwards);
   ADD ("rotation-situation", test_rotation_situation);
   ADD ("pregnancy-preference", test_pregnancy_preference);

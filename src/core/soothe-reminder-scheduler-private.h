@@ -42,6 +42,8 @@ struct _SootheReminderScheduler
 
   /* State */
   gboolean         away;
+  gboolean         quiet;         /* Do Not Disturb: due reminders wait */
+  gboolean         held;          /* one came due while quiet */
   gint64           paused_until;  /* wall µs; 0 when not paused */
   gint64           deadline;      /* wall µs of the next reminder; G_MAXINT64 for none */
   gint64           wait;          /* length of the wait that ends at the deadline */
@@ -61,6 +63,7 @@ typedef struct
   gboolean         pregnant;
   SootheSituation *situation;
   gboolean         away;
+  gboolean         quiet;
   gint64           paused_until;
   gint64           deadline;
   gboolean         pending;

@@ -31,6 +31,7 @@ enum {
   PROP_SITUATION,
   PROP_PAUSED_UNTIL,
   PROP_AWAY,
+  PROP_QUIET,
   PROP_NEXT_DEADLINE,
   PROP_PENDING,
   PROP_PENDING_STRETCH,
@@ -57,6 +58,7 @@ soothe_reminder_scheduler_take_snapshot (SootheReminderScheduler *self)
     self->pregnant,
     self->situation,
     self->away,
+    self->quiet,
     self->paused_until,
     self->deadline,
     self->pending,
@@ -68,7 +70,7 @@ soothe_reminder_scheduler_take_snapshot (SootheReminderScheduler *self)
 
 void
 soothe_reminder_scheduler_notify_changes (SootheReminderScheduler *self,
-                const Snapshot          *before)
+                                          const Snapshot          *before)
 {
   GObject *object = G_OBJECT (self);
   Snapshot after = soothe_reminder_scheduler_take_snapshot (self);
@@ -85,6 +87,8 @@ soothe_reminder_scheduler_notify_changes (SootheReminderScheduler *self,
     g_object_notify_by_pspec (object, properties[PROP_PAUSED_UNTIL]);
   if (after.away != before->away)
     g_object_notify_by_pspec (object, properties[PROP_AWAY]);
+  if (after.quiet != before->quiet)
+    g_object_notify_by_pspec (object, properties[PROP_QUIET]);
   if (after.deadline != before->deadline)
     g_object_notify_by_pspec (object, properties[PROP_NEXT_DEADLINE]);
   if (after.pending != before->pending)
@@ -121,14 +125,15 @@ soothe_reminder_scheduler_can_wait (SootheReminderScheduler *self)
 }
 
 /* Starts the wait afresh from @now, or stops it when nothing may come; a
- * snoozed stretch is forgotten, a pending one kept. */
+ * snoozed stretch and one held for quiet are forgotten, a pending one kept. */
 void
 soothe_reminder_scheduler_restart (SootheReminderScheduler *self,
-         gint64                   now)
+                                   gint64                   now)
 {
   if (!self->pending)
     g_clear_object (&self->stretch);
 
+  self->held = FALSE;
   self->wait = soothe_reminder_scheduler_interval_usec (self);
   self->deadline = soothe_reminder_scheduler_can_wait (self) ? now + self->wait : G_MAXINT64;
 }
@@ -137,7 +142,7 @@ soothe_reminder_scheduler_restart (SootheReminderScheduler *self,
  * after the clock was set back, never lets the wait grow past its length. */
 void
 soothe_reminder_scheduler_settle (SootheReminderScheduler *self,
-        gint64                   now)
+                                  gint64                   now)
 {
   if (self->paused_until != 0 && now >= self->paused_until)
     {
@@ -394,6 +399,10 @@ soothe_reminder_scheduler_get_property (GObject    *object,
       g_value_set_boolean (value, self->away);
       break;
 
+    case PROP_QUIET:
+      g_value_set_boolean (value, self->quiet);
+      break;
+
     case PROP_NEXT_DEADLINE:
       g_value_set_int64 (value, self->deadline);
       break;
@@ -453,6 +462,10 @@ soothe_reminder_scheduler_set_property (GObject      *object,
       soothe_reminder_scheduler_set_away (self, g_value_get_boolean (value));
       break;
 
+    case PROP_QUIET:
+      soothe_reminder_scheduler_set_quiet (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -506,6 +519,12 @@ soothe_reminder_scheduler_class_init (SootheReminderSchedulerClass *klass)
 
   properties[PROP_AWAY] =
     g_param_spec_boolean ("away", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /* Do Not Disturb: a reminder that comes due waits, and one comes after. */
+  properties[PROP_QUIET] =
+    g_param_spec_boolean ("quiet", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
@@ -965,6 +984,57 @@ soothe_reminder_scheduler_set_away (SootheReminderScheduler *self,
 }
 
 /**
+ * soothe_reminder_scheduler_set_quiet:
+ * @self: a #SootheReminderScheduler
+ * @quiet: whether the desktop asks for quiet (Do Not Disturb)
+ *
+ * The wait goes on while quiet, but a reminder that comes due is held; when
+ * the quiet ends, exactly one comes then, never a burst of those missed.
+ */
+void
+soothe_reminder_scheduler_set_quiet (SootheReminderScheduler *self,
+                                     gboolean                 quiet)
+{
+  SootheStretch *due = NULL;
+  Snapshot before;
+  gint64 now;
+
+  g_return_if_fail (SOOTHE_IS_REMINDER_SCHEDULER (self));
+
+  quiet = !!quiet;
+  if (self->quiet == quiet)
+    return;
+
+  before = soothe_reminder_scheduler_take_snapshot (self);
+  now = soothe_clock_get_now (self->clock);
+  self->quiet = quiet;
+  soothe_reminder_scheduler_settle (self, now);
+  if (!quiet && self->held)
+    {
+      self->held = FALSE;
+      if (soothe_reminder_scheduler_can_wait (self))
+        due = fire (self, now);
+      else
+        soothe_reminder_scheduler_restart (self, now);
+    }
+  finish_action (self, &before, due, NULL, 0);
+}
+
+/**
+ * soothe_reminder_scheduler_get_quiet:
+ * @self: a #SootheReminderScheduler
+ *
+ * Returns: whether reminders are held for quiet
+ */
+gboolean
+soothe_reminder_scheduler_get_quiet (SootheReminderScheduler *self)
+{
+  g_return_val_if_fail (SOOTHE_IS_REMINDER_SCHEDULER (self), FALSE);
+
+  return self->quiet;
+}
+
+/**
  * soothe_reminder_scheduler_get_away:
  * @self: a #SootheReminderScheduler
  *
@@ -1127,6 +1197,8 @@ soothe_reminder_scheduler_fire_now (SootheReminderScheduler *self)
   before = soothe_reminder_scheduler_take_snapshot (self);
   now = soothe_clock_get_now (self->clock);
   soothe_reminder_scheduler_settle (self, now);
+  /* Asked for now: it is the one a quiet spell held back. */
+  self->held = FALSE;
   due = self->pending ? self->stretch : fire (self, now);
   finish_action (self, &before, due, NULL, 0);
 
@@ -1161,6 +1233,12 @@ soothe_reminder_scheduler_update (SootheReminderScheduler *self)
     {
       if (now - self->deadline >= soothe_reminder_scheduler_interval_usec (self))
         soothe_reminder_scheduler_restart (self, now);
+      else if (self->quiet)
+        {
+          /* Kept for when Do Not Disturb ends: one, however long it lasts. */
+          self->held = TRUE;
+          self->deadline = G_MAXINT64;
+        }
       else
         due = fire (self, now);
     }

@@ -89,7 +89,7 @@ soothe_therapy_timer_take_snapshot (SootheTherapyTimer *self)
 
 void
 soothe_therapy_timer_notify_changes (SootheTherapyTimer *self,
-                const Snapshot     *before)
+                                     const Snapshot     *before)
 {
   Snapshot after = soothe_therapy_timer_take_snapshot (self);
 
