@@ -21,6 +21,8 @@ packages=(
   adwaita-icon-theme hicolor-icon-theme fonts-cantarell fonts-dejavu-core
   # GTK's media backend and what it needs to play the timer's chime
   libgtk-4-media-gstreamer gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+  # GNOME's notification and sound settings (Do Not Disturb, event sounds)
+  gsettings-desktop-schemas
   # the accessibility test and the translated runs
   gir1.2-atspi-2.0 locales
   # memcheck over the core tests (test.sh --valgrind)

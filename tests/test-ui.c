@@ -799,6 +799,30 @@ test_sounds (void)
   settle ();
 }
 
+/* GNOME's Do Not Disturb holds reminders back, where its schema exists. */
+static void
+test_do_not_disturb (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (source,
+                                                                       "org.gnome.desktop.notifications",
+                                                                       TRUE);
+  SootheReminderScheduler *reminders = soothe_application_get_reminders (app);
+  g_autoptr(GSettings) notifications = NULL;
+
+  if (schema == NULL)
+    {
+      g_test_skip ("org.gnome.desktop.notifications is not installed");
+      return;
+    }
+  notifications = g_settings_new_full (schema, NULL, NULL);
+  g_assert_false (soothe_reminder_scheduler_get_quiet (reminders));
+  g_settings_set_boolean (notifications, "show-banners", FALSE);
+  g_assert_true (soothe_reminder_scheduler_get_quiet (reminders));
+  g_settings_reset (notifications, "show-banners");
+  g_assert_false (soothe_reminder_scheduler_get_quiet (reminders));
+}
+
 /* Reminders on keep an autostart entry; the preference shows the file as it
  * is, even after someone deleted it by hand. */
 static void
@@ -1029,6 +1053,7 @@ main (int   argc,
   g_test_add_func ("/soothe/ui/preferences", test_preferences);
   g_test_add_func ("/soothe/ui/start-at-login", test_start_at_login);
   g_test_add_func ("/soothe/ui/sounds", test_sounds);
+  g_test_add_func ("/soothe/ui/do-not-disturb", test_do_not_disturb);
   g_test_add_func ("/soothe/ui/shortcut-actions", test_shortcut_actions);
   g_test_add_func ("/soothe/ui/reminders", test_reminders);
   g_test_add_func ("/soothe/ui/window-finalizes", test_window_finalizes);

@@ -33,6 +33,7 @@ struct _SootheApplication
   GDBusProxy         *portal_settings;   /* NULL without the Settings portal */
   SootheSound        *sound;           /* made on the first sound */
   GSettings          *desktop_sound;   /* org.gnome.desktop.sound, where installed */
+  GSettings          *desktop_notifications;  /* for Do Not Disturb, where installed */
 
   /* State */
   gboolean            holding;         /* a running timer holds the application */

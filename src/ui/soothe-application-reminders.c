@@ -283,6 +283,24 @@ resume_reminders_activated_cb (GSimpleAction *action,
   soothe_reminder_scheduler_resume (self->reminders);
 }
 
+/* GNOME's Do Not Disturb turns banners off: reminders wait meanwhile, and
+ * one comes when it ends. Therapy ends are never held (they are urgent). */
+static void
+watch_do_not_disturb (SootheApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source == NULL)
+    return;
+  schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.notifications", TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "show-banners"))
+    return;
+  self->desktop_notifications = g_settings_new_full (schema, NULL, NULL);
+  g_settings_bind (self->desktop_notifications, "show-banners", self->reminders, "quiet",
+                   G_SETTINGS_BIND_GET | G_SETTINGS_BIND_INVERT_BOOLEAN);
+}
+
 static void
 reminders_enabled_changed_cb (SootheApplication *self)
 {
@@ -372,6 +390,7 @@ soothe_application_reminders_startup (SootheApplication *self)
                                G_CALLBACK (reminders_enabled_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
+  watch_do_not_disturb (self);
   restore_reminders (self);
 
   g_signal_connect_object (self->reminders, "changed", G_CALLBACK (save_reminders), self,

@@ -158,7 +158,9 @@ send_notification (SootheApplication *self,
   g_autofree char *escaped = g_markup_escape_text (body, -1);
 
   g_notification_set_body (notification, escaped);
-  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+  /* Urgent, so that it shows through Do Not Disturb: a cold pack has to
+   * come off. */
+  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_URGENT);
   g_notification_set_default_action (notification, "app.show-timer");
   if (with_buttons)
     {

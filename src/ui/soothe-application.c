@@ -591,6 +591,7 @@ soothe_application_dispose (GObject *object)
   g_clear_object (&self->portal_settings);
   g_clear_object (&self->sound);
   g_clear_object (&self->desktop_sound);
+  g_clear_object (&self->desktop_notifications);
   g_clear_object (&self->content);
   g_clear_object (&self->settings);
 
