@@ -197,6 +197,20 @@ test_therapy_limits (void)
     }
 }
 
+/* One description of the hold, for the card and the guided window alike. */
+static void
+test_describe_hold (void)
+{
+  g_autofree char *cat_cow = soothe_stretch_describe_hold (soothe_content_lookup_stretch (content,
+                                                                                         "cat-cow"));
+  g_autofree char *childs_pose = soothe_stretch_describe_hold (
+      soothe_content_lookup_stretch (content, "childs-pose"));
+
+  g_assert_cmpstr (cat_cow, ==, "Hold 5 seconds · 10 times");
+  g_assert_true (g_str_has_prefix (childs_pose, "Hold "));
+  g_assert_nonnull (strstr (childs_pose, " · "));
+}
+
 static void
 test_disclaimer (void)
 {
@@ -248,6 +262,7 @@ main (int   argc,
   g_test_add_func ("/soothe/content/pregnancy-no-nsaid", test_pregnancy_no_nsaid);
   g_test_add_func ("/soothe/content/therapy-limits", test_therapy_limits);
   g_test_add_func ("/soothe/content/disclaimer", test_disclaimer);
+  g_test_add_func ("/soothe/content/describe-hold", test_describe_hold);
   g_test_add_func ("/soothe/content/grouped-by-area", test_grouped_by_area);
 
   status = g_test_run ();

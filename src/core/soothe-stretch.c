@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "soothe-model-private.h"
 
 G_DEFINE_FINAL_TYPE (SootheStretch, soothe_stretch, G_TYPE_OBJECT)
@@ -98,4 +100,36 @@ soothe_stretch_get_illustration (SootheStretch *self)
 {
   g_return_val_if_fail (SOOTHE_IS_STRETCH (self), NULL);
   return self->illustration;
+}
+
+/**
+ * soothe_stretch_describe_hold:
+ * @self: a #SootheStretch
+ *
+ * How long to hold it and how often, the same wherever a stretch is shown:
+ * on its card in the advice and in the guided stretch window.
+ *
+ * Returns: (transfer full): for example "Hold 30 seconds · 3 times"
+ */
+char *
+soothe_stretch_describe_hold (SootheStretch *self)
+{
+  g_autofree char *hold_text = NULL;
+  g_autofree char *repeat_text = NULL;
+  guint hold;
+  guint repetitions;
+
+  g_return_val_if_fail (SOOTHE_IS_STRETCH (self), NULL);
+
+  hold = soothe_stretch_get_hold_seconds (self);
+  repetitions = soothe_stretch_get_repetitions (self);
+  if (hold % 60 == 0)
+    hold_text = g_strdup_printf (ngettext ("Hold %u minute", "Hold %u minutes", hold / 60),
+                                 hold / 60);
+  else
+    hold_text = g_strdup_printf (ngettext ("Hold %u second", "Hold %u seconds", hold), hold);
+  repeat_text = g_strdup_printf (ngettext ("%u time", "%u times", repetitions), repetitions);
+
+  /* TRANSLATORS: "Hold 30 seconds · 3 times" */
+  return g_strdup_printf (_("%s · %s"), hold_text, repeat_text);
 }

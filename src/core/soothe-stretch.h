@@ -22,6 +22,7 @@ guint               soothe_stretch_get_hold_seconds   (SootheStretch *self);
 guint               soothe_stretch_get_repetitions    (SootheStretch *self);
 const char * const *soothe_stretch_get_cautions       (SootheStretch *self);
 gboolean            soothe_stretch_get_pregnancy_safe (SootheStretch *self);
+char               *soothe_stretch_describe_hold      (SootheStretch *self);
 const char         *soothe_stretch_get_illustration   (SootheStretch *self);
 
 G_END_DECLS

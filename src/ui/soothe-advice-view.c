@@ -310,10 +310,7 @@ add_stretch_card (GtkBox        *box,
 {
   GtkBox *card = add_box (box, "soothe-card", 6);
   const char * const *cautions = soothe_stretch_get_cautions (stretch);
-  guint hold = soothe_stretch_get_hold_seconds (stretch);
-  guint repetitions = soothe_stretch_get_repetitions (stretch);
   g_autofree char *hold_text = NULL;
-  g_autofree char *repeat_text = NULL;
   g_autofree char *meta = NULL;
   g_autofree char *name = soothe_markup_to_plain (soothe_stretch_get_name (stretch));
   g_autofree char *guide_label = NULL;
@@ -339,12 +336,10 @@ add_stretch_card (GtkBox        *box,
   add_text (intro, soothe_stretch_get_summary (stretch), NULL);
   add_list (card, soothe_stretch_get_steps (stretch), TRUE);
 
-  hold_text = g_strdup_printf (ngettext ("Hold %u second", "Hold %u seconds", hold), hold);
-  repeat_text = g_strdup_printf (ngettext ("do it %u time", "do it %u times", repetitions),
-                                 repetitions);
-  meta = g_strdup_printf ("%s · %s%s", hold_text, repeat_text,
-                          soothe_stretch_get_pregnancy_safe (stretch)
-                            ? _(" · suits pregnancy") : "");
+  /* Said as the guided stretch window says it. */
+  hold_text = soothe_stretch_describe_hold (stretch);
+  meta = g_strdup_printf ("%s%s", hold_text,
+                          soothe_stretch_get_pregnancy_safe (stretch) ? _(" · suits pregnancy") : "");
   add_text (card, meta, "soothe-meta");
 
   if (cautions[0] != NULL)

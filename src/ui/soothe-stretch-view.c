@@ -299,25 +299,6 @@ add_item (GtkBox     *box,
   gtk_box_append (box, row);
 }
 
-static char *
-describe_hold (SootheStretch *stretch)
-{
-  guint hold = soothe_stretch_get_hold_seconds (stretch);
-  guint repetitions = soothe_stretch_get_repetitions (stretch);
-  g_autofree char *hold_text = NULL;
-  g_autofree char *repeat_text = NULL;
-
-  if (hold % 60 == 0)
-    hold_text = g_strdup_printf (ngettext ("Hold %u minute", "Hold %u minutes", hold / 60),
-                                 hold / 60);
-  else
-    hold_text = g_strdup_printf (ngettext ("Hold %u second", "Hold %u seconds", hold), hold);
-  repeat_text = g_strdup_printf (ngettext ("%u time", "%u times", repetitions), repetitions);
-
-  /* TRANSLATORS: "Hold 30 seconds · 3 times" */
-  return g_strdup_printf (_("%s · %s"), hold_text, repeat_text);
-}
-
 static void
 show_stretch (SootheStretchView *self)
 {
@@ -354,7 +335,7 @@ show_stretch (SootheStretchView *self)
       add_item (self->steps_box, number, FALSE, steps[i]);
     }
 
-  meta = describe_hold (self->stretch);
+  meta = soothe_stretch_describe_hold (self->stretch);
   gtk_label_set_text (self->meta_label, meta);
 
   cautions = soothe_stretch_get_cautions (self->stretch);
