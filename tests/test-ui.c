@@ -714,6 +714,160 @@ test_preferences (void)
   settle ();
 }
 
+/* A stand-in for Mutter's idle monitor, on the test's session bus. */
+static const char idle_monitor_xml[] =
+  "<node><interface name='org.gnome.Mutter.IdleMonitor'>"
+  "<method name='AddIdleWatch'><arg type='t' direction='in'/><arg type='u' direction='out'/></method>"
+  "<method name='AddUserActiveWatch'><arg type='u' direction='out'/></method>"
+  "<method name='RemoveWatch'><arg type='u' direction='in'/></method>"
+  "<method name='GetIdletime'><arg type='t' direction='out'/></method>"
+  "<signal name='WatchFired'><arg type='u'/></signal>"
+  "</interface></node>";
+
+static struct {
+  GDBusConnection *connection;
+  gboolean         owned;
+  guint            next;
+  guint            idle;      /* the idle watch Soothe holds, 0 for none */
+  guint64          idle_ms;
+  guint            active;    /* its user-active watch */
+} fake_idle;
+
+static void
+idle_method_cb (GDBusConnection       *connection,
+                const char            *sender,
+                const char            *path,
+                const char            *interface,
+                const char            *method,
+                GVariant              *parameters,
+                GDBusMethodInvocation *invocation,
+                gpointer               user_data)
+{
+  guint id;
+
+  if (g_str_equal (method, "AddIdleWatch"))
+    {
+      g_variant_get (parameters, "(t)", &fake_idle.idle_ms);
+      fake_idle.idle = ++fake_idle.next;
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", fake_idle.idle));
+    }
+  else if (g_str_equal (method, "AddUserActiveWatch"))
+    {
+      fake_idle.active = ++fake_idle.next;
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", fake_idle.active));
+    }
+  else if (g_str_equal (method, "RemoveWatch"))
+    {
+      g_variant_get (parameters, "(u)", &id);
+      if (id == fake_idle.idle)
+        fake_idle.idle = 0;
+      if (id == fake_idle.active)
+        fake_idle.active = 0;
+      g_dbus_method_invocation_return_value (invocation, NULL);
+    }
+  else
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(t)", (guint64) 0));
+}
+
+static void
+idle_name_acquired_cb (GDBusConnection *connection,
+                       const char      *name,
+                       gpointer         user_data)
+{
+  fake_idle.owned = TRUE;
+}
+
+static gboolean
+fake_idle_owned (void)
+{
+  return fake_idle.owned;
+}
+
+static void
+start_fake_idle_monitor (void)
+{
+  static const GDBusInterfaceVTable vtable = { idle_method_cb, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (idle_monitor_xml, NULL);
+  g_autoptr(GError) error = NULL;
+
+  fake_idle.connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_register_object (fake_idle.connection, "/org/gnome/Mutter/IdleMonitor/Core",
+                                     info->interfaces[0], &vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_bus_own_name_on_connection (fake_idle.connection, "org.gnome.Mutter.IdleMonitor",
+                                G_BUS_NAME_OWNER_FLAGS_NONE, idle_name_acquired_cb, NULL, NULL,
+                                NULL);
+  wait_for (fake_idle_owned);
+}
+
+static void
+fire_idle_watch (guint id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_dbus_connection_emit_signal (fake_idle.connection, NULL, "/org/gnome/Mutter/IdleMonitor/Core",
+                                 "org.gnome.Mutter.IdleMonitor", "WatchFired",
+                                 g_variant_new ("(u)", id), &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+idle_watch_is_five_minutes (void)
+{
+  return fake_idle.idle != 0 && fake_idle.idle_ms == 5 * 60 * 1000;
+}
+
+static gboolean
+idle_watch_is_ten_minutes (void)
+{
+  return fake_idle.idle != 0 && fake_idle.idle_ms == 10 * 60 * 1000;
+}
+
+static gboolean
+reminders_away (void)
+{
+  return soothe_reminder_scheduler_get_away (soothe_application_get_reminders (app));
+}
+
+static gboolean
+reminders_back (void)
+{
+  return !reminders_away ();
+}
+
+static gboolean
+watching_for_return (void)
+{
+  return fake_idle.active != 0;
+}
+
+/* Time away counts as a break: the idle watch makes the reminders "away",
+ * the return ends it, and the break length is the person's. */
+static void
+test_idle_breaks (void)
+{
+  GSettings *settings = soothe_application_get_settings (app);
+  guint first;
+
+  wait_for (idle_watch_is_five_minutes);
+  g_assert_false (reminders_away ());
+
+  fire_idle_watch (fake_idle.idle);
+  wait_for (reminders_away);
+  wait_for (watching_for_return);
+  fire_idle_watch (fake_idle.active);
+  wait_for (reminders_back);
+
+  /* Ten minutes instead: the old watch goes, a new one comes. */
+  first = fake_idle.idle;
+  g_settings_set_int (settings, "break-minutes", 10);
+  wait_for (idle_watch_is_ten_minutes);
+  g_assert_cmpuint (fake_idle.idle, !=, first);
+  g_settings_reset (settings, "break-minutes");
+  wait_for (idle_watch_is_five_minutes);
+}
+
 /* Counts what would be heard, instead of playing the chime. */
 #define TEST_TYPE_SOUND (test_sound_get_type ())
 G_DECLARE_FINAL_TYPE (TestSound, test_sound, TEST, SOUND, SootheSound)
@@ -1030,6 +1184,7 @@ main (int   argc,
   }
   write_user_bundles ();
 
+  start_fake_idle_monitor ();
   app = soothe_application_new ();
   g_application_set_flags (G_APPLICATION (app),
                            G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
@@ -1054,6 +1209,7 @@ main (int   argc,
   g_test_add_func ("/soothe/ui/start-at-login", test_start_at_login);
   g_test_add_func ("/soothe/ui/sounds", test_sounds);
   g_test_add_func ("/soothe/ui/do-not-disturb", test_do_not_disturb);
+  g_test_add_func ("/soothe/ui/idle-breaks", test_idle_breaks);
   g_test_add_func ("/soothe/ui/shortcut-actions", test_shortcut_actions);
   g_test_add_func ("/soothe/ui/reminders", test_reminders);
   g_test_add_func ("/soothe/ui/window-finalizes", test_window_finalizes);

@@ -39,6 +39,11 @@ struct _SootheApplication
   gboolean            holding;         /* a running timer holds the application */
   gboolean            holding_for_reminders;
   guint               screensaver_ids[2];
+  gboolean            screen_locked;
+  gboolean            idle;            /* idle for a break's length (Mutter) */
+  guint               idle_signal;
+  guint               idle_watch;      /* the monitor's ids, 0 for none */
+  guint               active_watch;
   gboolean            command_only;    /* started just to run --status, --stop… */
   gboolean            system_prefers_dark;
   GPtrArray          *file_problems;   /* char *, NULL-terminated: files that could not be
@@ -50,6 +55,10 @@ struct _SootheApplication
 void     soothe_application_therapy_startup      (SootheApplication       *self);
 void     soothe_application_reminders_startup    (SootheApplication       *self);
 void     soothe_application_reminders_shutdown   (SootheApplication       *self);
+void     soothe_application_idle_startup         (SootheApplication       *self);
+void     soothe_application_idle_shutdown        (SootheApplication       *self);
+void     soothe_application_set_screen_locked    (SootheApplication       *self,
+                                                  gboolean                 locked);
 char    *soothe_application_reminder_status      (SootheApplication       *self);
 void     soothe_application_send_notification    (SootheApplication       *self,
                                                   const char              *id,

@@ -216,7 +216,7 @@ screensaver_changed_cb (GDBusConnection *connection,
 
   if (g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(b)")))
     g_variant_get (parameters, "(b)", &active);
-  soothe_reminder_scheduler_set_away (self->reminders, active);
+  soothe_application_set_screen_locked (self, active);
 }
 
 /* While the screen is locked nobody is at the desk to stretch. */
@@ -409,6 +409,7 @@ soothe_application_reminders_startup (SootheApplication *self)
                                    G_N_ELEMENTS (reminder_actions), self);
 
   watch_screensaver (self);
+  soothe_application_idle_startup (self);
   soothe_reminder_scheduler_update (self->reminders);
   update_reminder_hold (self);
 }
@@ -424,6 +425,7 @@ soothe_application_reminders_shutdown (SootheApplication *self)
         g_dbus_connection_signal_unsubscribe (connection, self->screensaver_ids[i]);
       self->screensaver_ids[i] = 0;
     }
+  soothe_application_idle_shutdown (self);
 }
 
 /* "Next stretch reminder: 14:32 (in 23 minutes)", for `soothe --status`. */

@@ -17,6 +17,7 @@ struct _SoothePreferencesWindow
   GtkAdjustment *text_size_adjustment;
   GtkAdjustment *minutes_adjustment;
   GtkDropDown   *style_dropdown;
+  GtkDropDown   *break_dropdown;
   GtkSwitch     *reminders_switch;
   GtkSwitch     *timer_sound_switch;
   GtkSwitch     *reminder_sound_switch;
@@ -39,6 +40,39 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static const char * const color_schemes[] = { "default", "light", "dark" };
+
+/* The break lengths offered, in the drop-down's order. */
+static const int break_minutes[] = { 3, 5, 10 };
+
+static gboolean
+minutes_to_position (GValue   *value,
+                     GVariant *variant,
+                     gpointer  user_data)
+{
+  int minutes = g_variant_get_int32 (variant);
+  guint best = 0;
+
+  /* A value set elsewhere shows as the nearest offered. */
+  for (guint i = 1; i < G_N_ELEMENTS (break_minutes); i++)
+    {
+      if (ABS (break_minutes[i] - minutes) < ABS (break_minutes[best] - minutes))
+        best = i;
+    }
+  g_value_set_uint (value, best);
+  return TRUE;
+}
+
+static GVariant *
+position_to_minutes (const GValue       *value,
+                     const GVariantType *expected_type,
+                     gpointer            user_data)
+{
+  guint position = g_value_get_uint (value);
+
+  if (position >= G_N_ELEMENTS (break_minutes))
+    return NULL;
+  return g_variant_new_int32 (break_minutes[position]);
+}
 
 static gboolean
 scheme_to_position (GValue   *value,
@@ -163,6 +197,7 @@ soothe_preferences_window_class_init (SoothePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SoothePreferencesWindow, text_size_adjustment);
   gtk_widget_class_bind_template_child (widget_class, SoothePreferencesWindow, minutes_adjustment);
   gtk_widget_class_bind_template_child (widget_class, SoothePreferencesWindow, style_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SoothePreferencesWindow, break_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SoothePreferencesWindow, reminders_switch);
   gtk_widget_class_bind_template_child (widget_class, SoothePreferencesWindow, timer_sound_switch);
   gtk_widget_class_bind_template_child (widget_class, SoothePreferencesWindow, reminder_sound_switch);
@@ -202,6 +237,9 @@ soothe_preferences_window_new (GtkWindow     *parent,
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "reminder-interval", self->interval_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (settings, "break-minutes", self->break_dropdown, "selected",
+                                G_SETTINGS_BIND_DEFAULT, minutes_to_position, position_to_minutes,
+                                NULL, NULL);
   g_settings_bind (settings, "timer-sound", self->timer_sound_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "reminder-sound", self->reminder_sound_switch, "active",
