@@ -1,8 +1,8 @@
-/* bench-search.c: search index build time and query latency
+/* bench-search.c: answer index build time and question latency
  *
- * Loads FILE, times building the situation list and the search index (which
- * Soothe does on first use), then runs typical queries round after round and
- * prints p50 and p95 per kind of query as one JSON object, in ms.
+ * Loads FILE, times building the situation list and the passage index (which
+ * Soothe does on the first question), then asks typical questions round after
+ * round and prints p50 and p95 per kind of question as one JSON object, in ms.
  *
  * Copyright 2026 The Soothe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -73,7 +73,7 @@ main (int   argc,
   g_autoptr(GArray) question_samples = g_array_new (FALSE, FALSE, sizeof (double));
   GArray *per_query[G_N_ELEMENTS (queries)];
   guint hits[G_N_ELEMENTS (queries)];
-  SootheSearchIndex *index = NULL;
+  SootheAnswers *answers = NULL;
   guint rounds = 50;
   guint builds = 3;
   double first_query_ms;
@@ -110,14 +110,14 @@ main (int   argc,
       g_array_append_val (list_samples, ms);
 
       start = bench_now_ns ();
-      index = soothe_content_get_search_index (content);
+      answers = soothe_content_get_answers (content);
       ms = bench_ms_since (start);
       g_array_append_val (build_samples, ms);
     }
 
   /* The first query sorts the dictionary and allocates scratch space. */
   start = bench_now_ns ();
-  g_array_unref (soothe_search_index_query (index, "back"));
+  soothe_answer_set_free (soothe_answers_ask (answers, "back", SOOTHE_ASK_NONE));
   first_query_ms = bench_ms_since (start);
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
@@ -127,21 +127,23 @@ main (int   argc,
     {
       for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
         {
-          GArray *result;
+          SootheAnswerSet *result;
           double ms;
 
           start = bench_now_ns ();
-          result = soothe_search_index_query (index, queries[q].text);
+          result = soothe_answers_ask (answers, queries[q].text, SOOTHE_ASK_NONE);
           ms = bench_ms_since (start);
-          hits[q] = result->len;
-          g_array_unref (result);
+          hits[q] = result->answers->len;
+          soothe_answer_set_free (result);
 
           g_array_append_val (per_query[q], ms);
           g_array_append_val (g_str_equal (queries[q].kind, "word") ? word_samples : question_samples, ms);
         }
     }
 
-  g_print ("{\"documents\": %u, \"rounds\": %u, ", soothe_search_index_get_n_documents (index), rounds);
+  g_print ("{\"documents\": %u, \"passages\": %u, \"rounds\": %u, ",
+           g_list_model_get_n_items (soothe_content_get_situations (content)),
+           soothe_answers_get_n_passages (answers), rounds);
   print_stats ("list_build", list_samples);
   g_print (", ");
   print_stats ("index_build", build_samples);

@@ -31,7 +31,9 @@ static const Question questions[] = {
   { "knee hurts when I run", "pain-running" },
   { "legs ache when walking", "pain-walking" },
   { "lower back", "lower-back-pain" },
-  { "sciatica", "lower-back-pain" },
+  /* The page whose advice says what sciatica is, before the one that only
+   * has it as a keyword. */
+  { "sciatica", "back-pain-after-exercise" },
   { "best sleeping position for neck pain", "sleeping-pain" },
   { "can't sleep because my shoulder hurts", "sleeping-pain" },
   { "coughing", "upper-back-cough" },
@@ -127,13 +129,14 @@ static const char *
 first_result_in (SootheContent *in,
                  const char    *query)
 {
-  g_autoptr(GArray) hits = soothe_search_index_query (soothe_content_get_search_index (in), query);
+  g_autoptr(SootheAnswerSet) set = soothe_answers_ask (soothe_content_get_answers (in), query,
+                                                       SOOTHE_ASK_NONE);
   g_autoptr(SootheSituation) situation = NULL;
 
-  if (hits->len == 0)
+  if (set->answers->len == 0)
     return NULL;
   situation = g_list_model_get_item (soothe_content_get_situations (in),
-                                     g_array_index (hits, SootheSearchHit, 0).document);
+                                     g_array_index (set->answers, SootheAnswer, 0).situation);
   return soothe_situation_get_id (situation);
 }
 

@@ -21,6 +21,7 @@ typedef struct {
   char                *language;
   char                *disclaimer;
   char               **stopwords;
+  GPtrArray           *synonyms;    /* of char **, groups of words */
   GPtrArray           *areas;       /* of SootheArea */
   GPtrArray           *stretches;   /* of SootheStretch */
   GPtrArray           *situations;  /* of SootheSituation */

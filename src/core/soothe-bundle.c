@@ -180,17 +180,6 @@ node_array (Reader               *reader,
   return node;
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* A plain string (ids, keywords, names): must hold more than white space. */
 static char *
 node_string (Reader               *reader,
@@ -205,7 +194,7 @@ node_string (Reader               *reader,
       return NULL;
     }
   value = soothe_json_node_get_string (node);
-  if (is_blank (value))
+  if (soothe_text_is_blank (value))
     {
       report (reader, member, "must not be empty");
       return NULL;
@@ -384,6 +373,71 @@ read_strv (Reader               *reader,
   return (char **) g_ptr_array_free (g_steal_pointer (&strings), FALSE);
 }
 
+/* A synonym group may not be larger than this: it is looked up for every
+ * query word in it. */
+#define MAX_SYNONYMS 32
+
+/* "synonyms": [["hurt", "sore", "ache"], …], groups of two or more words. */
+static GPtrArray *
+read_synonyms (Reader               *reader,
+               const SootheJsonNode *object)
+{
+  const SootheJsonNode *node = get_member (reader, object, "synonyms", FALSE);
+  const SootheJsonNode *array;
+  g_autoptr(GPtrArray) groups = NULL;
+  gboolean ok = TRUE;
+  gsize length;
+  guint i = 0;
+
+  if (node == NULL || !(array = node_array (reader, node, "synonyms", TRUE)))
+    return NULL;
+
+  groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  length = push_member (reader, "synonyms");
+  for (const SootheJsonNode *group = soothe_json_node_get_first (array); group != NULL;
+       group = soothe_json_node_get_next (group))
+    {
+      gsize group_length = push_index (reader, i++);
+      g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
+      guint n_words = 0;
+
+      if (node_array (reader, group, NULL, FALSE) == NULL)
+        {
+          ok = FALSE;
+          pop (reader, group_length);
+          continue;
+        }
+      for (const SootheJsonNode *word = soothe_json_node_get_first (group); word != NULL;
+           word = soothe_json_node_get_next (word))
+        {
+          gsize word_length = push_index (reader, n_words++);
+          g_autofree char *text = node_string (reader, word, NULL);
+
+          if (text == NULL)
+            ok = FALSE;
+          else
+            g_strv_builder_add (words, text);
+          pop (reader, word_length);
+        }
+      if (n_words < 2)
+        {
+          report (reader, NULL, "a synonym group needs at least two words");
+          ok = FALSE;
+        }
+      else if (n_words > MAX_SYNONYMS)
+        {
+          report (reader, NULL, "a synonym group has at most %d words, found %u", MAX_SYNONYMS, n_words);
+          ok = FALSE;
+        }
+      else
+        g_ptr_array_add (groups, g_strv_builder_end (words));
+      pop (reader, group_length);
+    }
+  pop (reader, length);
+
+  return ok ? g_steal_pointer (&groups) : NULL;
+}
+
 /* Iterates over an array of objects, calling @read_object with the path set. */
 static void
 read_objects (Reader                *reader,
@@ -468,6 +522,7 @@ soothe_bundle_free (SootheBundle *bundle)
   g_free (bundle->language);
   g_free (bundle->disclaimer);
   g_strfreev (bundle->stopwords);
+  g_clear_pointer (&bundle->synonyms, g_ptr_array_unref);
   g_ptr_array_unref (bundle->areas);
   g_ptr_array_unref (bundle->stretches);
   g_ptr_array_unref (bundle->situations);
@@ -926,8 +981,8 @@ soothe_bundle_read (const SootheJsonNode *root,
                     GPtrArray            *problems)
 {
   static const char * const members[] = {
-    "format", "language", "disclaimer", "stopwords", "areas", "therapies", "stretches",
-    "situations", NULL
+    "format", "language", "disclaimer", "stopwords", "synonyms", "areas", "therapies",
+    "stretches", "situations", NULL
   };
   g_autoptr(SootheBundle) bundle = g_new0 (SootheBundle, 1);
   g_autoptr(GHashTable) area_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -959,6 +1014,7 @@ soothe_bundle_read (const SootheJsonNode *root,
 
   bundle->language = read_string (&reader, object, "language", FALSE);
   bundle->stopwords = read_strv (&reader, object, "stopwords", FALSE, TRUE, node_string);
+  bundle->synonyms = read_synonyms (&reader, object);
   bundle->disclaimer = read_text (&reader, object, "disclaimer", role != SOOTHE_BUNDLE_USER);
   if (role == SOOTHE_BUNDLE_USER && bundle->disclaimer != NULL)
     report (&reader, "disclaimer", "only the built-in content sets the disclaimer");

@@ -40,7 +40,8 @@ struct _SootheContent
 
   /* Built on first use; loading more afterwards is a programming error. */
   GListStore          *situation_model;
-  SootheSearchIndex   *search_index;
+  GPtrArray           *synonyms;    /* of char **, groups of words */
+  SootheAnswers       *answers;
 };
 
 G_DEFINE_FINAL_TYPE (SootheContent, soothe_content, G_TYPE_OBJECT)
@@ -59,7 +60,7 @@ soothe_content_dispose (GObject *object)
   SootheContent *self = SOOTHE_CONTENT (object);
 
   g_clear_object (&self->situation_model);
-  g_clear_object (&self->search_index);
+  g_clear_object (&self->answers);
   g_clear_pointer (&self->situations, g_ptr_array_unref);
   g_clear_pointer (&self->stretches, g_hash_table_unref);
 
@@ -74,6 +75,7 @@ soothe_content_finalize (GObject *object)
   g_free (self->language);
   g_free (self->disclaimer);
   g_ptr_array_unref (self->stopwords);
+  g_ptr_array_unref (self->synonyms);
   g_ptr_array_unref (self->areas);
   g_hash_table_unref (self->area_index);
   g_hash_table_unref (self->situation_index);
@@ -97,6 +99,7 @@ static void
 soothe_content_init (SootheContent *self)
 {
   self->stopwords = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  self->synonyms = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   self->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) soothe_area_free);
   self->situations = g_ptr_array_new_with_free_func (g_object_unref);
   self->area_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -287,6 +290,12 @@ merge_bundle (SootheContent *self,
   for (guint i = 0; bundle->stopwords != NULL && bundle->stopwords[i] != NULL; i++)
     g_ptr_array_add (self->stopwords, g_strdup (bundle->stopwords[i]));
 
+  /* So do its synonyms; a user bundle's add groups. */
+  if (bundle->role == SOOTHE_BUNDLE_TRANSLATION && bundle->synonyms != NULL)
+    g_ptr_array_set_size (self->synonyms, 0);
+  for (guint i = 0; bundle->synonyms != NULL && i < bundle->synonyms->len; i++)
+    g_ptr_array_add (self->synonyms, g_strdupv (g_ptr_array_index (bundle->synonyms, i)));
+
   if (bundle->has_therapies)
     {
       for (guint i = 0; i < G_N_ELEMENTS (self->therapies); i++)
@@ -354,7 +363,7 @@ soothe_content_load_bytes (SootheContent    *self,
   g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (problems != NULL, FALSE);
-  g_return_val_if_fail (self->situation_model == NULL && self->search_index == NULL, FALSE);
+  g_return_val_if_fail (self->situation_model == NULL && self->answers == NULL, FALSE);
 
   doc = soothe_json_parse (bytes, name, problems);
   return doc != NULL && load_root (self, soothe_json_doc_get_root (doc), name, role, problems);
@@ -595,58 +604,23 @@ soothe_content_get_disclaimer (SootheContent *self)
   return self->disclaimer;
 }
 
-static void
-index_text (SootheSearchIndex *index,
-            guint              document,
-            SootheSearchField  field,
-            const char        *text)
-{
-  g_autofree char *plain = soothe_markup_to_plain (text);
-  soothe_search_index_add (index, document, field, plain);
-}
-
 /**
- * soothe_content_get_search_index:
+ * soothe_content_get_answers:
  *
- * Returns: (transfer none): an index whose documents are positions in
- *   soothe_content_get_situations()
+ * Indexes every passage on the first call, so nothing is indexed before the
+ * first question.
+ *
+ * Returns: (transfer none): what answers questions about this content
  */
-SootheSearchIndex *
-soothe_content_get_search_index (SootheContent *self)
+SootheAnswers *
+soothe_content_get_answers (SootheContent *self)
 {
-  GListModel *situations;
-  guint n;
-
   g_return_val_if_fail (SOOTHE_IS_CONTENT (self), NULL);
 
-  if (self->search_index != NULL)
-    return self->search_index;
-
-  situations = soothe_content_get_situations (self);
-  n = g_list_model_get_n_items (situations);
-  self->search_index = soothe_search_index_new ((const char * const *) self->stopwords->pdata);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SootheSituation) situation = g_list_model_get_item (situations, i);
-
-      index_text (self->search_index, i, SOOTHE_SEARCH_FIELD_TITLE, situation->title);
-      for (guint k = 0; situation->keywords[k] != NULL; k++)
-        soothe_search_index_add (self->search_index, i, SOOTHE_SEARCH_FIELD_KEYWORDS,
-                                 situation->keywords[k]);
-      index_text (self->search_index, i, SOOTHE_SEARCH_FIELD_SUMMARY, situation->summary);
-      index_text (self->search_index, i, SOOTHE_SEARCH_FIELD_BODY, situation->therapy_reason);
-      for (guint s = 0; s < situation->sections->len; s++)
-        {
-          SootheAdviceSection *section = g_ptr_array_index (situation->sections, s);
-
-          index_text (self->search_index, i, SOOTHE_SEARCH_FIELD_BODY, section->heading);
-          for (guint k = 0; section->items[k] != NULL; k++)
-            index_text (self->search_index, i, SOOTHE_SEARCH_FIELD_BODY, section->items[k]);
-        }
-    }
-
-  return self->search_index;
+  if (self->answers == NULL)
+    self->answers = soothe_answers_new (self, (const char * const *) self->stopwords->pdata,
+                                        self->synonyms, self->language);
+  return self->answers;
 }
 
 /**

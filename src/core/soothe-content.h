@@ -8,7 +8,7 @@
 
 #include <gio/gio.h>
 
-#include "soothe-search-index.h"
+#include "soothe-answers.h"
 #include "soothe-situation.h"
 #include "soothe-stretch.h"
 
@@ -65,7 +65,7 @@ const char                *soothe_content_get_area_title       (SootheContent   
 const SootheTherapyPreset *soothe_content_get_therapy          (SootheContent     *self,
                                                                 SootheTherapyKind  kind);
 const char                *soothe_content_get_disclaimer       (SootheContent     *self);
-SootheSearchIndex         *soothe_content_get_search_index     (SootheContent     *self);
+SootheAnswers             *soothe_content_get_answers          (SootheContent     *self);
 
 gboolean                   soothe_content_check_file           (const char        *path,
                                                                 GPtrArray         *problems);

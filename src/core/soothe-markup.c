@@ -397,3 +397,17 @@ soothe_markup_find_unsafe_link (const char  *text,
 
   return FALSE;
 }
+
+/* Returns: whether UTF-8 @text holds nothing but white space */
+gboolean
+soothe_text_is_blank (const char *text)
+{
+  g_return_val_if_fail (text != NULL, TRUE);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+  return TRUE;
+}

@@ -7,6 +7,7 @@
 
 #define G_LOG_DOMAIN "soothe-search-index"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,27 +47,63 @@ typedef struct
 } StemEntry;
 
 typedef enum {
-  LOOKUP_EXACT,   /* the stem itself, full weight */
-  LOOKUP_PREFIX,  /* the stem at full weight, longer stems at prefix weight */
-  LOOKUP_GUESS,   /* the stem itself, at prefix weight */
+  LOOKUP_EXACT,     /* the stem itself, full weight */
+  LOOKUP_PREFIX,    /* the stem at full weight, longer stems at prefix weight */
+  LOOKUP_GUESS,     /* the stem itself, at prefix weight */
+  LOOKUP_SYNONYM,   /* another word of the same group, at synonym weight */
+  LOOKUP_TYPO,      /* an indexed stem one edit away, at typo weight */
+  LOOKUP_COMPOUND,  /* indexed stems that end with it (German compounds), at prefix weight */
 } LookupKind;
-
-#define MAX_LOOKUPS 4
 
 typedef struct
 {
-  char       *stems[MAX_LOOKUPS];
-  LookupKind  kinds[MAX_LOOKUPS];
-  guint       n_lookups;
+  char       *stem;
+  LookupKind  kind;
+} Lookup;
+
+typedef struct
+{
+  GArray *lookups;      /* Lookup; the first is the word's own stem */
+  char   *word;         /* folded, as typed */
+  guint   n_letters;    /* of the word as typed, before stemming */
+  guint   n_documents;  /* documents it matched in the last run */
+  double  idf;          /* its weight in the last run, in passage ranking */
+  gboolean typing;      /* the last word, still being typed */
+  gboolean tried_typos;
 } QueryTerm;
+
+struct _SootheSearchQuery
+{
+  GArray *terms;  /* QueryTerm, at most MAX_TERMS */
+};
+
+/* A hit says which terms it has as a bit mask. */
+#define MAX_TERMS 32
+
+/* Weights in passage ranking, against EXACT_FACTOR's 10. */
+#define SYNONYM_FACTOR 8
+#define TYPO_FACTOR    8
+
+/* BM25's saturation and length normalisation; a word counts once per passage. */
+#define BM25_K1 1.2
+#define BM25_B  0.5
+
+/* A word this short is not corrected: too many words are one edit away. */
+#define MIN_TYPO_LETTERS 5
 
 struct _SootheSearchIndex
 {
   GObject     parent_instance;
 
+  /* Set at construction */
+  SootheSearchRanking ranking;
+  SootheStemmer       stemmer;
+
   /* Owned data */
   GHashTable *stopwords;         /* folded stop word -> itself */
   GHashTable *stems;             /* stem -> StemEntry, owns the entries */
+  GHashTable *synonyms;          /* stem -> GPtrArray of the stems in its groups */
+  GArray     *lengths;           /* guint16 per document: words indexed, passage ranking only */
 
   /* Derived lazily on the first query after adds */
   GPtrArray  *sorted_entries;    /* StemEntry, by stem; NULL when stale */
@@ -75,7 +112,7 @@ struct _SootheSearchIndex
   /* Per-query scratch, indexed by document; the first three are all zero between queries */
   guint8     *term_weight;
   guint32    *document_score;
-  guint32    *document_n_terms;
+  guint32    *document_terms;    /* bit mask of the terms found */
   guint64    *sort_keys;         /* twice scratch_size: keys, then radix buffer */
   guint       scratch_size;
   GArray     *term_documents;
@@ -96,12 +133,26 @@ stem_entry_free (gpointer data)
 }
 
 static void
+lookup_clear (gpointer data)
+{
+  Lookup *lookup = data;
+
+  g_free (lookup->stem);
+}
+
+static void
 query_term_clear (gpointer data)
 {
   QueryTerm *term = data;
 
-  for (guint i = 0; i < term->n_lookups; i++)
-    g_free (term->stems[i]);
+  g_clear_pointer (&term->lookups, g_array_unref);
+  g_clear_pointer (&term->word, g_free);
+}
+
+static const char *
+query_term_stem (const QueryTerm *term)
+{
+  return g_array_index (term->lookups, Lookup, 0).stem;
 }
 
 /* Letters, not bytes: combining marks belong to the letter before them. */
@@ -191,11 +242,82 @@ normalize_ending (char  *text,
     }
 }
 
+/* Removes @suffix when what is left has at least @min_letters letters. */
+static gboolean
+strip_suffix (const char *text,
+              gsize      *length,
+              guint      *n_letters,
+              const char *suffix,
+              guint       min_letters)
+{
+  gsize suffix_length = strlen (suffix);
+  guint suffix_letters = count_letters (suffix, suffix_length);
+
+  if (!has_suffix (text, *length, suffix) || *n_letters < min_letters + suffix_letters)
+    return FALSE;
+
+  *length -= suffix_length;
+  *n_letters -= suffix_letters;
+  return TRUE;
+}
+
+static void
+strip_first_suffix (const char         *text,
+                    gsize              *length,
+                    guint              *n_letters,
+                    const char * const *suffixes,
+                    guint               min_letters)
+{
+  for (guint i = 0; suffixes[i] != NULL; i++)
+    if (strip_suffix (text, length, n_letters, suffixes[i], min_letters))
+      return;
+}
+
+/* German: "Schmerzen" and "Schmerz", "Waden" and "Wade", "Schultern" and
+ * "Schulter", "Beines" and "Bein" each end up the same. Compounds are left
+ * whole; a query word also finds the compounds it ends ("Rückenschmerzen").
+ */
+static void
+stem_german (char *token)
+{
+  static const char * const endings[] = { "ern", "em", "en", "er", "e", NULL };
+  gsize length = strlen (token);
+  guint n_letters = count_letters (token, length);
+
+  if (!has_suffix (token, length, "ss"))
+    strip_suffix (token, &length, &n_letters, "s", 4);
+  strip_first_suffix (token, &length, &n_letters, endings, 3);
+  token[length] = '\0';
+}
+
+/* Spanish: plurals, the gerund and infinitive, then the last vowel, so that
+ * "rodillas" and "rodilla", "dolores" and "dolor", "caminando" and "caminar"
+ * each end up the same.
+ */
+static void
+stem_spanish (char *token)
+{
+  static const char * const verb_endings[] = { "iendo", "ando", "ar", "er", "ir", NULL };
+  static const char * const vowels[] = { "a", "o", "e", NULL };
+  gsize length = strlen (token);
+  guint n_letters = count_letters (token, length);
+
+  if (length >= 3 && has_suffix (token, length, "es") && !is_ascii_vowel (token[length - 3]))
+    strip_suffix (token, &length, &n_letters, "es", 3);
+  else
+    strip_suffix (token, &length, &n_letters, "s", 3);
+
+  if (n_letters > 4)
+    strip_first_suffix (token, &length, &n_letters, verb_endings, 3);
+  strip_first_suffix (token, &length, &n_letters, vowels, 3);
+  token[length] = '\0';
+}
+
 /* A light suffix stripper, in place. It only ever has to agree with itself:
  * indexed words and query words go through the same steps.
  */
 static void
-stem_token (char *token)
+stem_english (char *token)
 {
   gsize length = strlen (token);
   guint n_letters = count_letters (token, length);
@@ -250,6 +372,25 @@ stem_token (char *token)
   normalize_ending (token, &length, &n_letters);
 
   token[length] = '\0';
+}
+
+static void
+stem_token (SootheStemmer  stemmer,
+            char          *token)
+{
+  switch (stemmer)
+    {
+    case SOOTHE_STEMMER_GERMAN:
+      stem_german (token);
+      break;
+    case SOOTHE_STEMMER_SPANISH:
+      stem_spanish (token);
+      break;
+    case SOOTHE_STEMMER_ENGLISH:
+    default:
+      stem_english (token);
+      break;
+    }
 }
 
 /* For the word still being typed: "coughi" and "coughin" are on their way
@@ -322,7 +463,8 @@ stem_entry_add_posting (SootheSearchIndex *self,
   entry->postings[entry->n_postings++] = posting;
 }
 
-static void
+/* Returns whether @token was indexed, and not a stop word. */
+static gboolean
 add_token (SootheSearchIndex *self,
            char              *token,
            guint32            posting)
@@ -330,9 +472,9 @@ add_token (SootheSearchIndex *self,
   StemEntry *entry;
 
   if (!is_indexable (self, token))
-    return;
+    return FALSE;
 
-  stem_token (token);
+  stem_token (self->stemmer, token);
 
   entry = g_hash_table_lookup (self->stems, token);
 
@@ -347,6 +489,7 @@ add_token (SootheSearchIndex *self,
     }
 
   stem_entry_add_posting (self, entry, posting);
+  return TRUE;
 }
 
 /* A word is a run of letters, digits and marks, as for g_str_tokenize_and_fold(). */
@@ -367,13 +510,14 @@ is_word_char_at (const char *p)
  * most of the cost of building an index, yet an ASCII word, nearly every word,
  * folds to itself in lower case. Only the others go through GLib.
  */
-static void
+static guint
 add_words (SootheSearchIndex *self,
            const char        *text,
            guint32            posting)
 {
   const char *p = text;
   char buffer[64];
+  guint n_words = 0;
 
   for (;;)
     {
@@ -397,7 +541,7 @@ add_words (SootheSearchIndex *self,
           for (gsize i = 0; i < length; i++)
             token[i] = g_ascii_tolower (start[i]);
           token[length] = '\0';
-          add_token (self, token, posting);
+          n_words += add_token (self, token, posting);
           if (token != buffer)
             g_free (token);
         }
@@ -408,11 +552,14 @@ add_words (SootheSearchIndex *self,
           g_auto(GStrv) tokens = g_str_tokenize_and_fold (word, NULL, &alternates);
 
           for (guint i = 0; tokens[i] != NULL; i++)
-            add_token (self, tokens[i], posting);
+            n_words += add_token (self, tokens[i], posting);
+          /* An alternate spelling is the same word again. */
           for (guint i = 0; alternates[i] != NULL; i++)
             add_token (self, alternates[i], posting);
         }
     }
+
+  return n_words;
 }
 
 static int
@@ -482,13 +629,13 @@ prepare_for_query (SootheSearchIndex *self)
     {
       g_free (self->term_weight);
       g_free (self->document_score);
-      g_free (self->document_n_terms);
+      g_free (self->document_terms);
       g_free (self->sort_keys);
 
       self->scratch_size = self->n_documents;
       self->term_weight = g_new0 (guint8, self->scratch_size);
       self->document_score = g_new0 (guint32, self->scratch_size);
-      self->document_n_terms = g_new0 (guint32, self->scratch_size);
+      self->document_terms = g_new0 (guint32, self->scratch_size);
       self->sort_keys = g_new (guint64, 2 * (gsize) self->scratch_size);
     }
 }
@@ -536,24 +683,145 @@ collect_postings (SootheSearchIndex *self,
 }
 
 static void
-match_term (SootheSearchIndex *self,
-            const QueryTerm   *term)
+query_term_add_lookup (QueryTerm  *term,
+                       char       *stem,
+                       LookupKind  kind)
 {
-  g_assert (self->term_documents->len == 0);
+  Lookup lookup = { stem, kind };
 
-  for (guint i = 0; i < term->n_lookups; i++)
+  g_array_append_val (term->lookups, lookup);
+}
+
+static void
+consider_typo (SootheSearchIndex  *self,
+               GString            *candidate,
+               const StemEntry   **best)
+{
+  g_autofree char *stem = g_strdup (candidate->str);
+  const StemEntry *entry;
+
+  stem_token (self->stemmer, stem);
+  entry = g_hash_table_lookup (self->stems, stem);
+  if (entry != NULL && (*best == NULL || entry->n_postings > (*best)->n_postings))
+    *best = entry;
+}
+
+/* A word found nowhere, or only as the start of longer words, may be a typo:
+ * "sholder", "kneee", "burnig". Every spelling one edit away (a letter left
+ * out, added, changed, or two swapped) is stemmed and looked up, and the
+ * commonest found wins. Only whole ASCII words of five letters or more.
+ */
+static void
+add_typo_lookups (SootheSearchIndex *self,
+                  QueryTerm         *term)
+{
+  static const char letters[] = "abcdefghijklmnopqrstuvwxyz";
+  const char *word = term->word;
+  gsize length = strlen (word);
+  g_autoptr(GString) candidate = g_string_sized_new (length + 2);
+  const StemEntry *best = NULL;
+
+  term->tried_typos = TRUE;
+  if (term->n_letters < MIN_TYPO_LETTERS || !g_str_is_ascii (word))
+    return;
+
+  for (gsize i = 0; i <= length; i++)
     {
-      const char *stem = term->stems[i];
-
-      if (term->kinds[i] == LOOKUP_PREFIX)
+      if (i < length)
         {
-          gsize length = strlen (stem);
+          /* left out */
+          g_string_assign (candidate, word);
+          g_string_erase (candidate, i, 1);
+          consider_typo (self, candidate, &best);
 
-          for (guint pos = find_first_stem (self, stem); pos < self->sorted_entries->len; pos++)
+          /* swapped */
+          if (i + 1 < length)
+            {
+              g_string_assign (candidate, word);
+              candidate->str[i] = word[i + 1];
+              candidate->str[i + 1] = word[i];
+              consider_typo (self, candidate, &best);
+            }
+        }
+
+      for (const char *c = letters; *c != '\0'; c++)
+        {
+          /* added */
+          g_string_assign (candidate, word);
+          g_string_insert_c (candidate, i, *c);
+          consider_typo (self, candidate, &best);
+
+          /* changed */
+          if (i < length && word[i] != *c)
+            {
+              g_string_assign (candidate, word);
+              candidate->str[i] = *c;
+              consider_typo (self, candidate, &best);
+            }
+        }
+    }
+
+  if (best != NULL)
+    query_term_add_lookup (term, g_strdup (best->stem), LOOKUP_TYPO);
+}
+
+/* German runs words together: "Schmerzen" should find "Rückenschmerzen". */
+static void
+add_compound_lookups (SootheSearchIndex *self,
+                      QueryTerm         *term)
+{
+  const char *stem = query_term_stem (term);
+  gsize length = strlen (stem);
+
+  if (count_letters (stem, length) < MIN_PREFIX_LETTERS)
+    return;
+
+  for (guint i = 0; i < self->sorted_entries->len; i++)
+    {
+      const StemEntry *entry = g_ptr_array_index (self->sorted_entries, i);
+      gsize entry_length = strlen (entry->stem);
+
+      if (entry_length >= length + 3 && memcmp (entry->stem + entry_length - length, stem, length) == 0)
+        query_term_add_lookup (term, g_strdup (entry->stem), LOOKUP_COMPOUND);
+    }
+}
+
+static guint
+lookup_factor (LookupKind kind)
+{
+  switch (kind)
+    {
+    case LOOKUP_EXACT:
+    case LOOKUP_PREFIX:
+      return EXACT_FACTOR;
+    case LOOKUP_SYNONYM:
+      return SYNONYM_FACTOR;
+    case LOOKUP_TYPO:
+      return TYPO_FACTOR;
+    case LOOKUP_GUESS:
+    case LOOKUP_COMPOUND:
+    default:
+      return PREFIX_FACTOR;
+    }
+}
+
+static void
+collect_lookups (SootheSearchIndex *self,
+                 const QueryTerm   *term)
+{
+  for (guint i = 0; i < term->lookups->len; i++)
+    {
+      const Lookup *lookup = &g_array_index (term->lookups, Lookup, i);
+
+      if (lookup->kind == LOOKUP_PREFIX)
+        {
+          gsize length = strlen (lookup->stem);
+
+          for (guint pos = find_first_stem (self, lookup->stem); pos < self->sorted_entries->len; pos++)
             {
               const StemEntry *entry = g_ptr_array_index (self->sorted_entries, pos);
 
-              if (strncmp (entry->stem, stem, length) != 0)
+              if (strncmp (entry->stem, lookup->stem, length) != 0)
                 break;
 
               collect_postings (self, entry,
@@ -562,53 +830,99 @@ match_term (SootheSearchIndex *self,
         }
       else
         {
-          const StemEntry *entry = g_hash_table_lookup (self->stems, stem);
+          const StemEntry *entry = g_hash_table_lookup (self->stems, lookup->stem);
 
           if (entry != NULL)
-            collect_postings (self, entry,
-                              term->kinds[i] == LOOKUP_EXACT ? EXACT_FACTOR : PREFIX_FACTOR);
+            collect_postings (self, entry, lookup_factor (lookup->kind));
         }
+    }
+}
+
+/* BM25's inverse document frequency, never below zero. */
+static double
+inverse_frequency (guint n_documents,
+                   guint n_matching)
+{
+  return log (1.0 + (n_documents - n_matching + 0.5) / (n_matching + 0.5));
+}
+
+/* In passage ranking, a term's weight is scaled by its rarity: these many
+ * units stand for an inverse document frequency of one. */
+#define IDF_UNITS 16.0
+
+/* Whether the word, or one of its synonyms, is itself in the index. */
+static gboolean
+query_term_has_indexed_stem (SootheSearchIndex *self,
+                             const QueryTerm   *term)
+{
+  for (guint i = 0; i < term->lookups->len; i++)
+    {
+      const Lookup *lookup = &g_array_index (term->lookups, Lookup, i);
+
+      if (lookup->kind != LOOKUP_TYPO && g_hash_table_contains (self->stems, lookup->stem))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+match_term (SootheSearchIndex *self,
+            QueryTerm         *term,
+            guint              bit)
+{
+  guint idf_units = 1;
+
+  g_assert (self->term_documents->len == 0);
+
+  collect_lookups (self, term);
+
+  /* Found nothing, or only longer words: "kneee" is not a prefix of anything
+   * that means a knee. A word still being typed is left to its prefix. */
+  if (self->ranking == SOOTHE_SEARCH_RANK_PASSAGES && !term->typing && !term->tried_typos &&
+      (self->term_documents->len == 0 || !query_term_has_indexed_stem (self, term)))
+    {
+      guint first_typo = term->lookups->len;
+
+      add_typo_lookups (self, term);
+      if (term->lookups->len > first_typo)
+        collect_lookups (self, term);
+    }
+
+  term->n_documents = self->term_documents->len;
+  if (self->ranking == SOOTHE_SEARCH_RANK_PASSAGES)
+    {
+      term->idf = inverse_frequency (self->n_documents, term->n_documents);
+      idf_units = MAX (1, (guint) (term->idf * IDF_UNITS + 0.5));
     }
 
   for (guint i = 0; i < self->term_documents->len; i++)
     {
       guint document = g_array_index (self->term_documents, guint, i);
 
-      if (self->document_n_terms[document] == 0)
+      if (self->document_terms[document] == 0)
         g_array_append_val (self->hit_documents, document);
 
-      self->document_score[document] += self->term_weight[document];
-      self->document_n_terms[document] += 1;
+      self->document_score[document] += self->term_weight[document] * idf_units;
+      self->document_terms[document] |= 1u << bit;
       self->term_weight[document] = 0;
     }
 
   g_array_set_size (self->term_documents, 0);
 }
 
-static void
-query_term_add_lookup (QueryTerm  *term,
-                       char       *stem,
-                       LookupKind  kind)
-{
-  g_assert (term->n_lookups < MAX_LOOKUPS);
-
-  term->stems[term->n_lookups] = stem;
-  term->kinds[term->n_lookups] = kind;
-  term->n_lookups++;
-}
-
 /* Adds the lookups for one spelling of a query word (as typed, or its ASCII
  * alternate). @token is folded; it is consumed.
  */
 static void
-query_term_add_spelling (QueryTerm *term,
-                         char      *token,
-                         gboolean   typing)
+query_term_add_spelling (SootheSearchIndex *self,
+                         QueryTerm         *term,
+                         char              *token,
+                         gboolean           typing)
 {
-  char *guess = typing ? guess_stem_of_partial (token) : NULL;
+  char *guess = typing && self->stemmer == SOOTHE_STEMMER_ENGLISH ? guess_stem_of_partial (token) : NULL;
   gboolean prefix;
 
-  stem_token (token);
+  stem_token (self->stemmer, token);
   prefix = typing || count_letters (token, strlen (token)) >= MIN_PREFIX_LETTERS;
 
   query_term_add_lookup (term, token, prefix ? LOOKUP_PREFIX : LOOKUP_EXACT);
@@ -617,6 +931,21 @@ query_term_add_spelling (QueryTerm *term,
     query_term_add_lookup (term, guess, LOOKUP_GUESS);
   else
     g_free (guess);
+}
+
+static void
+query_term_add_synonyms (SootheSearchIndex *self,
+                         QueryTerm         *term)
+{
+  GPtrArray *group = g_hash_table_lookup (self->synonyms, query_term_stem (term));
+
+  for (guint i = 0; group != NULL && i < group->len; i++)
+    {
+      const char *stem = g_ptr_array_index (group, i);
+
+      if (strcmp (stem, query_term_stem (term)) != 0)
+        query_term_add_lookup (term, g_strdup (stem), LOOKUP_SYNONYM);
+    }
 }
 
 /* Only the last word can still be being typed, and only while the query
@@ -637,56 +966,170 @@ ends_inside_word (const char *query)
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
-/* One term per distinct stem; a word given twice counts once. */
-static GArray *
+/* Whether @stem is a word or a synonym the term already looks up. */
+static gboolean
+query_term_has_stem (const QueryTerm *term,
+                     const char      *stem)
+{
+  for (guint i = 0; i < term->lookups->len; i++)
+    {
+      const Lookup *lookup = &g_array_index (term->lookups, Lookup, i);
+
+      if ((lookup->kind == LOOKUP_EXACT || lookup->kind == LOOKUP_PREFIX ||
+           lookup->kind == LOOKUP_SYNONYM) && strcmp (lookup->stem, stem) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_indexed_word (SootheSearchIndex *self,
+                 const char        *word)
+{
+  g_autofree char *stem = g_strdup (word);
+
+  if (!is_indexable (self, stem))
+    return FALSE;
+  stem_token (self->stemmer, stem);
+  return g_hash_table_contains (self->stems, stem);
+}
+
+/* German writes "Brustschmerzen" where the advice says "Schmerzen in der
+ * Brust": a long word made of two indexed words, with or without the linking
+ * "s", is asked as the two. Returns FALSE when @word is no such compound. */
+static gboolean
+split_compound (SootheSearchIndex  *self,
+                const char         *word,
+                char              **head,
+                char              **tail)
+{
+  guint n_letters = count_letters (word, strlen (word));
+  guint letters = 0;
+
+  if (n_letters < 8)
+    return FALSE;
+
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      g_autofree char *first = NULL;
+      const char *rest = p;
+
+      if (++letters < 3 || n_letters - letters < 4)
+        continue;
+      rest = g_utf8_next_char (p);
+      first = g_strndup (word, rest - word);
+
+      if (is_indexed_word (self, first))
+        {
+          if (is_indexed_word (self, rest))
+            {
+              *head = g_steal_pointer (&first);
+              *tail = g_strdup (rest);
+              return TRUE;
+            }
+          if (*rest == 's' && is_indexed_word (self, rest + 1))
+            {
+              *head = g_steal_pointer (&first);
+              *tail = g_strdup (rest + 1);
+              return TRUE;
+            }
+        }
+    }
+
+  return FALSE;
+}
+
+/* The words of @query to look for, compounds split. */
+static GStrv
+query_words (SootheSearchIndex *self,
+             GStrv              tokens)
+{
+  g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
+  gboolean split = self->stemmer == SOOTHE_STEMMER_GERMAN && self->ranking == SOOTHE_SEARCH_RANK_PASSAGES;
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      g_autofree char *head = NULL;
+      g_autofree char *tail = NULL;
+
+      if (split && split_compound (self, tokens[i], &head, &tail))
+        {
+          g_strv_builder_add (words, head);
+          g_strv_builder_add (words, tail);
+        }
+      else
+        g_strv_builder_add (words, tokens[i]);
+    }
+  return g_strv_builder_end (words);
+}
+
+/* One term per distinct stem; a word given twice, or a synonym of an earlier
+ * word ("hurts" after "pain"), counts once. */
+static SootheSearchQuery *
 parse_query (SootheSearchIndex *self,
              const char        *query)
 {
-  g_autoptr(GArray) terms = g_array_new (FALSE, TRUE, sizeof (QueryTerm));
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_auto(GStrv) tokens = g_str_tokenize_and_fold (query, NULL, NULL);
+  SootheSearchQuery *parsed = g_new0 (SootheSearchQuery, 1);
+  g_auto(GStrv) folded = g_str_tokenize_and_fold (query, NULL, NULL);
+  g_auto(GStrv) tokens = query_words (self, folded);
   guint n_tokens = g_strv_length (tokens);
   gboolean typing_last = ends_inside_word (query);
 
-  g_array_set_clear_func (terms, query_term_clear);
+  parsed->terms = g_array_new (FALSE, TRUE, sizeof (QueryTerm));
+  g_array_set_clear_func (parsed->terms, query_term_clear);
 
-  for (guint i = 0; i < n_tokens; i++)
+  for (guint i = 0; i < n_tokens && parsed->terms->len < MAX_TERMS; i++)
     {
       gboolean typing = typing_last && i + 1 == n_tokens;
       g_auto(GStrv) alternates = NULL;
       g_auto(GStrv) refolded = NULL;
       QueryTerm term = { 0 };
-      gpointer index;
+      QueryTerm *earlier = NULL;
 
       if (!is_indexable (self, tokens[i]))
         continue;
+
+      term.lookups = g_array_new (FALSE, FALSE, sizeof (Lookup));
+      g_array_set_clear_func (term.lookups, lookup_clear);
+      term.n_letters = count_letters (tokens[i], strlen (tokens[i]));
+      term.word = g_strdup (tokens[i]);
+      term.typing = typing;
 
       /* The alternates of a whole query do not say which word they belong to. */
       if (!g_str_is_ascii (tokens[i]))
         refolded = g_str_tokenize_and_fold (tokens[i], NULL, &alternates);
 
-      query_term_add_spelling (&term, g_strdup (tokens[i]), typing);
+      query_term_add_spelling (self, &term, g_strdup (tokens[i]), typing);
 
       if (alternates != NULL && alternates[0] != NULL && is_indexable (self, alternates[0]))
-        query_term_add_spelling (&term, g_strdup (alternates[0]), typing);
+        query_term_add_spelling (self, &term, g_strdup (alternates[0]), typing);
 
-      if (g_hash_table_lookup_extended (seen, term.stems[0], NULL, &index))
+      for (guint t = 0; t < parsed->terms->len && earlier == NULL; t++)
+        if (query_term_has_stem (&g_array_index (parsed->terms, QueryTerm, t), query_term_stem (&term)))
+          earlier = &g_array_index (parsed->terms, QueryTerm, t);
+
+      if (earlier != NULL)
         {
-          QueryTerm *earlier = &g_array_index (terms, QueryTerm, GPOINTER_TO_UINT (index));
+          Lookup *first = &g_array_index (earlier->lookups, Lookup, 0);
 
           /* The same word again, now being typed: let the earlier one grow. */
-          if (typing && earlier->kinds[0] == LOOKUP_EXACT)
-            earlier->kinds[0] = LOOKUP_PREFIX;
+          if (typing && first->kind == LOOKUP_EXACT && strcmp (first->stem, query_term_stem (&term)) == 0)
+            first->kind = LOOKUP_PREFIX;
 
           query_term_clear (&term);
           continue;
         }
 
-      g_hash_table_insert (seen, g_strdup (term.stems[0]), GUINT_TO_POINTER (terms->len));
-      g_array_append_val (terms, term);
+      query_term_add_synonyms (self, &term);
+      if (self->stemmer == SOOTHE_STEMMER_GERMAN && self->ranking == SOOTHE_SEARCH_RANK_PASSAGES)
+        {
+          prepare_for_query (self);
+          add_compound_lookups (self, &term);
+        }
+      g_array_append_val (parsed->terms, term);
     }
 
-  return g_steal_pointer (&terms);
+  return parsed;
 }
 
 /* A query may hit every document, and a comparison sort of ten thousand hits
@@ -743,9 +1186,11 @@ soothe_search_index_finalize (GObject *object)
   g_clear_pointer (&self->unsorted_entries, g_ptr_array_unref);
   g_clear_pointer (&self->stems, g_hash_table_unref);
   g_clear_pointer (&self->stopwords, g_hash_table_unref);
+  g_clear_pointer (&self->synonyms, g_hash_table_unref);
+  g_clear_pointer (&self->lengths, g_array_unref);
   g_clear_pointer (&self->term_weight, g_free);
   g_clear_pointer (&self->document_score, g_free);
-  g_clear_pointer (&self->document_n_terms, g_free);
+  g_clear_pointer (&self->document_terms, g_free);
   g_clear_pointer (&self->sort_keys, g_free);
   g_clear_pointer (&self->term_documents, g_array_unref);
   g_clear_pointer (&self->hit_documents, g_array_unref);
@@ -766,44 +1211,143 @@ soothe_search_index_init (SootheSearchIndex *self)
 {
   self->stopwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->stems = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, stem_entry_free);
+  self->synonyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) g_ptr_array_unref);
+  self->lengths = g_array_new (FALSE, TRUE, sizeof (guint16));
   self->unsorted_entries = g_ptr_array_new ();
   self->term_documents = g_array_new (FALSE, FALSE, sizeof (guint));
   self->hit_documents = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
+/* Folds @words as the index folds text, with their ASCII alternates. */
+static GPtrArray *
+fold_words (const char * const *words,
+            const char         *what)
+{
+  GPtrArray *folded = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    {
+      g_auto(GStrv) tokens = NULL;
+      g_auto(GStrv) alternates = NULL;
+
+      if (!g_utf8_validate (words[i], -1, NULL))
+        {
+          g_warning ("Ignoring %s that is not UTF-8", what);
+          continue;
+        }
+
+      tokens = g_str_tokenize_and_fold (words[i], NULL, &alternates);
+
+      for (guint j = 0; tokens[j] != NULL; j++)
+        g_ptr_array_add (folded, g_strdup (tokens[j]));
+      for (guint j = 0; alternates[j] != NULL; j++)
+        g_ptr_array_add (folded, g_strdup (alternates[j]));
+    }
+
+  return folded;
+}
+
 /**
- * soothe_search_index_new:
+ * soothe_search_index_new_full:
  * @stopwords: (nullable) (array zero-terminated=1): words to ignore
+ * @ranking: how hits are scored
+ * @stemmer: the language whose word endings are taken off
  *
  * Stop words are folded like everything else, so "My" and "my" are the same.
  *
  * Returns: (transfer full): a new, empty index
  */
 SootheSearchIndex *
-soothe_search_index_new (const char * const *stopwords)
+soothe_search_index_new_full (const char * const  *stopwords,
+                              SootheSearchRanking  ranking,
+                              SootheStemmer        stemmer)
 {
   SootheSearchIndex *self = g_object_new (SOOTHE_TYPE_SEARCH_INDEX, NULL);
+  g_autoptr(GPtrArray) folded = fold_words (stopwords, "stop word");
 
-  for (guint i = 0; stopwords != NULL && stopwords[i] != NULL; i++)
-    {
-      g_auto(GStrv) tokens = NULL;
-      g_auto(GStrv) alternates = NULL;
-
-      if (!g_utf8_validate (stopwords[i], -1, NULL))
-        {
-          g_warning ("Ignoring stop word that is not UTF-8");
-          continue;
-        }
-
-      tokens = g_str_tokenize_and_fold (stopwords[i], NULL, &alternates);
-
-      for (guint j = 0; tokens[j] != NULL; j++)
-        g_hash_table_add (self->stopwords, g_strdup (tokens[j]));
-      for (guint j = 0; alternates[j] != NULL; j++)
-        g_hash_table_add (self->stopwords, g_strdup (alternates[j]));
-    }
+  self->ranking = ranking;
+  self->stemmer = stemmer;
+  for (guint i = 0; i < folded->len; i++)
+    g_hash_table_add (self->stopwords, g_strdup (g_ptr_array_index (folded, i)));
 
   return self;
+}
+
+/**
+ * soothe_search_index_new:
+ * @stopwords: (nullable) (array zero-terminated=1): words to ignore
+ *
+ * An index that scores by field weights alone, with English word endings.
+ *
+ * Returns: (transfer full): a new, empty index
+ */
+SootheSearchIndex *
+soothe_search_index_new (const char * const *stopwords)
+{
+  return soothe_search_index_new_full (stopwords, SOOTHE_SEARCH_RANK_FIELDS, SOOTHE_STEMMER_ENGLISH);
+}
+
+/**
+ * soothe_stemmer_for_language:
+ * @language: (nullable): a language code such as "de" or "es_ES"
+ *
+ * Returns: the stemmer for @language; English for any other
+ */
+SootheStemmer
+soothe_stemmer_for_language (const char *language)
+{
+  if (language != NULL && g_str_has_prefix (language, "de"))
+    return SOOTHE_STEMMER_GERMAN;
+  if (language != NULL && g_str_has_prefix (language, "es"))
+    return SOOTHE_STEMMER_SPANISH;
+  return SOOTHE_STEMMER_ENGLISH;
+}
+
+/**
+ * soothe_search_index_add_synonyms:
+ * @self: a #SootheSearchIndex
+ * @words: (array zero-terminated=1): words that mean the same to a search
+ *
+ * A query word in the group also finds the others, a little below its own
+ * weight. A word may be in several groups. Call before the first query.
+ */
+void
+soothe_search_index_add_synonyms (SootheSearchIndex  *self,
+                                  const char * const *words)
+{
+  g_autoptr(GPtrArray) folded = NULL;
+  g_autoptr(GPtrArray) stems = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_if_fail (SOOTHE_IS_SEARCH_INDEX (self));
+  g_return_if_fail (words != NULL);
+
+  folded = fold_words (words, "synonym");
+  for (guint i = 0; i < folded->len; i++)
+    {
+      char *stem = g_strdup (g_ptr_array_index (folded, i));
+
+      stem_token (self->stemmer, stem);
+      if (stem[0] == '\0' || g_ptr_array_find_with_equal_func (stems, stem, g_str_equal, NULL))
+        g_free (stem);
+      else
+        g_ptr_array_add (stems, stem);
+    }
+
+  for (guint i = 0; i < stems->len && stems->len > 1; i++)
+    {
+      const char *stem = g_ptr_array_index (stems, i);
+      GPtrArray *group = g_hash_table_lookup (self->synonyms, stem);
+
+      if (group == NULL)
+        {
+          group = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (self->synonyms, g_strdup (stem), group);
+        }
+      for (guint j = 0; j < stems->len; j++)
+        if (!g_ptr_array_find_with_equal_func (group, g_ptr_array_index (stems, j), g_str_equal, NULL))
+          g_ptr_array_add (group, g_strdup (g_ptr_array_index (stems, j)));
+    }
 }
 
 /**
@@ -824,6 +1368,7 @@ soothe_search_index_add (SootheSearchIndex *self,
 {
   g_autofree char *valid = NULL;
   guint32 posting;
+  guint n_words;
 
   g_return_if_fail (SOOTHE_IS_SEARCH_INDEX (self));
   g_return_if_fail (document < MAX_DOCUMENTS);
@@ -837,32 +1382,35 @@ soothe_search_index_add (SootheSearchIndex *self,
   self->n_documents = MAX (self->n_documents, document + 1);
 
   posting = POSTING_MAKE (document, SOOTHE_SEARCH_FIELD_BODY - field);
-  add_words (self, text, posting);
+  n_words = add_words (self, text, posting);
+
+  /* Keywords are alternatives, not prose: they do not make a document longer. */
+  if (self->ranking == SOOTHE_SEARCH_RANK_PASSAGES && field != SOOTHE_SEARCH_FIELD_KEYWORDS)
+    {
+      guint16 *length;
+
+      if (self->lengths->len < self->n_documents)
+        g_array_set_size (self->lengths, self->n_documents);
+      length = &g_array_index (self->lengths, guint16, document);
+      *length = MIN (G_MAXUINT16, *length + n_words);
+    }
 }
 
 /**
- * soothe_search_index_query:
+ * soothe_search_index_parse:
  * @self: a #SootheSearchIndex
  * @query: what the person typed so far
  *
- * The last word of @query is taken as a prefix unless @query ends after it
- * (with a space or punctuation). A document scores, for each distinct query
- * word, the weight of the best field the word is found in (0.7 of it for a
- * prefix match), plus a quarter more when it has every query word.
+ * Splits @query into the terms soothe_search_index_run() looks for: one per
+ * distinct word that is not a stop word, at most 32.
  *
- * Not thread-safe: queries reuse scratch space kept in @self.
- *
- * Returns: (transfer full) (element-type SootheSearchHit): the hits with a
- *   score above zero, best first, then by document
+ * Returns: (transfer full): the parsed query
  */
-GArray *
-soothe_search_index_query (SootheSearchIndex *self,
+SootheSearchQuery *
+soothe_search_index_parse (SootheSearchIndex *self,
                            const char        *query)
 {
-  g_autoptr(GArray) hits = NULL;
-  g_autoptr(GArray) terms = NULL;
   g_autofree char *valid = NULL;
-  guint n_hits;
 
   g_return_val_if_fail (SOOTHE_IS_SEARCH_INDEX (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -870,29 +1418,86 @@ soothe_search_index_query (SootheSearchIndex *self,
   if (!g_utf8_validate (query, -1, NULL))
     query = valid = g_utf8_make_valid (query, -1);
 
-  terms = parse_query (self, query);
+  return parse_query (self, query);
+}
 
-  if (terms->len == 0 || self->n_documents == 0)
+/* The BM25 length factor for a word found once in @document. */
+static double
+length_factor (SootheSearchIndex *self,
+               guint              document,
+               double             average_length)
+{
+  guint length = document < self->lengths->len ? g_array_index (self->lengths, guint16, document) : 0;
+
+  return (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * length / average_length));
+}
+
+/**
+ * soothe_search_index_run:
+ * @self: a #SootheSearchIndex
+ * @query: a query parsed by @self
+ *
+ * The last word of @query is taken as a prefix unless @query ends after it
+ * (with a space or punctuation). A document scores, for each term, the weight
+ * of the best field the word is found in (0.7 of it for a prefix match),
+ * plus a quarter more when it has every term. In passage ranking each term's
+ * weight is also scaled by its rarity and the document's length (BM25), and
+ * a word found nowhere is looked for with one letter wrong. Afterwards
+ * @query knows how many documents each term matched.
+ *
+ * Not thread-safe: queries reuse scratch space kept in @self.
+ *
+ * Returns: (transfer full) (element-type SootheSearchHit): the hits with a
+ *   score above zero, best first, then by document
+ */
+GArray *
+soothe_search_index_run (SootheSearchIndex *self,
+                         SootheSearchQuery *query)
+{
+  g_autoptr(GArray) hits = NULL;
+  guint n_terms;
+  guint n_hits;
+  guint32 all_terms;
+  double average_length = 1;
+
+  g_return_val_if_fail (SOOTHE_IS_SEARCH_INDEX (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  n_terms = query->terms->len;
+  if (n_terms == 0 || self->n_documents == 0)
     return g_array_new (FALSE, FALSE, sizeof (SootheSearchHit));
 
   prepare_for_query (self);
 
-  for (guint i = 0; i < terms->len; i++)
-    match_term (self, &g_array_index (terms, QueryTerm, i));
+  for (guint i = 0; i < n_terms; i++)
+    match_term (self, &g_array_index (query->terms, QueryTerm, i), i);
 
+  if (self->ranking == SOOTHE_SEARCH_RANK_PASSAGES)
+    {
+      guint64 total = 0;
+
+      for (guint i = 0; i < self->lengths->len; i++)
+        total += g_array_index (self->lengths, guint16, i);
+      average_length = MAX (1.0, (double) total / self->n_documents);
+    }
+
+  all_terms = n_terms == 32 ? G_MAXUINT32 : (1u << n_terms) - 1;
   n_hits = self->hit_documents->len;
 
   /* Ascending keys are descending scores, then ascending documents. */
   for (guint i = 0; i < n_hits; i++)
     {
       guint document = g_array_index (self->hit_documents, guint, i);
-      guint64 units = (guint64) self->document_score[document] *
-                      (self->document_n_terms[document] == terms->len ? 5 : 4);
+      gboolean complete = self->document_terms[document] == all_terms;
+      guint64 units = (guint64) self->document_score[document] * (complete ? 5 : 4);
+
+      if (self->ranking == SOOTHE_SEARCH_RANK_PASSAGES)
+        units = (guint64) (units * length_factor (self, document, average_length) + 0.5);
 
       self->sort_keys[i] = ((G_MAXUINT32 - MIN (units, G_MAXUINT32)) << 32) | document;
-
-      self->document_score[document] = 0;
-      self->document_n_terms[document] = 0;
+      /* The terms of a hit, kept until it is read back below. */
+      self->document_score[document] = self->document_terms[document];
+      self->document_terms[document] = 0;
     }
 
   g_array_set_size (self->hit_documents, 0);
@@ -908,9 +1513,35 @@ soothe_search_index_query (SootheSearchIndex *self,
 
       hit->document = key & G_MAXUINT32;
       hit->score = (G_MAXUINT32 - (key >> 32)) / SCORE_DIVISOR;
+      if (self->ranking == SOOTHE_SEARCH_RANK_PASSAGES)
+        hit->score /= IDF_UNITS;
+      hit->terms = self->document_score[hit->document];
+      self->document_score[hit->document] = 0;
     }
 
   return g_steal_pointer (&hits);
+}
+
+/**
+ * soothe_search_index_query:
+ * @self: a #SootheSearchIndex
+ * @query: what the person typed so far
+ *
+ * Parses and runs @query; see soothe_search_index_run().
+ *
+ * Returns: (transfer full) (element-type SootheSearchHit): the hits, best first
+ */
+GArray *
+soothe_search_index_query (SootheSearchIndex *self,
+                           const char        *query)
+{
+  g_autoptr(SootheSearchQuery) parsed = NULL;
+
+  g_return_val_if_fail (SOOTHE_IS_SEARCH_INDEX (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  parsed = soothe_search_index_parse (self, query);
+  return soothe_search_index_run (self, parsed);
 }
 
 /**
@@ -925,4 +1556,118 @@ soothe_search_index_get_n_documents (SootheSearchIndex *self)
   g_return_val_if_fail (SOOTHE_IS_SEARCH_INDEX (self), 0);
 
   return self->n_documents;
+}
+
+/**
+ * soothe_search_index_match_word:
+ * @self: the index that parsed @query
+ * @query: a parsed query, after soothe_search_index_run()
+ * @word: one word of plain text, as it is shown
+ *
+ * Tells whether @word is one the query found, as the index would fold and
+ * stem it: for showing the matched words of a passage.
+ *
+ * Returns: the position of the term @word matches, or -1
+ */
+int
+soothe_search_index_match_word (SootheSearchIndex       *self,
+                                const SootheSearchQuery *query,
+                                const char              *word)
+{
+  g_auto(GStrv) tokens = NULL;
+  g_auto(GStrv) alternates = NULL;
+
+  g_return_val_if_fail (SOOTHE_IS_SEARCH_INDEX (self), -1);
+  g_return_val_if_fail (query != NULL, -1);
+  g_return_val_if_fail (word != NULL, -1);
+
+  if (!g_utf8_validate (word, -1, NULL))
+    return -1;
+
+  tokens = g_str_tokenize_and_fold (word, NULL, &alternates);
+  for (guint round = 0; round < 2; round++)
+    {
+      GStrv spellings = round == 0 ? tokens : alternates;
+
+      for (guint s = 0; spellings[s] != NULL; s++)
+        {
+          g_autofree char *stem = NULL;
+
+          if (!is_indexable (self, spellings[s]))
+            continue;
+          stem = g_strdup (spellings[s]);
+          stem_token (self->stemmer, stem);
+
+          for (guint t = 0; t < query->terms->len; t++)
+            {
+              const QueryTerm *term = &g_array_index (query->terms, QueryTerm, t);
+
+              for (guint l = 0; l < term->lookups->len; l++)
+                {
+                  const Lookup *lookup = &g_array_index (term->lookups, Lookup, l);
+
+                  if (lookup->kind == LOOKUP_PREFIX ? g_str_has_prefix (stem, lookup->stem)
+                                                    : strcmp (stem, lookup->stem) == 0)
+                    return t;
+                }
+            }
+        }
+    }
+
+  return -1;
+}
+
+guint
+soothe_search_query_get_n_terms (const SootheSearchQuery *query)
+{
+  g_return_val_if_fail (query != NULL, 0);
+
+  return query->terms->len;
+}
+
+/* Returns: how many documents term @term matched in the last run */
+guint
+soothe_search_query_get_term_documents (const SootheSearchQuery *query,
+                                        guint                    term)
+{
+  g_return_val_if_fail (query != NULL, 0);
+  g_return_val_if_fail (term < query->terms->len, 0);
+
+  return g_array_index (query->terms, QueryTerm, term).n_documents;
+}
+
+/* Returns: the term's rarity in the last run (BM25's inverse document
+ * frequency), in passage ranking; 0 otherwise */
+double
+soothe_search_query_get_term_weight (const SootheSearchQuery *query,
+                                     guint                    term)
+{
+  g_return_val_if_fail (query != NULL, 0);
+  g_return_val_if_fail (term < query->terms->len, 0);
+
+  return g_array_index (query->terms, QueryTerm, term).idf;
+}
+
+/* Returns: whether term @term was found only with a letter corrected */
+gboolean
+soothe_search_query_get_term_corrected (const SootheSearchQuery *query,
+                                        guint                    term)
+{
+  const QueryTerm *found;
+
+  g_return_val_if_fail (query != NULL, FALSE);
+  g_return_val_if_fail (term < query->terms->len, FALSE);
+
+  found = &g_array_index (query->terms, QueryTerm, term);
+  return found->tried_typos && found->n_documents > 0;
+}
+
+void
+soothe_search_query_free (SootheSearchQuery *query)
+{
+  if (query == NULL)
+    return;
+
+  g_array_unref (query->terms);
+  g_free (query);
 }

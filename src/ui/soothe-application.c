@@ -36,6 +36,8 @@ static const GOptionEntry option_entries[] = {
     N_("Check the content bundle FILEs and exit: 0 when all are valid"), NULL },
   { "list-situations", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the id and title of every situation and exit"), NULL },
+  { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Print the advice that answers QUESTION, best first, and exit"), N_("QUESTION") },
   { "show", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Open the window at the situation ID"), N_("ID") },
   { "start-therapy", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -120,6 +122,103 @@ list_situations (SootheApplication *self)
   return 0;
 }
 
+/* The question from --search and the words after it, so that
+ * `soothe --search knee hurts` needs no quotes. */
+static char *
+join_question (const char         *first,
+               const char * const *rest)
+{
+  g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
+  g_auto(GStrv) joined = NULL;
+
+  g_strv_builder_add (words, first);
+  for (guint i = 0; rest != NULL && rest[i] != NULL; i++)
+    {
+      g_autofree char *word = g_filename_display_name (rest[i]);
+      g_strv_builder_add (words, word);
+    }
+  joined = g_strv_builder_end (words);
+  return g_strjoinv (" ", joined);
+}
+
+static void
+print_answer (SootheAnswers       *answers,
+              const SoothePassage *passage)
+{
+  GListModel *situations = soothe_content_get_situations (soothe_answers_get_content (answers));
+  g_autoptr(SootheSituation) situation = g_list_model_get_item (situations, passage->situation);
+  SoothePassage title_passage = { passage->situation, SOOTHE_PASSAGE_TITLE, 0, 0 };
+  g_autofree char *title = soothe_answers_get_text (answers, &title_passage);
+  g_autofree char *text = soothe_answers_get_text (answers, passage);
+
+  g_print ("%s\t%s\t%s\t%s\n", soothe_situation_get_id (situation), title,
+           soothe_passage_kind_to_string (passage->kind), text);
+}
+
+static gboolean
+is_same_passage (const SoothePassage *a,
+                 const SoothePassage *b)
+{
+  return a->situation == b->situation && a->kind == b->kind && a->section == b->section &&
+         a->item == b->item;
+}
+
+#define MAX_SEARCH_LINES 10
+
+/* Prints the red flag, if any, then each answering situation's best passage. */
+static int
+search_answers (SootheApplication *self,
+                const char        *question)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(SootheAnswerSet) set = NULL;
+  SootheContent *content;
+  SootheAnswers *answers;
+  guint n_lines = 0;
+
+  if (!g_utf8_validate (question, -1, NULL) || soothe_text_is_blank (question))
+    {
+      g_printerr (_("soothe: --search needs a question, such as: soothe --search \"knee hurts\"\n"));
+      return 2;
+    }
+
+  content = ensure_content (self);
+  print_skipped_bundles (content);
+  answers = soothe_content_get_answers (content);
+  set = soothe_answers_ask (answers, question,
+                            g_settings_get_boolean (settings, "pregnant") ? SOOTHE_ASK_PREGNANT
+                                                                          : SOOTHE_ASK_NONE);
+  if (set->answers->len == 0)
+    {
+      g_printerr (_("soothe: Soothe has no advice for “%s”. If it is an emergency, call 999, "
+                    "112 or 911; otherwise a doctor or pharmacist can help.\n"),
+                  question);
+      return 1;
+    }
+
+  if (set->has_red_flag)
+    {
+      print_answer (answers, &set->red_flag);
+      n_lines++;
+    }
+  for (guint i = 0; i < set->answers->len && n_lines < MAX_SEARCH_LINES; i++)
+    {
+      const SootheAnswer *answer = &g_array_index (set->answers, SootheAnswer, i);
+      const SoothePassage *passage = &answer->passages[0];
+
+      /* The red flag is not said twice. */
+      if (set->has_red_flag && is_same_passage (passage, &set->red_flag))
+        {
+          if (answer->n_passages < 2)
+            continue;
+          passage = &answer->passages[1];
+        }
+      print_answer (answers, passage);
+      n_lines++;
+    }
+  return 0;
+}
+
 static void
 print_unknown_situation (const char *id)
 {
@@ -134,6 +233,7 @@ soothe_application_handle_local_options (GApplication *application,
   SootheApplication *self = SOOTHE_APPLICATION (application);
   g_autofree const char **files = NULL;
   const char *show = NULL;
+  const char *search = NULL;
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
 
@@ -145,6 +245,12 @@ soothe_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_contains (options, "check-bundle"))
     return check_bundles (files);
+
+  if (g_variant_dict_lookup (options, "search", "&s", &search))
+    {
+      g_autofree char *question = join_question (search, files);
+      return search_answers (self, question);
+    }
 
   if (files != NULL && files[0] != NULL)
     {

@@ -243,37 +243,26 @@ row_selected_cb (SootheSidebar *self,
   g_signal_emit (self, signals[SITUATION_ACTIVATED], 0, situation);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (; *text != '\0'; text = g_utf8_next_char (text))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (text)))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 search_changed_cb (SootheSidebar *self)
 {
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autoptr(GArray) hits = NULL;
+  g_autoptr(SootheAnswerSet) set = NULL;
 
   if (self->content == NULL)
     return;
 
   g_hash_table_remove_all (self->ranks);
-  hits = soothe_search_index_query (soothe_content_get_search_index (self->content), query);
-  self->searching = !is_blank (query);
+  self->searching = !soothe_text_is_blank (query);
   if (self->searching)
     {
       GListModel *situations = soothe_content_get_situations (self->content);
 
-      for (guint i = 0; i < hits->len; i++)
+      set = soothe_answers_ask (soothe_content_get_answers (self->content), query, SOOTHE_ASK_NONE);
+      for (guint i = 0; i < set->answers->len; i++)
         {
-          SootheSearchHit *hit = &g_array_index (hits, SootheSearchHit, i);
-          g_autoptr(SootheSituation) situation = g_list_model_get_item (situations, hit->document);
+          SootheAnswer *answer = &g_array_index (set->answers, SootheAnswer, i);
+          g_autoptr(SootheSituation) situation = g_list_model_get_item (situations, answer->situation);
 
           g_hash_table_insert (self->ranks, situation, GUINT_TO_POINTER (i + 1));
         }

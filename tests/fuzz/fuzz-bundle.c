@@ -113,10 +113,18 @@ use_content (SootheContent *content)
 
   if (n > 0)
     {
-      g_autoptr(GArray) hits = soothe_search_index_query (soothe_content_get_search_index (content),
-                                                          "pain back");
+      SootheAnswers *answers = soothe_content_get_answers (content);
+      g_autoptr(SootheAnswerSet) set = soothe_answers_ask (answers, "pain back fever", SOOTHE_ASK_PREGNANT);
 
-      g_assert_nonnull (hits);
+      g_assert_nonnull (set->answers);
+      for (guint i = 0; i < set->answers->len; i++)
+        {
+          SootheAnswer *answer = &g_array_index (set->answers, SootheAnswer, i);
+          g_autofree char *text = soothe_answers_get_text (answers, &answer->passages[0]);
+          g_autofree char *markup = soothe_answers_highlight (answers, set, text);
+
+          g_assert_true (g_utf8_validate (markup, -1, NULL));
+        }
     }
 }
 

@@ -1,0 +1,997 @@
+/* soothe-answers.c: a question answered with passages of the advice
+ *
+ * Copyright 2026 The Soothe authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every piece of advice is a passage of its situation, and a document of one
+ * search index: the title and keywords, the summary, each section item, each
+ * get-help line, the therapy line and each stretch. A question ranks the
+ * passages, and the passages rank their situations. Then three rules make the
+ * answer honest:
+ *
+ * - A red flag comes first: an emergency or same-day line that has every word
+ *   of the question (with its situation's title) and a word that is mostly
+ *   found in such lines ("fever", "numbness", "chest").
+ * - A question about something Soothe has no advice for gets no answers:
+ *   when a word is found nowhere and the rest are words that most situations
+ *   have ("pain", "hurts"), "toothache" or "tooth pain" matches nothing.
+ * - A situation is an answer only if it has most of what the best one has.
+ */
+
+#define G_LOG_DOMAIN "soothe-answers"
+
+#include <string.h>
+
+#include "soothe-answers.h"
+#include "soothe-content.h"
+#include "soothe-markup.h"
+#include "soothe-model-private.h"
+#include "soothe-safety.h"
+
+/* A word makes a red flag when the share of get-help lines among the
+ * passages it is in is at least this many times their share of all passages,
+ * and at least the minimum: "fever" does, "pain" does not. */
+#define RED_FLAG_AFFINITY_FACTOR 1.6
+#define MIN_RED_FLAG_AFFINITY    0.35
+
+/* Between red flags, an emergency line counts as having this much more of
+ * the question than a same-day one. */
+#define EMERGENCY_BONUS 0.25
+
+/* A red flag, with its situation's title, has this share of the question's
+ * places and activities. */
+#define MIN_RED_FLAG_COVER 0.75
+
+/* A get-help line with every word of a question this long is a red flag
+ * without a red-flag word: "hot swollen big toe". */
+#define MIN_WHOLE_RED_FLAG_TERMS 4
+
+/* A word most situations have in their title says how it feels, not what it is. */
+#define GENERIC_SHARE 0.5
+
+/* An answer has at least this share of the best answer's words, by weight,
+ * and this share of its score. */
+#define MIN_COVER_SHARE 0.6
+#define MIN_SCORE_SHARE 0.1
+
+/* How much a word found only in the prose counts, against one in a title. */
+#define NON_CENTRAL_WEIGHT 0.5
+
+/* A situation's title and keywords say what it is about, so they count
+ * more than any one passage. */
+#define TITLE_FACTOR 2.0
+
+/* Passages kept per situation while ranking, before the best two are chosen. */
+#define KEPT_PASSAGES 4
+
+typedef struct
+{
+  guint32 situation;
+  guint8  kind;
+  guint8  section;
+  guint16 item;
+} Passage;
+
+typedef struct
+{
+  guint   document;
+  double  score;
+  guint32 terms;
+} Found;
+
+/* What one situation has for a question. */
+typedef struct
+{
+  gboolean touched;
+  double   title_score;
+  guint32  title_terms;
+  guint32  all_terms;
+  guint    n_found;
+  Found    found[KEPT_PASSAGES];   /* best first, TITLE not among them */
+} Gathered;
+
+struct _SootheAnswers
+{
+  GObject            parent_instance;
+
+  /* Not owned: the content owns the answers */
+  SootheContent     *content;
+
+  /* Owned data */
+  SootheSearchIndex *index;
+  GArray            *passages;   /* Passage, by document */
+  GArray            *gathered;   /* Gathered, by situation: scratch, untouched between questions */
+  guint              n_situations;
+  double             red_flag_affinity;  /* see RED_FLAG_AFFINITY_FACTOR */
+};
+
+G_DEFINE_FINAL_TYPE (SootheAnswers, soothe_answers, G_TYPE_OBJECT)
+
+static const char * const kind_names[] = {
+  [SOOTHE_PASSAGE_EMERGENCY] = "emergency",
+  [SOOTHE_PASSAGE_URGENT]    = "urgent",
+  [SOOTHE_PASSAGE_ADVICE]    = "advice",
+  [SOOTHE_PASSAGE_SUMMARY]   = "summary",
+  [SOOTHE_PASSAGE_THERAPY]   = "therapy",
+  [SOOTHE_PASSAGE_STRETCH]   = "stretch",
+  [SOOTHE_PASSAGE_TITLE]     = "title",
+};
+
+const char *
+soothe_passage_kind_to_string (SoothePassageKind kind)
+{
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (kind_names), NULL);
+  return kind_names[kind];
+}
+
+gboolean
+soothe_passage_kind_from_string (const char        *string,
+                                 SoothePassageKind *kind)
+{
+  g_return_val_if_fail (string != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
+    {
+      if (g_str_equal (string, kind_names[i]))
+        {
+          if (kind != NULL)
+            *kind = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+is_red_flag_kind (SoothePassageKind kind)
+{
+  return kind == SOOTHE_PASSAGE_EMERGENCY || kind == SOOTHE_PASSAGE_URGENT;
+}
+
+static void
+soothe_answers_finalize (GObject *object)
+{
+  SootheAnswers *self = SOOTHE_ANSWERS (object);
+
+  g_clear_object (&self->index);
+  g_clear_pointer (&self->passages, g_array_unref);
+  g_clear_pointer (&self->gathered, g_array_unref);
+
+  G_OBJECT_CLASS (soothe_answers_parent_class)->finalize (object);
+}
+
+static void
+soothe_answers_class_init (SootheAnswersClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = soothe_answers_finalize;
+}
+
+static void
+soothe_answers_init (SootheAnswers *self)
+{
+  self->passages = g_array_new (FALSE, FALSE, sizeof (Passage));
+  self->gathered = g_array_new (FALSE, TRUE, sizeof (Gathered));
+}
+
+static guint
+add_passage (SootheAnswers     *self,
+             guint              situation,
+             SoothePassageKind  kind,
+             guint              section,
+             guint              item)
+{
+  Passage passage = { situation, kind, MIN (section, G_MAXUINT8), MIN (item, G_MAXUINT16) };
+
+  g_array_append_val (self->passages, passage);
+  return self->passages->len - 1;
+}
+
+static void
+index_text (SootheAnswers     *self,
+            guint              document,
+            SootheSearchField  field,
+            const char        *text)
+{
+  g_autofree char *plain = soothe_markup_to_plain (text);
+
+  soothe_search_index_add (self->index, document, field, plain);
+}
+
+static void
+index_lines (SootheAnswers      *self,
+             guint               situation,
+             SoothePassageKind   kind,
+             const char * const *lines)
+{
+  for (guint i = 0; lines[i] != NULL; i++)
+    index_text (self, add_passage (self, situation, kind, 0, i), SOOTHE_SEARCH_FIELD_SUMMARY,
+                lines[i]);
+}
+
+/* Passage text is weighed as a summary, headings and cautions as body text,
+ * and a situation's own title and keywords above both. */
+static void
+index_situation (SootheAnswers   *self,
+                 guint            position,
+                 SootheSituation *situation)
+{
+  guint document = add_passage (self, position, SOOTHE_PASSAGE_TITLE, 0, 0);
+
+  index_text (self, document, SOOTHE_SEARCH_FIELD_TITLE, situation->title);
+  for (guint k = 0; situation->keywords[k] != NULL; k++)
+    soothe_search_index_add (self->index, document, SOOTHE_SEARCH_FIELD_KEYWORDS,
+                             situation->keywords[k]);
+
+  document = add_passage (self, position, SOOTHE_PASSAGE_SUMMARY, 0, 0);
+  index_text (self, document, SOOTHE_SEARCH_FIELD_SUMMARY, situation->summary);
+
+  for (guint s = 0; s < situation->sections->len && s <= G_MAXUINT8; s++)
+    {
+      SootheAdviceSection *section = g_ptr_array_index (situation->sections, s);
+
+      for (guint k = 0; section->items[k] != NULL; k++)
+        {
+          document = add_passage (self, position, SOOTHE_PASSAGE_ADVICE, s, k);
+          index_text (self, document, SOOTHE_SEARCH_FIELD_BODY, section->heading);
+          index_text (self, document, SOOTHE_SEARCH_FIELD_SUMMARY, section->items[k]);
+        }
+    }
+
+  index_lines (self, position, SOOTHE_PASSAGE_EMERGENCY, (const char * const *) situation->emergency);
+  index_lines (self, position, SOOTHE_PASSAGE_URGENT, (const char * const *) situation->urgent);
+
+  document = add_passage (self, position, SOOTHE_PASSAGE_THERAPY, 0, 0);
+  index_text (self, document, SOOTHE_SEARCH_FIELD_SUMMARY, situation->therapy_reason);
+
+  for (guint i = 0; situation->stretch_ids[i] != NULL; i++)
+    {
+      SootheStretch *stretch = soothe_content_lookup_stretch (self->content, situation->stretch_ids[i]);
+
+      if (stretch == NULL)
+        continue;
+      document = add_passage (self, position, SOOTHE_PASSAGE_STRETCH, 0, i);
+      index_text (self, document, SOOTHE_SEARCH_FIELD_SUMMARY, stretch->name);
+      index_text (self, document, SOOTHE_SEARCH_FIELD_SUMMARY, stretch->summary);
+      for (guint k = 0; stretch->cautions[k] != NULL; k++)
+        index_text (self, document, SOOTHE_SEARCH_FIELD_BODY, stretch->cautions[k]);
+    }
+}
+
+/**
+ * soothe_answers_new:
+ * @content: the content to answer from; it must outlive the answers
+ * @stopwords: (nullable) (array zero-terminated=1): words a question's meaning does not need
+ * @synonyms: (nullable) (element-type GStrv): groups of words that mean the same
+ * @language: (nullable): the language of the text, for its word endings
+ *
+ * Indexes every passage of @content. soothe_content_get_answers() does this
+ * on the first question; nothing else needs to.
+ *
+ * Returns: (transfer full): the answers
+ */
+SootheAnswers *
+soothe_answers_new (SootheContent      *content,
+                    const char * const *stopwords,
+                    GPtrArray          *synonyms,
+                    const char         *language)
+{
+  SootheAnswers *self;
+  GListModel *situations;
+  guint n_red_flags = 0;
+  guint n_text = 0;
+
+  g_return_val_if_fail (SOOTHE_IS_CONTENT (content), NULL);
+
+  self = g_object_new (SOOTHE_TYPE_ANSWERS, NULL);
+  self->content = content;
+  self->index = soothe_search_index_new_full (stopwords, SOOTHE_SEARCH_RANK_PASSAGES,
+                                              soothe_stemmer_for_language (language));
+  for (guint i = 0; synonyms != NULL && i < synonyms->len; i++)
+    soothe_search_index_add_synonyms (self->index, g_ptr_array_index (synonyms, i));
+
+  situations = soothe_content_get_situations (content);
+  self->n_situations = g_list_model_get_n_items (situations);
+  for (guint i = 0; i < self->n_situations; i++)
+    {
+      g_autoptr(SootheSituation) situation = g_list_model_get_item (situations, i);
+
+      index_situation (self, i, situation);
+    }
+  g_array_set_size (self->gathered, self->n_situations);
+
+  for (guint i = 0; i < self->passages->len; i++)
+    {
+      SoothePassageKind kind = g_array_index (self->passages, Passage, i).kind;
+
+      n_red_flags += is_red_flag_kind (kind);
+      n_text += kind != SOOTHE_PASSAGE_TITLE;
+    }
+  self->red_flag_affinity = MAX (MIN_RED_FLAG_AFFINITY,
+                                 n_text > 0 ? RED_FLAG_AFFINITY_FACTOR * n_red_flags / n_text : 1);
+
+  return self;
+}
+
+/* Returns: (transfer none): the content answered from */
+SootheContent *
+soothe_answers_get_content (SootheAnswers *self)
+{
+  g_return_val_if_fail (SOOTHE_IS_ANSWERS (self), NULL);
+  return self->content;
+}
+
+guint
+soothe_answers_get_n_passages (SootheAnswers *self)
+{
+  g_return_val_if_fail (SOOTHE_IS_ANSWERS (self), 0);
+  return self->passages->len;
+}
+
+static SoothePassage
+passage_at (SootheAnswers *self,
+            guint          document)
+{
+  const Passage *passage = &g_array_index (self->passages, Passage, document);
+
+  return (SoothePassage) { passage->situation, passage->kind, passage->section, passage->item };
+}
+
+/* The advice pane leaves these out in pregnancy, so an answer must too. */
+static gboolean
+is_hidden_in_pregnancy (SootheAnswers   *self,
+                        SootheSituation *situation,
+                        const Passage   *passage)
+{
+  if (passage->kind == SOOTHE_PASSAGE_ADVICE)
+    {
+      SootheAdviceSection *section = g_ptr_array_index (situation->sections, passage->section);
+
+      return soothe_text_mentions_nsaid (section->items[passage->item]) != NULL;
+    }
+  if (passage->kind == SOOTHE_PASSAGE_STRETCH)
+    {
+      SootheStretch *stretch = soothe_content_lookup_stretch (self->content,
+                                                              situation->stretch_ids[passage->item]);
+
+      return stretch == NULL || !stretch->pregnancy_safe;
+    }
+  return FALSE;
+}
+
+static void
+gathered_add (Gathered    *gathered,
+              const Found *found)
+{
+  guint position = gathered->n_found;
+
+  while (position > 0 && gathered->found[position - 1].score < found->score)
+    position--;
+  if (position >= KEPT_PASSAGES)
+    return;
+
+  memmove (&gathered->found[position + 1], &gathered->found[position],
+           (MIN (gathered->n_found, KEPT_PASSAGES - 1) - position) * sizeof (Found));
+  gathered->found[position] = *found;
+  gathered->n_found = MIN (gathered->n_found + 1, KEPT_PASSAGES);
+}
+
+/* The weight of the terms in @terms: how much of the question they are. */
+static double
+mass_of (const double *weights,
+         guint         n_terms,
+         guint32       terms)
+{
+  double mass = 0;
+
+  for (guint t = 0; t < n_terms; t++)
+    if (terms & (1u << t))
+      mass += weights[t];
+  return mass;
+}
+
+typedef struct
+{
+  guint   n_terms;
+  double  weights[32];     /* a term's rarity; 0 when found nowhere */
+  double  known_mass;
+  guint32 known;           /* terms found somewhere */
+  guint32 central;         /* terms found in a title or keywords: a place, an activity */
+  guint32 red_flag_words;  /* terms mostly found in get-help lines */
+} Question;
+
+static double
+cover_of (const Question *question,
+          guint32         terms)
+{
+  if (question->known_mass <= 0)
+    return 0;
+  return mass_of (question->weights, question->n_terms, terms & question->known) / question->known_mass;
+}
+
+/* A get-help line answers a question as a red flag, or when nothing else does. */
+#define GET_HELP_FACTOR 0.5
+
+static double
+passage_value (SootheAnswers  *self,
+               const Question *question,
+               const Gathered *gathered,
+               const Found    *found)
+{
+  const Passage *passage = &g_array_index (self->passages, Passage, found->document);
+  double value = found->score * (0.5 + 0.5 * cover_of (question, found->terms | gathered->title_terms));
+
+  return is_red_flag_kind (passage->kind) ? GET_HELP_FACTOR * value : value;
+}
+
+static double
+situation_value (SootheAnswers  *self,
+                 const Question *question,
+                 Gathered       *gathered)
+{
+  double cover = cover_of (question, gathered->all_terms);
+  double value = TITLE_FACTOR * gathered->title_score;
+
+  if (gathered->n_found > 0)
+    value += passage_value (self, question, gathered, &gathered->found[0]);
+  if (gathered->n_found > 1)
+    value += 0.5 * passage_value (self, question, gathered, &gathered->found[1]);
+  return value * cover;
+}
+
+static int
+compare_answers (gconstpointer a,
+                 gconstpointer b)
+{
+  const SootheAnswer *answer_a = a;
+  const SootheAnswer *answer_b = b;
+
+  if (answer_a->score != answer_b->score)
+    return answer_a->score < answer_b->score ? 1 : -1;
+  return (answer_a->situation > answer_b->situation) - (answer_a->situation < answer_b->situation);
+}
+
+/* Picks the best two passages by value, the title when there are none. */
+static void
+fill_answer (SootheAnswers  *self,
+             const Question *question,
+             Gathered       *gathered,
+             guint           situation,
+             SootheAnswer   *answer)
+{
+  gboolean used[KEPT_PASSAGES] = { FALSE };
+
+  answer->situation = situation;
+  answer->score = situation_value (self, question, gathered);
+  answer->n_passages = 0;
+
+  while (answer->n_passages < MIN (gathered->n_found, SOOTHE_ANSWER_MAX_PASSAGES))
+    {
+      int best = -1;
+
+      for (guint i = 0; i < gathered->n_found; i++)
+        if (!used[i] && (best < 0 || passage_value (self, question, gathered, &gathered->found[i]) >
+                                       passage_value (self, question, gathered, &gathered->found[best])))
+          best = i;
+      used[best] = TRUE;
+      answer->passages[answer->n_passages++] = passage_at (self, gathered->found[best].document);
+    }
+
+  if (answer->n_passages == 0)
+    answer->passages[answer->n_passages++] =
+      (SoothePassage) { situation, SOOTHE_PASSAGE_TITLE, 0, 0 };
+}
+
+/* Picks the get-help line that answers the question, if one does. When the
+ * best answer's title already has every word ("burning upper back"), only
+ * that situation's own emergency lines may come first ("chest pain when
+ * running"). */
+static gboolean
+find_red_flag (SootheAnswers   *self,
+               const Question  *question,
+               GArray          *touched,
+               guint            only_situation,
+               SoothePassage   *red_flag)
+{
+  double best_value = 0;
+  guint n_known = __builtin_popcount (question->known);
+  double central_mass = mass_of (question->weights, question->n_terms, question->central);
+
+  for (guint i = 0; i < touched->len; i++)
+    {
+      guint situation = g_array_index (touched, guint, i);
+      Gathered *gathered = &g_array_index (self->gathered, Gathered, situation);
+
+      if (only_situation != G_MAXUINT && situation != only_situation)
+        continue;
+
+      for (guint k = 0; k < gathered->n_found; k++)
+        {
+          const Found *found = &gathered->found[k];
+          const Passage *passage = &g_array_index (self->passages, Passage, found->document);
+          guint32 own = found->terms & question->known;
+          /* In the best answer's own page, its title may name the red flag:
+           * "Chest pain when running". */
+          guint32 other_title_terms = situation == only_situation ? 0 : gathered->title_terms;
+          gboolean whole = own == question->known && n_known >= MIN_WHOLE_RED_FLAG_TERMS;
+          double central_cover = central_mass > 0
+            ? mass_of (question->weights, question->n_terms,
+                       (found->terms | gathered->title_terms) & question->central) / central_mass
+            : 1;
+          double value;
+
+          /* The red-flag word is the passage's own, not its situation's:
+           * "upper" in an upper-back page's warning says nothing. A line
+           * that has every word of a longer question is one too. */
+          if (!is_red_flag_kind (passage->kind) || own == 0 ||
+              (situation == only_situation && passage->kind != SOOTHE_PASSAGE_EMERGENCY && !whole) ||
+              (!whole && (own & question->red_flag_words & ~other_title_terms) == 0) ||
+              central_cover < MIN_RED_FLAG_COVER)
+            continue;
+
+          /* The line with most of the question, emergencies a little
+           * before same-day care. */
+          value = cover_of (question, own) +
+                  (passage->kind == SOOTHE_PASSAGE_EMERGENCY ? EMERGENCY_BONUS : 0) +
+                  found->score * 1e-6;
+          if (value > best_value)
+            {
+              best_value = value;
+              *red_flag = passage_at (self, found->document);
+            }
+        }
+    }
+
+  return best_value > 0;
+}
+
+/**
+ * soothe_answers_ask:
+ * @self: a #SootheAnswers
+ * @question: what the person typed, as they would ask it
+ * @flags: what to leave out
+ *
+ * Returns: (transfer full): the red flag, if any, and the situations that
+ *   answer @question, best first, each with its best passages
+ */
+SootheAnswerSet *
+soothe_answers_ask (SootheAnswers  *self,
+                    const char     *question,
+                    SootheAskFlags  flags)
+{
+  g_autoptr(SootheAnswerSet) set = g_new0 (SootheAnswerSet, 1);
+  g_autoptr(GArray) hits = NULL;
+  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
+  GListModel *situations;
+  Question q = { 0 };
+  guint passage_documents[32] = { 0 };
+  guint red_flag_documents[32] = { 0 };
+  guint title_count[32] = { 0 };
+  gboolean has_specific = FALSE;
+  gboolean has_corrected_specific = FALSE;
+  gboolean all_central = TRUE;
+  gboolean has_unknown = FALSE;
+  double best_score = 0;
+  double best_cover = 0;
+
+  g_return_val_if_fail (SOOTHE_IS_ANSWERS (self), NULL);
+  g_return_val_if_fail (question != NULL, NULL);
+
+  set->answers = g_array_new (FALSE, FALSE, sizeof (SootheAnswer));
+  set->query = soothe_search_index_parse (self->index, question);
+  hits = soothe_search_index_run (self->index, set->query);
+  if (hits->len == 0)
+    return g_steal_pointer (&set);
+
+  situations = soothe_content_get_situations (self->content);
+  q.n_terms = soothe_search_query_get_n_terms (set->query);
+  for (guint t = 0; t < q.n_terms; t++)
+    {
+      if (soothe_search_query_get_term_documents (set->query, t) == 0)
+        continue;
+      q.known |= 1u << t;
+      q.weights[t] = soothe_search_query_get_term_weight (set->query, t);
+      q.known_mass += q.weights[t];
+    }
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const SootheSearchHit *hit = &g_array_index (hits, SootheSearchHit, i);
+      const Passage *passage = &g_array_index (self->passages, Passage, hit->document);
+      Gathered *gathered = &g_array_index (self->gathered, Gathered, passage->situation);
+      Found found = { hit->document, hit->score, hit->terms };
+
+      if (flags & SOOTHE_ASK_PREGNANT)
+        {
+          g_autoptr(SootheSituation) situation = g_list_model_get_item (situations, passage->situation);
+
+          if (is_hidden_in_pregnancy (self, situation, passage))
+            continue;
+        }
+
+      if (!gathered->touched)
+        {
+          gathered->touched = TRUE;
+          g_array_append_val (touched, passage->situation);
+        }
+      gathered->all_terms |= hit->terms;
+      if (passage->kind == SOOTHE_PASSAGE_TITLE)
+        {
+          q.central |= hit->terms;
+          gathered->title_score = hit->score;
+          gathered->title_terms = hit->terms;
+          continue;
+        }
+      gathered_add (gathered, &found);
+
+      for (guint t = 0; t < q.n_terms; t++)
+        if (hit->terms & (1u << t))
+          {
+            passage_documents[t]++;
+            red_flag_documents[t] += is_red_flag_kind (passage->kind);
+          }
+    }
+
+  for (guint i = 0; i < touched->len; i++)
+    {
+      Gathered *gathered = &g_array_index (self->gathered, Gathered, g_array_index (touched, guint, i));
+
+      for (guint t = 0; t < q.n_terms; t++)
+        title_count[t] += (gathered->title_terms >> t) & 1;
+    }
+
+  /* A word only ever found in the prose, never in a title or keywords, is
+   * more likely a chance word of the question ("because") than its subject. */
+  q.known_mass = 0;
+  for (guint t = 0; t < q.n_terms; t++)
+    {
+      if (!(q.central & (1u << t)))
+        q.weights[t] *= NON_CENTRAL_WEIGHT;
+      q.known_mass += q.weights[t];
+    }
+
+  for (guint t = 0; t < q.n_terms; t++)
+    {
+      if (!(q.known & (1u << t)))
+        {
+          has_unknown = TRUE;
+          continue;
+        }
+      if (!(q.central & (1u << t)))
+        all_central = FALSE;
+      else if (title_count[t] < GENERIC_SHARE * self->n_situations)
+        {
+          if (soothe_search_query_get_term_corrected (set->query, t))
+            has_corrected_specific = TRUE;
+          else
+            has_specific = TRUE;
+        }
+      if (passage_documents[t] > 0 &&
+          red_flag_documents[t] >= self->red_flag_affinity * passage_documents[t])
+        q.red_flag_words |= 1u << t;
+    }
+
+  /* Soothe answers when the question names something its titles do
+   * ("knee", "lifting"), or has nothing else: "pain" lists everything, but
+   * "tooth pain" and "my ear hurts" get an honest no. */
+  /* A corrected word is trusted when it is the only guess: in "backe ich
+   * Brot", "backe" is not "Nacken". */
+  if (has_corrected_specific && !has_unknown)
+    has_specific = TRUE;
+  if (has_specific || (all_central && !has_unknown))
+    {
+      guint only_situation = G_MAXUINT;
+
+      for (guint i = 0; i < touched->len; i++)
+        {
+          guint situation = g_array_index (touched, guint, i);
+          SootheAnswer answer;
+
+          fill_answer (self, &q, &g_array_index (self->gathered, Gathered, situation), situation,
+                       &answer);
+          g_array_append_val (set->answers, answer);
+        }
+      g_array_sort (set->answers, compare_answers);
+
+      if (set->answers->len > 0)
+        {
+          guint best = g_array_index (set->answers, SootheAnswer, 0).situation;
+          guint32 title_terms = g_array_index (self->gathered, Gathered, best).title_terms;
+
+          if ((title_terms & q.known) == q.known)
+            only_situation = best;
+        }
+      set->has_red_flag = find_red_flag (self, &q, touched, only_situation, &set->red_flag);
+    }
+
+  for (guint i = 0; i < set->answers->len; i++)
+    {
+      SootheAnswer *answer = &g_array_index (set->answers, SootheAnswer, i);
+      double cover = cover_of (&q, g_array_index (self->gathered, Gathered, answer->situation).all_terms);
+
+      if (i == 0)
+        {
+          best_score = answer->score;
+          best_cover = cover;
+        }
+      else if (cover < MIN_COVER_SHARE * best_cover || answer->score < MIN_SCORE_SHARE * best_score)
+        {
+          g_array_remove_index (set->answers, i--);
+        }
+    }
+
+  for (guint i = 0; i < touched->len; i++)
+    {
+      Gathered *gathered = &g_array_index (self->gathered, Gathered, g_array_index (touched, guint, i));
+
+      memset (gathered, 0, sizeof *gathered);
+    }
+
+  return g_steal_pointer (&set);
+}
+
+void
+soothe_answer_set_free (SootheAnswerSet *set)
+{
+  if (set == NULL)
+    return;
+
+  g_clear_pointer (&set->answers, g_array_unref);
+  g_clear_pointer (&set->query, soothe_search_query_free);
+  g_free (set);
+}
+
+static SootheSituation *
+lookup_situation (SootheAnswers *self,
+                  guint          position)
+{
+  GListModel *situations = soothe_content_get_situations (self->content);
+  g_autoptr(SootheSituation) situation = g_list_model_get_item (situations, position);
+
+  /* The model keeps its reference as long as the content lives. */
+  return situation;
+}
+
+/* Whether @passage names a place that exists in its situation. */
+static gboolean
+passage_is_valid (SootheAnswers       *self,
+                  const SoothePassage *passage)
+{
+  SootheSituation *situation;
+
+  if (passage->situation >= self->n_situations)
+    return FALSE;
+  situation = lookup_situation (self, passage->situation);
+
+  switch (passage->kind)
+    {
+    case SOOTHE_PASSAGE_EMERGENCY:
+      return passage->item < g_strv_length (situation->emergency);
+    case SOOTHE_PASSAGE_URGENT:
+      return passage->item < g_strv_length (situation->urgent);
+    case SOOTHE_PASSAGE_ADVICE:
+      return passage->section < situation->sections->len &&
+             passage->item < g_strv_length (((SootheAdviceSection *)
+                                             g_ptr_array_index (situation->sections, passage->section))->items);
+    case SOOTHE_PASSAGE_STRETCH:
+      return passage->item < g_strv_length (situation->stretch_ids) &&
+             soothe_content_lookup_stretch (self->content, situation->stretch_ids[passage->item]) != NULL;
+    case SOOTHE_PASSAGE_SUMMARY:
+    case SOOTHE_PASSAGE_THERAPY:
+    case SOOTHE_PASSAGE_TITLE:
+      return passage->section == 0 && passage->item == 0;
+    default:
+      return FALSE;
+    }
+}
+
+/* One line of plain text: tabs, line breaks and runs of spaces become one space. */
+static char *
+one_line (const char *text)
+{
+  GString *line = g_string_sized_new (strlen (text));
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || g_unichar_iscntrl (c))
+        {
+          space = line->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (line, ' ');
+      space = FALSE;
+      g_string_append_unichar (line, c);
+    }
+  return g_string_free (line, FALSE);
+}
+
+/**
+ * soothe_answers_get_text:
+ * @self: a #SootheAnswers
+ * @passage: a passage of @self's content
+ *
+ * Returns: (transfer full): the passage as one line of plain text; a
+ *   stretch as its name and summary
+ */
+char *
+soothe_answers_get_text (SootheAnswers       *self,
+                         const SoothePassage *passage)
+{
+  SootheSituation *situation;
+  g_autofree char *plain = NULL;
+
+  g_return_val_if_fail (SOOTHE_IS_ANSWERS (self), NULL);
+  g_return_val_if_fail (passage != NULL && passage_is_valid (self, passage), NULL);
+
+  situation = lookup_situation (self, passage->situation);
+  switch (passage->kind)
+    {
+    case SOOTHE_PASSAGE_EMERGENCY:
+      plain = soothe_markup_to_plain (situation->emergency[passage->item]);
+      break;
+    case SOOTHE_PASSAGE_URGENT:
+      plain = soothe_markup_to_plain (situation->urgent[passage->item]);
+      break;
+    case SOOTHE_PASSAGE_ADVICE:
+      plain = soothe_markup_to_plain (((SootheAdviceSection *) g_ptr_array_index (situation->sections,
+                                                                                 passage->section))
+                                        ->items[passage->item]);
+      break;
+    case SOOTHE_PASSAGE_SUMMARY:
+      plain = soothe_markup_to_plain (situation->summary);
+      break;
+    case SOOTHE_PASSAGE_THERAPY:
+      plain = soothe_markup_to_plain (situation->therapy_reason);
+      break;
+    case SOOTHE_PASSAGE_STRETCH:
+      {
+        SootheStretch *stretch = soothe_content_lookup_stretch (self->content,
+                                                                situation->stretch_ids[passage->item]);
+        g_autofree char *name = soothe_markup_to_plain (stretch->name);
+        g_autofree char *summary = soothe_markup_to_plain (stretch->summary);
+
+        plain = g_strdup_printf ("%s: %s", name, summary);
+      }
+      break;
+    case SOOTHE_PASSAGE_TITLE:
+    default:
+      plain = soothe_markup_to_plain (situation->title);
+      break;
+    }
+
+  return one_line (plain);
+}
+
+static gboolean
+is_word_char (gunichar c)
+{
+  return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+/**
+ * soothe_answers_highlight:
+ * @self: a #SootheAnswers
+ * @set: the answers whose question's words are marked
+ * @text: plain text, such as from soothe_answers_get_text()
+ *
+ * Returns: (transfer full): @text as Pango markup, escaped, with the words
+ *   the question found in bold
+ */
+char *
+soothe_answers_highlight (SootheAnswers   *self,
+                          SootheAnswerSet *set,
+                          const char      *text)
+{
+  GString *markup;
+  const char *p;
+
+  g_return_val_if_fail (SOOTHE_IS_ANSWERS (self), NULL);
+  g_return_val_if_fail (set != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_markup_escape_text ("", -1);
+
+  markup = g_string_sized_new (strlen (text) + 16);
+  p = text;
+  while (*p != '\0')
+    {
+      const char *start = p;
+      gboolean word = is_word_char (g_utf8_get_char (p));
+      g_autofree char *escaped = NULL;
+
+      while (*p != '\0' && is_word_char (g_utf8_get_char (p)) == word)
+        p = g_utf8_next_char (p);
+      escaped = g_markup_escape_text (start, p - start);
+
+      if (word)
+        {
+          g_autofree char *piece = g_strndup (start, p - start);
+
+          if (soothe_search_index_match_word (self->index, set->query, piece) >= 0)
+            {
+              g_string_append_printf (markup, "<b>%s</b>", escaped);
+              continue;
+            }
+        }
+      g_string_append (markup, escaped);
+    }
+
+  return g_string_free (markup, FALSE);
+}
+
+/**
+ * soothe_answers_passage_to_string:
+ *
+ * Returns: (transfer full): "SITUATION-ID/KIND/SECTION/ITEM", which
+ *   soothe_answers_passage_from_string() reads back
+ */
+char *
+soothe_answers_passage_to_string (SootheAnswers       *self,
+                                  const SoothePassage *passage)
+{
+  g_return_val_if_fail (SOOTHE_IS_ANSWERS (self), NULL);
+  g_return_val_if_fail (passage != NULL && passage_is_valid (self, passage), NULL);
+
+  return g_strdup_printf ("%s/%s/%u/%u", lookup_situation (self, passage->situation)->id,
+                          soothe_passage_kind_to_string (passage->kind), passage->section,
+                          passage->item);
+}
+
+static gboolean
+parse_number (const char *text,
+              guint      *number)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT16, &value, NULL))
+    return FALSE;
+  *number = value;
+  return TRUE;
+}
+
+/**
+ * soothe_answers_passage_from_string:
+ * @string: from soothe_answers_passage_to_string(), or anything else
+ * @passage: (out): where the passage is written
+ *
+ * Returns: whether @string names a passage of @self's content
+ */
+gboolean
+soothe_answers_passage_from_string (SootheAnswers *self,
+                                    const char    *string,
+                                    SoothePassage *passage)
+{
+  g_auto(GStrv) parts = NULL;
+  SootheSituation *situation;
+  SoothePassage found = { 0 };
+  GListModel *situations;
+  guint n;
+
+  g_return_val_if_fail (SOOTHE_IS_ANSWERS (self), FALSE);
+  g_return_val_if_fail (string != NULL, FALSE);
+  g_return_val_if_fail (passage != NULL, FALSE);
+
+  parts = g_strsplit (string, "/", 5);
+  if (g_strv_length (parts) != 4 ||
+      (situation = soothe_content_lookup_situation (self->content, parts[0])) == NULL ||
+      !soothe_passage_kind_from_string (parts[1], &found.kind) ||
+      !parse_number (parts[2], &found.section) || !parse_number (parts[3], &found.item))
+    return FALSE;
+
+  situations = soothe_content_get_situations (self->content);
+  n = g_list_model_get_n_items (situations);
+  for (found.situation = 0; found.situation < n; found.situation++)
+    if (lookup_situation (self, found.situation) == situation)
+      break;
+
+  if (!passage_is_valid (self, &found))
+    return FALSE;
+  *passage = found;
+  return TRUE;
+}
