@@ -4,7 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <string.h>
+
 #include "soothe-content.h"
+#include "soothe-safety.h"
 
 typedef struct {
   const char *query;
@@ -170,6 +173,275 @@ test_no_match (void)
   g_assert_null (first_result ("the my when"));
 }
 
+/* One line of tests/data/questions.tsv. */
+typedef struct {
+  char  *language;
+  char  *expect;      /* answer, emergency, urgent, red-flag or none */
+  char **situations;  /* allowed first answers; "*" for any */
+  char  *question;
+} SetQuestion;
+
+static void
+set_question_free (gpointer data)
+{
+  SetQuestion *question = data;
+
+  g_free (question->language);
+  g_free (question->expect);
+  g_strfreev (question->situations);
+  g_free (question->question);
+  g_free (question);
+}
+
+static SootheContent *
+content_for (const char *language)
+{
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    if (g_str_equal (languages[l].language, language))
+      return contents[l];
+  g_assert_not_reached ();
+}
+
+static const char *
+situation_id_at (SootheContent *in,
+                 guint          position)
+{
+  g_autoptr(SootheSituation) situation = g_list_model_get_item (soothe_content_get_situations (in),
+                                                                position);
+  return soothe_situation_get_id (situation);
+}
+
+static gboolean
+is_allowed (const SetQuestion *question,
+            const char        *id)
+{
+  return g_strv_contains ((const char * const *) question->situations, "*") ||
+         g_strv_contains ((const char * const *) question->situations, id);
+}
+
+static void
+test_question_set (gconstpointer data)
+{
+  const SetQuestion *question = data;
+  SootheContent *in = content_for (question->language);
+  g_autoptr(SootheAnswerSet) set = soothe_answers_ask (soothe_content_get_answers (in),
+                                                       question->question, SOOTHE_ASK_NONE);
+
+  g_test_message ("%s: %s", question->language, question->question);
+
+  if (g_str_equal (question->expect, "none"))
+    {
+      g_assert_cmpuint (set->answers->len, ==, 0);
+      g_assert_false (set->has_red_flag);
+      return;
+    }
+
+  g_assert_cmpuint (set->answers->len, >, 0);
+  if (g_str_equal (question->expect, "answer"))
+    {
+      g_assert_false (set->has_red_flag);
+      g_assert_true (is_allowed (question,
+                                 situation_id_at (in, g_array_index (set->answers, SootheAnswer, 0).situation)));
+      return;
+    }
+
+  g_assert_true (set->has_red_flag);
+  g_assert_true (is_allowed (question, situation_id_at (in, set->red_flag.situation)));
+  if (g_str_equal (question->expect, "emergency"))
+    g_assert_cmpint (set->red_flag.kind, ==, SOOTHE_PASSAGE_EMERGENCY);
+  else if (g_str_equal (question->expect, "urgent"))
+    g_assert_cmpint (set->red_flag.kind, ==, SOOTHE_PASSAGE_URGENT);
+  else
+    g_assert_cmpstr (question->expect, ==, "red-flag");
+}
+
+/* tests/data/questions.tsv: LANG, EXPECT, SITUATIONS, QUESTION. */
+static void
+add_question_set (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "questions.tsv", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+      g_autofree char *test_path = NULL;
+      SetQuestion *question;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      fields = g_strsplit (lines[i], "\t", 4);
+      g_assert_cmpuint (g_strv_length (fields), ==, 4);
+
+      question = g_new0 (SetQuestion, 1);
+      question->language = g_strdup (fields[0]);
+      question->expect = g_strdup (fields[1]);
+      question->situations = g_strsplit (fields[2], ",", -1);
+      question->question = g_strdup (fields[3]);
+      test_path = g_strdup_printf ("/soothe/search/question-set/%s/%u", fields[0], ++n);
+      g_test_add_data_func_full (test_path, question, test_question_set, set_question_free);
+    }
+  /* The issue asks for at least 60, in three languages. */
+  g_assert_cmpuint (n, >=, 60);
+}
+
+/* Every passage can be shown, named and found again by its name. */
+static void
+test_passages_round_trip (void)
+{
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      SootheAnswers *answers = soothe_content_get_answers (contents[l]);
+      const char *question = l == 0 ? "pain stretch cold heat fever" : l == 1 ? "Schmerzen Dehnung Fieber"
+                                                                       : "dolor estiramiento fiebre";
+      g_autoptr(SootheAnswerSet) set = soothe_answers_ask (answers, question, SOOTHE_ASK_NONE);
+
+      g_assert_cmpuint (set->answers->len, >, 10);
+      for (guint i = 0; i < set->answers->len; i++)
+        {
+          SootheAnswer *answer = &g_array_index (set->answers, SootheAnswer, i);
+
+          for (guint p = 0; p < answer->n_passages; p++)
+            {
+              g_autofree char *name = soothe_answers_passage_to_string (answers, &answer->passages[p]);
+              g_autofree char *text = soothe_answers_get_text (answers, &answer->passages[p]);
+              SoothePassage found;
+
+              g_assert_true (soothe_answers_passage_from_string (answers, name, &found));
+              g_assert_cmpuint (found.situation, ==, answer->passages[p].situation);
+              g_assert_cmpint (found.kind, ==, answer->passages[p].kind);
+              g_assert_cmpuint (found.item, ==, answer->passages[p].item);
+              g_assert_cmpuint (found.section, ==, answer->passages[p].section);
+              g_assert_cmpuint (strlen (text), >, 0);
+              g_assert_null (strchr (text, '\t'));
+              g_assert_null (strchr (text, '\n'));
+              g_assert_null (strchr (text, '*'));
+            }
+        }
+    }
+}
+
+static void
+test_passage_names_checked (void)
+{
+  SootheAnswers *answers = soothe_content_get_answers (content);
+  SoothePassage passage;
+  const char *bad[] = {
+    "", "knee-pain", "knee-pain/advice", "knee-pain/advice/0", "knee-pain/advice/0/0/0",
+    "no-such-page/advice/0/0", "knee-pain/nonsense/0/0", "knee-pain/advice/99/0",
+    "knee-pain/advice/0/99", "knee-pain/emergency/0/999", "knee-pain/summary/0/1",
+    "knee-pain/advice/-1/0", "knee-pain/advice/x/0", "knee-pain/stretch/0/99",
+    "knee-pain/advice/ 0/0", "knee-pain/advice/0x1/0", "knee-pain/advice/70000/0",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    g_assert_false (soothe_answers_passage_from_string (answers, bad[i], &passage));
+  g_assert_true (soothe_answers_passage_from_string (answers, "knee-pain/advice/0/0", &passage));
+  g_assert_cmpint (passage.kind, ==, SOOTHE_PASSAGE_ADVICE);
+}
+
+/* Bold for the words the question found, and everything escaped. */
+static void
+test_highlight (void)
+{
+  SootheAnswers *answers = soothe_content_get_answers (content);
+  g_autoptr(SootheAnswerSet) set = soothe_answers_ask (answers, "knees hurt", SOOTHE_ASK_NONE);
+  g_autofree char *markup = soothe_answers_highlight (answers, set, "My knee is sore & <stiff>");
+
+  g_assert_cmpstr (markup, ==, "My <b>knee</b> is <b>sore</b> &amp; &lt;stiff&gt;");
+}
+
+/* A question that names a place Soothe does not cover gets no answers, and
+ * so does an everyday question bring up no emergency. */
+static void
+test_red_flags_both_ways (void)
+{
+  SootheAnswers *answers = soothe_content_get_answers (content);
+  const char *everyday[] = { "knee hurts when I run", "burning upper back", "back pain",
+                             "stiff neck", "shoulder pain at night", "sore wrist after lifting" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (everyday); i++)
+    {
+      g_autoptr(SootheAnswerSet) set = soothe_answers_ask (answers, everyday[i], SOOTHE_ASK_NONE);
+
+      g_test_message ("%s", everyday[i]);
+      g_assert_cmpuint (set->answers->len, >, 0);
+      g_assert_false (set->has_red_flag);
+    }
+}
+
+/* In pregnancy the answers leave out what the advice pane hides. */
+static void
+test_pregnancy_leaves_out_hidden (void)
+{
+  SootheAnswers *answers = soothe_content_get_answers (content);
+  g_autoptr(SootheAnswerSet) set = soothe_answers_ask (answers, "ibuprofen", SOOTHE_ASK_PREGNANT);
+  g_autoptr(SootheAnswerSet) plain = soothe_answers_ask (answers, "ibuprofen", SOOTHE_ASK_NONE);
+
+  g_assert_cmpuint (plain->answers->len, >, 0);
+  for (guint i = 0; i < set->answers->len; i++)
+    {
+      SootheAnswer *answer = &g_array_index (set->answers, SootheAnswer, i);
+
+      for (guint p = 0; p < answer->n_passages; p++)
+        {
+          g_autofree char *text = soothe_answers_get_text (answers, &answer->passages[p]);
+          g_assert_null (soothe_text_mentions_nsaid (text));
+        }
+    }
+}
+
+/* A user bundle's synonym group reaches the answers. */
+static void
+test_user_synonyms (void)
+{
+  g_autoptr(SootheContent) with = soothe_content_new_builtin_for ((const char * const []) { "en", NULL });
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  const char *json = "{\"format\": 1, \"synonyms\": [[\"patella\", \"knee\"]]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(SootheAnswerSet) before = soothe_answers_ask (soothe_content_get_answers (content), "patella",
+                                                          SOOTHE_ASK_NONE);
+  g_autoptr(SootheAnswerSet) after = NULL;
+
+  g_assert_true (soothe_content_load_bytes (with, bytes, "synonyms.json", SOOTHE_BUNDLE_USER, problems));
+  after = soothe_answers_ask (soothe_content_get_answers (with), "patella", SOOTHE_ASK_NONE);
+  g_assert_cmpuint (before->answers->len, ==, 0);
+  g_assert_cmpuint (after->answers->len, >, 0);
+  g_assert_cmpstr (situation_id_at (with, g_array_index (after->answers, SootheAnswer, 0).situation), ==,
+                   "knee-pain");
+}
+
+static void
+test_bad_synonyms (void)
+{
+  const char *bad[] = {
+    "{\"format\": 1, \"synonyms\": {}}",
+    "{\"format\": 1, \"synonyms\": [\"knee\"]}",
+    "{\"format\": 1, \"synonyms\": [[\"knee\"]]}",
+    "{\"format\": 1, \"synonyms\": [[]]}",
+    "{\"format\": 1, \"synonyms\": [[\"knee\", 3]]}",
+    "{\"format\": 1, \"synonyms\": [[\"knee\", \"  \"]]}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(SootheContent) with = soothe_content_new_builtin_for ((const char * const []) { "en", NULL });
+      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GBytes) bytes = g_bytes_new_static (bad[i], strlen (bad[i]));
+
+      g_assert_false (soothe_content_load_bytes (with, bytes, "bad.json", SOOTHE_BUNDLE_USER, problems));
+      g_assert_cmpuint (problems->len, >, 0);
+      g_test_message ("%s", (const char *) g_ptr_array_index (problems, 0));
+      g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), "bad.json: $.synonyms"));
+    }
+}
+
 static void
 test_markup_not_indexed (void)
 {
@@ -201,7 +473,15 @@ main (int   argc,
           g_test_add_data_func_full (path, asked, test_question, g_free);
         }
     }
+  add_question_set ();
   g_test_add_func ("/soothe/search/no-match", test_no_match);
+  g_test_add_func ("/soothe/search/passages-round-trip", test_passages_round_trip);
+  g_test_add_func ("/soothe/search/passage-names-checked", test_passage_names_checked);
+  g_test_add_func ("/soothe/search/highlight", test_highlight);
+  g_test_add_func ("/soothe/search/red-flags-both-ways", test_red_flags_both_ways);
+  g_test_add_func ("/soothe/search/pregnancy-leaves-out-hidden", test_pregnancy_leaves_out_hidden);
+  g_test_add_func ("/soothe/search/user-synonyms", test_user_synonyms);
+  g_test_add_func ("/soothe/search/bad-synonyms", test_bad_synonyms);
   g_test_add_func ("/soothe/search/markup-not-indexed", test_markup_not_indexed);
 
   status = g_test_run ();

@@ -46,6 +46,12 @@
  * without a red-flag word: "hot swollen big toe". */
 #define MIN_WHOLE_RED_FLAG_TERMS 4
 
+/* A word no title has, but the prose of this share of situations does, is
+ * still a subject Soothe has advice on ("ice", "stretches"); one in fewer is
+ * a chance word ("ear"). */
+#define MIN_PROSE_SHARE      0.25
+#define MIN_PROSE_SITUATIONS 3
+
 /* A word most situations have in their title says how it feels, not what it is. */
 #define GENERIC_SHARE 0.5
 
@@ -59,7 +65,7 @@
 
 /* A situation's title and keywords say what it is about, so they count
  * more than any one passage. */
-#define TITLE_FACTOR 2.0
+#define TITLE_FACTOR 3.0
 
 /* Passages kept per situation while ranking, before the best two are chosen. */
 #define KEPT_PASSAGES 4
@@ -411,7 +417,7 @@ cover_of (const Question *question,
 }
 
 /* A get-help line answers a question as a red flag, or when nothing else does. */
-#define GET_HELP_FACTOR 0.5
+#define GET_HELP_FACTOR 0.2
 
 static double
 passage_value (SootheAnswers  *self,
@@ -568,9 +574,10 @@ soothe_answers_ask (SootheAnswers  *self,
   guint passage_documents[32] = { 0 };
   guint red_flag_documents[32] = { 0 };
   guint title_count[32] = { 0 };
+  guint situation_count[32] = { 0 };
   gboolean has_specific = FALSE;
   gboolean has_corrected_specific = FALSE;
-  gboolean all_central = TRUE;
+  gboolean all_central = TRUE;  /* or common in the prose: "ice", "heat" */
   gboolean has_unknown = FALSE;
   double best_score = 0;
   double best_cover = 0;
@@ -638,7 +645,10 @@ soothe_answers_ask (SootheAnswers  *self,
       Gathered *gathered = &g_array_index (self->gathered, Gathered, g_array_index (touched, guint, i));
 
       for (guint t = 0; t < q.n_terms; t++)
-        title_count[t] += (gathered->title_terms >> t) & 1;
+        {
+          title_count[t] += (gathered->title_terms >> t) & 1;
+          situation_count[t] += (gathered->all_terms >> t) & 1;
+        }
     }
 
   /* A word only ever found in the prose, never in a title or keywords, is
@@ -659,7 +669,10 @@ soothe_answers_ask (SootheAnswers  *self,
           continue;
         }
       if (!(q.central & (1u << t)))
-        all_central = FALSE;
+        {
+          if (situation_count[t] < MAX (MIN_PROSE_SITUATIONS, MIN_PROSE_SHARE * self->n_situations))
+            all_central = FALSE;
+        }
       else if (title_count[t] < GENERIC_SHARE * self->n_situations)
         {
           if (soothe_search_query_get_term_corrected (set->query, t))
