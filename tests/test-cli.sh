@@ -204,7 +204,41 @@ corrupt_state_kept_aside () {
 }
 
 check "--version" version
+search_answers () {
+  local out status
+  out=$(env -u DISPLAY -u WAYLAND_DISPLAY "$soothe" --search "chest hurts when I run" 2> "$tmp/err") || return 1
+  [ ! -s "$tmp/err" ] || return 1
+  # The red flag first, at most 10 lines, each ID TAB TITLE TAB KIND TAB PASSAGE.
+  printf '%s\n' "$out" | head -1 | grep -qE $'^[a-z0-9-]+\t[^\t]+\temergency\t[^\t]*[Cc]hest' || return 1
+  [ "$(printf '%s\n' "$out" | wc -l)" -le 10 ] || return 1
+  ! printf '%s\n' "$out" | grep -vqE $'^[a-z][a-z0-9-]*\t[^\t]+\t(emergency|urgent|advice|summary|therapy|stretch|title)\t[^\t*]+$' || return 1
+  # Words after the question need no quotes.
+  [ "$("$soothe" --search wrist hurts after lifting | head -1 | cut -f1)" = wrist-pain-lifting ] || return 1
+  # The same language as the window.
+  [ "$(LANGUAGE=de "$soothe" --search "Knie tut beim Laufen weh" | head -1 | cut -f1)" = pain-running ] || return 1
+  # Nothing to say: exit 1, nothing on stdout, a message that points to help.
+  "$soothe" --search toothache > "$tmp/out" 2> "$tmp/err"
+  status=$?
+  [ $status -eq 1 ] && [ ! -s "$tmp/out" ] && grep -q "112" "$tmp/err" || return 1
+  # Bad usage: exit 2.
+  "$soothe" --search "   " > "$tmp/out" 2> "$tmp/err"
+  [ $? -eq 2 ] && [ ! -s "$tmp/out" ] && [ -s "$tmp/err" ]
+}
+
+search_user_bundle () {
+  mkdir -p "$XDG_DATA_HOME/soothe/bundles"
+  cat > "$XDG_DATA_HOME/soothe/bundles/words.json" <<'JSON'
+{"format": 1, "synonyms": [["patella", "knee"]]}
+JSON
+  local first
+  first=$("$soothe" --search patella | head -1 | cut -f1)
+  rm -f "$XDG_DATA_HOME/soothe/bundles/words.json"
+  [ "$first" = knee-pain ]
+}
+
 check "--list-situations" list_situations
+check "--search prints answers, red flags first, with exit codes" search_answers
+check "--search uses user bundles" search_user_bundle
 check "--check-bundle accepts the shipped bundle" check_good_bundle
 check "--check-bundle rejects every bad bundle, naming the file" check_bad_bundles
 check "--check-bundle with several files" check_several_files
