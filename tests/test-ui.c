@@ -293,11 +293,103 @@ test_search (void)
   type_search ("xylophone");
   g_assert_cmpuint (soothe_sidebar_get_n_shown (sidebar ()), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_label (GTK_WIDGET (stack), "112"))),
+                            "xylophone"));
 
   gtk_search_bar_set_search_mode (bar, FALSE);
   type_search ("");
   g_assert_cmpuint (soothe_sidebar_get_n_shown (sidebar ()), ==, 30);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+}
+
+static void
+assert_accessible_label (GtkAccessible *accessible,
+                         const char    *expected)
+{
+  g_autofree char *error = gtk_test_accessible_check_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                               expected);
+  if (error != NULL)
+    g_error ("accessible name: %s", error);
+}
+
+static SootheAdviceView *
+advice_view (void)
+{
+  return SOOTHE_ADVICE_VIEW (find_descendant (GTK_WIDGET (window), SOOTHE_TYPE_ADVICE_VIEW));
+}
+
+static gboolean
+advice_scrolled (void)
+{
+  GtkWidget *scroller = find_descendant (GTK_WIDGET (advice_view ()), GTK_TYPE_SCROLLED_WINDOW);
+
+  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller))) > 0;
+}
+
+/* A question answered in the window: the advice follows, an answer opens
+ * the pane at its passage, a red flag comes first. */
+static void
+test_search_answers (void)
+{
+  SootheContent *content = soothe_application_get_content (app);
+  GtkWidget *entry = find_descendant (GTK_WIDGET (sidebar ()), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *red_flag = find_with_css_class (GTK_WIDGET (sidebar ()), "soothe-red-flag");
+  SootheAnswers *answers = soothe_content_get_answers (content);
+  g_autoptr(GString) name = NULL;
+  g_autofree char *flag_text = NULL;
+  g_autofree char *flag_name = NULL;
+  SootheAnswerSet *set;
+  SootheAnswer *answer;
+  GtkListBoxRow *row;
+
+  g_assert_true (soothe_window_show_situation (window, "knee-pain"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "search", NULL);
+  settle ();
+
+  /* The pane follows the first answer as the question is typed. */
+  type_search ("wrist hurts after lifting");
+  g_assert_cmpstr (soothe_situation_get_id (soothe_sidebar_get_shown (sidebar (), 0)), ==,
+                   "wrist-pain-lifting");
+  assert_situation_shown (soothe_content_lookup_situation (content, "wrist-pain-lifting"));
+  g_assert_false (gtk_widget_get_visible (red_flag));
+
+  /* The row reads the situation and its passages, and shows them. */
+  set = soothe_answers_ask (answers, "wrist hurts after lifting", SOOTHE_ASK_NONE);
+  answer = &g_array_index (set->answers, SootheAnswer, 0);
+  name = g_string_new ("Wrist pain when lifting");
+  for (guint i = 0; i < answer->n_passages; i++)
+    {
+      g_autofree char *text = soothe_answers_get_text (answers, &answer->passages[i]);
+      g_string_append_printf (name, ". %s", text);
+    }
+  row = gtk_list_box_get_row_at_index (list_box (), 0);
+  assert_accessible_label (GTK_ACCESSIBLE (row), name->str);
+  g_assert_nonnull (find_label (GTK_WIDGET (row), "<b>wrist</b>"));
+
+  /* Activating it scrolls the pane to that passage and marks it. */
+  g_signal_emit_by_name (list_box (), "row-activated", row);
+  settle ();
+  g_assert_nonnull (soothe_advice_view_get_revealed (advice_view ()));
+  wait_for (advice_scrolled);
+
+  /* A red flag, above every situation; Enter opens it. */
+  type_search ("chest pain while running");
+  g_assert_true (gtk_widget_get_visible (red_flag));
+  soothe_answer_set_free (set);
+  set = soothe_answers_ask (answers, "chest pain while running", SOOTHE_ASK_NONE);
+  g_assert_true (set->has_red_flag);
+  flag_text = soothe_answers_get_text (answers, &set->red_flag);
+  flag_name = g_strdup_printf ("Call emergency services now (999, 112 or 911) if you have: %s", flag_text);
+  assert_accessible_label (GTK_ACCESSIBLE (red_flag), flag_name);
+  g_signal_emit_by_name (entry, "activate");
+  settle ();
+  g_assert_true (g_str_has_prefix (soothe_advice_view_get_revealed (advice_view ()), "emergency/"));
+
+  /* And none for an everyday ache. */
+  type_search ("knee hurts when I run");
+  g_assert_false (gtk_widget_get_visible (red_flag));
+  type_search ("");
+  soothe_answer_set_free (set);
 }
 
 /* Whether the selected sidebar row is wholly inside the sidebar's view. */
@@ -1201,6 +1293,7 @@ main (int   argc,
   g_test_add_func ("/soothe/ui/advice-below-first-screen-follows", test_advice_below_first_screen_follows);
   g_test_add_func ("/soothe/ui/keyboard-moves-between-situations", test_keyboard_moves_between_situations);
   g_test_add_func ("/soothe/ui/search", test_search);
+  g_test_add_func ("/soothe/ui/search-answers", test_search_answers);
   g_test_add_func ("/soothe/ui/show-and-remember", test_show_and_remember);
   g_test_add_func ("/soothe/ui/shown-row-in-view", test_shown_row_in_view);
   g_test_add_func ("/soothe/ui/menu-windows", test_menu_windows);

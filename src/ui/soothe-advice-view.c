@@ -32,6 +32,9 @@ struct _SootheAdviceView
   gboolean           rest_pending;    /* the blocks below the first screen are still to come */
   gulong             after_paint_id;  /* waiting for the top to be painted */
   guint              rest_source;     /* building them once it has been */
+  GtkWidget         *revealed;        /* the passage search last went to */
+  guint              reveal_tick;
+  guint              reveal_frames;
 };
 
 G_DEFINE_FINAL_TYPE (SootheAdviceView, soothe_advice_view, GTK_TYPE_WIDGET)
@@ -149,7 +152,7 @@ add_item (GtkBox     *box,
   gtk_box_append (box, row);
 }
 
-static void
+static GtkBox *
 add_list (GtkBox             *box,
           const char * const *items,
           gboolean            numbered)
@@ -160,6 +163,36 @@ add_list (GtkBox             *box,
     {
       g_autofree char *number = numbered ? g_strdup_printf ("%u.", i + 1) : NULL;
       add_item (list, numbered ? number : "•", items[i]);
+    }
+  return list;
+}
+
+/* Marks @widget as where the passage KIND/SECTION/ITEM is shown, for search. */
+static void
+tag_passage (GtkWidget  *widget,
+             const char *kind,
+             guint       section,
+             guint       item)
+{
+  g_object_set_data_full (G_OBJECT (widget), "soothe-passage",
+                          g_strdup_printf ("%s/%u/%u", kind, section, item), g_free);
+}
+
+/* Tags each row of @list with the item it shows: @shown[i] is the i-th row's
+ * position among all the items. */
+static void
+tag_list (GtkBox      *list,
+          const char  *kind,
+          guint        section,
+          const guint *shown)
+{
+  guint i = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      tag_passage (row, kind, section, shown != NULL ? shown[i] : i);
+      i++;
     }
 }
 
@@ -182,6 +215,7 @@ add_sections (SootheAdviceView *self,
     {
       const SootheAdviceSection *section = soothe_situation_get_section (self->situation, i);
       g_autoptr(GStrvBuilder) shown = g_strv_builder_new ();
+      g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
       g_auto(GStrv) items = NULL;
       gboolean hidden = FALSE;
       GtkBox *box;
@@ -191,7 +225,10 @@ add_sections (SootheAdviceView *self,
           if (self->pregnant && soothe_text_mentions_nsaid (section->items[k]) != NULL)
             hidden = TRUE;
           else
-            g_strv_builder_add (shown, section->items[k]);
+            {
+              g_strv_builder_add (shown, section->items[k]);
+              g_array_append_val (positions, k);
+            }
         }
       items = g_strv_builder_end (shown);
       if (items[0] == NULL && !hidden)
@@ -199,7 +236,8 @@ add_sections (SootheAdviceView *self,
 
       box = add_box (page, "soothe-section", 6);
       add_heading (box, section->heading, "title-3", 2);
-      add_list (box, (const char * const *) items, FALSE);
+      tag_list (add_list (box, (const char * const *) items, FALSE), "advice", i,
+                (const guint *) positions->data);
       if (hidden)
         add_pregnancy_note (box, _("Advice about anti-inflammatory painkillers is hidden because "
                                    "you said you’re pregnant. Ask your midwife, doctor or "
@@ -223,13 +261,14 @@ add_get_help (SootheAdviceView *self,
   add_heading (emergency,
                _("Call emergency services now (999, 112 or 911) if you have:"),
                "heading", 3);
-  add_list (emergency, soothe_situation_get_emergency (self->situation), FALSE);
+  tag_list (add_list (emergency, soothe_situation_get_emergency (self->situation), FALSE),
+            "emergency", 0, NULL);
 
   urgent = add_box (box, "soothe-urgent", 6);
   add_heading (urgent,
                _("Contact a doctor or an urgent care service today if you have:"),
                "heading", 3);
-  add_list (urgent, soothe_situation_get_urgent (self->situation), FALSE);
+  tag_list (add_list (urgent, soothe_situation_get_urgent (self->situation), FALSE), "urgent", 0, NULL);
 }
 
 static char *
@@ -264,6 +303,8 @@ add_therapy (SootheAdviceView *self,
   const SootheTherapyPreset *preset = soothe_content_get_therapy (self->content, kind);
   GtkBox *box = add_box (page, "soothe-card", 6);
   g_autofree char *summary = describe_therapy (self);
+
+  tag_passage (GTK_WIDGET (box), "therapy", 0, 0);
   g_autofree char *summary_markup = g_markup_printf_escaped ("<b>%s</b>", summary);
 
   add_heading (box, _("Heat or cold?"), "title-3", 2);
@@ -304,7 +345,7 @@ add_therapy (SootheAdviceView *self,
     }
 }
 
-static void
+static GtkWidget *
 add_stretch_card (GtkBox        *box,
                   SootheStretch *stretch)
 {
@@ -361,6 +402,7 @@ add_stretch_card (GtkBox        *box,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.show-stretch");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", soothe_stretch_get_id (stretch));
   gtk_box_append (card, button);
+  return GTK_WIDGET (card);
 }
 
 static void
@@ -381,7 +423,7 @@ add_stretches (SootheAdviceView *self,
       if (self->pregnant && !soothe_stretch_get_pregnancy_safe (stretch))
         hidden = TRUE;
       else
-        add_stretch_card (box, stretch);
+        tag_passage (add_stretch_card (box, stretch), "stretch", 0, i);
     }
   if (hidden)
     add_pregnancy_note (box, _("Stretches that may not suit pregnancy are hidden because you said "
@@ -473,6 +515,9 @@ rebuild (SootheAdviceView *self)
 
   cancel_rest (self);
   self->rest_pending = FALSE;
+  if (self->revealed != NULL)
+    gtk_widget_remove_css_class (self->revealed, "soothe-found");
+  g_clear_object (&self->revealed);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->page), GTK_ACCESSIBLE_STATE_BUSY, FALSE, -1);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->page))) != NULL)
     gtk_box_remove (self->page, child);
@@ -486,7 +531,9 @@ rebuild (SootheAdviceView *self)
   if (area_title != NULL)
     add_text (header, area_title, "soothe-eyebrow");
   add_heading (header, soothe_situation_get_title (self->situation), "title-1", 1);
-  add_text (self->page, soothe_situation_get_summary (self->situation), "soothe-summary");
+  tag_passage (GTK_WIDGET (header), "title", 0, 0);
+  tag_passage (add_text (self->page, soothe_situation_get_summary (self->situation), "soothe-summary"),
+               "summary", 0, 0);
   add_sections (self, self->page);
 
   self->rest_pending = TRUE;
@@ -494,6 +541,93 @@ rebuild (SootheAdviceView *self)
   schedule_rest (self);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+}
+
+static GtkWidget *
+find_tagged (GtkWidget  *widget,
+             const char *tag)
+{
+  const char *own = g_object_get_data (G_OBJECT (widget), "soothe-passage");
+
+  if (own != NULL && g_str_equal (own, tag))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tagged (child, tag);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+#define REVEAL_FRAMES 20
+
+/* Layout of the new blocks takes a few frames: keep the passage in view. */
+static gboolean
+reveal_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  SootheAdviceView *self = SOOTHE_ADVICE_VIEW (widget);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  graphene_rect_t bounds;
+
+  if (self->revealed == NULL || ++self->reveal_frames > REVEAL_FRAMES)
+    {
+      self->reveal_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (gtk_widget_get_height (self->revealed) > 0 && gtk_adjustment_get_page_size (adjustment) > 0 &&
+      gtk_widget_compute_bounds (self->revealed, GTK_WIDGET (self->page), &bounds))
+    gtk_adjustment_set_value (adjustment, MAX (0, bounds.origin.y - 24));
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * soothe_advice_view_reveal_passage:
+ * @passage: "KIND/SECTION/ITEM", the tail of a name from soothe_answers_passage_to_string()
+ *
+ * Scrolls to the passage of the situation shown and marks it for a moment.
+ *
+ * Returns: whether the passage is shown
+ */
+gboolean
+soothe_advice_view_reveal_passage (SootheAdviceView *self,
+                                   const char       *passage)
+{
+  GtkWidget *found;
+
+  g_return_val_if_fail (SOOTHE_IS_ADVICE_VIEW (self), FALSE);
+  g_return_val_if_fail (passage != NULL, FALSE);
+
+  if (self->rest_pending)
+    {
+      cancel_rest (self);
+      build_rest (self);
+    }
+  found = find_tagged (GTK_WIDGET (self->page), passage);
+  if (self->revealed != NULL)
+    gtk_widget_remove_css_class (self->revealed, "soothe-found");
+  g_clear_object (&self->revealed);
+  if (found == NULL)
+    return FALSE;
+
+  self->revealed = g_object_ref (found);
+  gtk_widget_add_css_class (found, "soothe-found");
+  self->reveal_frames = 0;
+  if (self->reveal_tick == 0)
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb, NULL, NULL);
+  return TRUE;
+}
+
+/* Returns: (nullable): the passage last revealed, "KIND/SECTION/ITEM" */
+const char *
+soothe_advice_view_get_revealed (SootheAdviceView *self)
+{
+  g_return_val_if_fail (SOOTHE_IS_ADVICE_VIEW (self), NULL);
+  return self->revealed != NULL ? g_object_get_data (G_OBJECT (self->revealed), "soothe-passage") : NULL;
 }
 
 void
@@ -581,6 +715,10 @@ soothe_advice_view_dispose (GObject *object)
   SootheAdviceView *self = SOOTHE_ADVICE_VIEW (object);
 
   cancel_rest (self);
+  if (self->reveal_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
+  self->reveal_tick = 0;
+  g_clear_object (&self->revealed);
   gtk_widget_dispose_template (GTK_WIDGET (self), SOOTHE_TYPE_ADVICE_VIEW);
   g_clear_object (&self->situation);
   g_clear_object (&self->content);

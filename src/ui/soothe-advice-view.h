@@ -21,5 +21,8 @@ void             soothe_advice_view_set_content   (SootheAdviceView *self,
 void             soothe_advice_view_set_situation (SootheAdviceView *self,
                                                    SootheSituation  *situation);
 SootheSituation *soothe_advice_view_get_situation (SootheAdviceView *self);
+gboolean         soothe_advice_view_reveal_passage (SootheAdviceView *self,
+                                                    const char       *passage);
+const char      *soothe_advice_view_get_revealed  (SootheAdviceView *self);
 
 G_END_DECLS

@@ -21,6 +21,10 @@ struct _SootheSidebar
   GtkSearchEntry     *search_entry;
   GtkStack           *stack;
   GtkListBox         *list_box;
+  GtkButton          *red_flag_button;
+  GtkLabel           *red_flag_label;
+  GtkLabel           *empty_title;
+  GtkLabel           *empty_label;
 
   /* Owned references */
   SootheContent      *content;
@@ -30,22 +34,26 @@ struct _SootheSidebar
   GHashTable         *positions;   /* SootheSituation -> position + 1 in the content */
   GHashTable         *ranks;       /* SootheSituation -> rank + 1 in the search results */
   SootheSituation    *selected;
+  SootheAnswerSet    *answers;     /* while searching */
 
   /* State */
   guint               reveal_tick;    /* keeps the selected row in view */
   guint               reveal_frames;  /* frames it has done so */
   gboolean            searching;
+  gboolean            pregnant;    /* answers leave out what the advice hides */
   gboolean            selecting;   /* selection changed by code, not by the person */
 };
 
 enum {
   PROP_0,
   PROP_SEARCH_MODE,
+  PROP_PREGNANT,
   N_PROPS
 };
 
 enum {
   SITUATION_ACTIVATED,
+  PASSAGE_ACTIVATED,
   N_SIGNALS
 };
 
@@ -117,20 +125,67 @@ row_situation (SootheSidebar *self,
   return soothe_sidebar_get_shown (self, gtk_list_box_row_get_index (row));
 }
 
+/* The answer for @situation while searching, or NULL. */
+static const SootheAnswer *
+lookup_answer (SootheSidebar   *self,
+               SootheSituation *situation)
+{
+  guint rank = lookup_rank (self->ranks, situation);
+
+  if (!self->searching || self->answers == NULL || rank == 0 || rank > self->answers->answers->len)
+    return NULL;
+  return &g_array_index (self->answers->answers, SootheAnswer, rank - 1);
+}
+
 static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
 {
+  SootheSidebar *self = user_data;
   SootheSituation *situation = item;
   g_autofree char *title = soothe_markup_to_plain (soothe_situation_get_title (situation));
+  const SootheAnswer *answer = lookup_answer (self, situation);
+  g_autoptr(GString) accessible = g_string_new (title);
   GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *label = gtk_label_new (title);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_box_append (GTK_BOX (box), label);
+  if (answer != NULL)
+    {
+      gtk_widget_add_css_class (label, "heading");
+      gtk_widget_add_css_class (box, "soothe-answer");
+    }
+
+  /* While searching, the best passages beneath, the words found in bold. */
+  for (guint i = 0; answer != NULL && i < answer->n_passages; i++)
+    {
+      SootheAnswers *answers = soothe_content_get_answers (self->content);
+      g_autofree char *text = NULL;
+      g_autofree char *markup = NULL;
+      GtkWidget *passage;
+
+      if (answer->passages[i].kind == SOOTHE_PASSAGE_TITLE)
+        continue;
+      text = soothe_answers_get_text (answers, &answer->passages[i]);
+      markup = soothe_answers_highlight (answers, self->answers, text);
+      passage = gtk_label_new (NULL);
+      gtk_label_set_markup (GTK_LABEL (passage), markup);
+      gtk_label_set_xalign (GTK_LABEL (passage), 0);
+      gtk_label_set_wrap (GTK_LABEL (passage), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (passage), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (passage), 3);
+      gtk_label_set_ellipsize (GTK_LABEL (passage), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (passage, "soothe-passage");
+      gtk_box_append (GTK_BOX (box), passage);
+      g_string_append_printf (accessible, ". %s", text);
+    }
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible->str, -1);
   return row;
 }
 
@@ -244,21 +299,115 @@ row_selected_cb (SootheSidebar *self,
 }
 
 static void
+emit_passage (SootheSidebar       *self,
+              const SoothePassage *passage)
+{
+  SootheAnswers *answers = soothe_content_get_answers (self->content);
+  g_autofree char *name = soothe_answers_passage_to_string (answers, passage);
+  g_autoptr(SootheSituation) situation =
+    g_list_model_get_item (soothe_content_get_situations (self->content), passage->situation);
+
+  g_set_object (&self->selected, situation);
+  sync_selection (self);
+  g_signal_emit (self, signals[SITUATION_ACTIVATED], 0, situation);
+  g_signal_emit (self, signals[PASSAGE_ACTIVATED], 0, name);
+}
+
+/* Enter or a click on an answer: its situation, at its best passage. */
+static void
+row_activated_cb (SootheSidebar *self,
+                  GtkListBoxRow *row)
+{
+  const SootheAnswer *answer = lookup_answer (self, row_situation (self, row));
+
+  if (answer != NULL)
+    emit_passage (self, &answer->passages[0]);
+}
+
+static void
+red_flag_clicked_cb (SootheSidebar *self)
+{
+  if (self->answers != NULL && self->answers->has_red_flag)
+    emit_passage (self, &self->answers->red_flag);
+}
+
+static void
+show_red_flag (SootheSidebar *self)
+{
+  SootheAnswers *answers;
+  g_autofree char *text = NULL;
+  g_autofree char *markup = NULL;
+  g_autofree char *accessible = NULL;
+  const char *heading;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->red_flag_button),
+                          self->answers != NULL && self->answers->has_red_flag);
+  if (self->answers == NULL || !self->answers->has_red_flag)
+    return;
+
+  answers = soothe_content_get_answers (self->content);
+  text = soothe_answers_get_text (answers, &self->answers->red_flag);
+  if (self->answers->red_flag.kind == SOOTHE_PASSAGE_EMERGENCY)
+    heading = _("Call emergency services now (999, 112 or 911) if you have:");
+  else
+    heading = _("Contact a doctor or an urgent care service today if you have:");
+  markup = g_markup_printf_escaped ("<b>%s</b>\n%s", heading, text);
+  gtk_label_set_markup (self->red_flag_label, markup);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->red_flag_button), "soothe-emergency");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->red_flag_button), "soothe-urgent");
+  gtk_widget_add_css_class (GTK_WIDGET (self->red_flag_button),
+                            self->answers->red_flag.kind == SOOTHE_PASSAGE_EMERGENCY ? "soothe-emergency"
+                                                                                      : "soothe-urgent");
+  accessible = g_strdup_printf ("%s %s", heading, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->red_flag_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+/* An honest no, with where to turn instead. */
+static void
+show_no_answer (SootheSidebar *self,
+                const char    *query)
+{
+  g_autofree char *text = NULL;
+
+  gtk_label_set_text (self->empty_title, _("No Advice for This"));
+  /* TRANSLATORS: %s is what the person searched for */
+  text = g_strdup_printf (_("Soothe has no advice about “%s”. If it is an emergency, call 999, "
+                            "112 or 911. Otherwise a doctor or pharmacist can help."),
+                          query);
+  gtk_label_set_text (self->empty_label, text);
+  if (self->selected != NULL)
+    {
+      g_autofree char *title = soothe_markup_to_plain (soothe_situation_get_title (self->selected));
+      g_autofree char *more = NULL;
+
+      /* TRANSLATORS: %s is the title of the advice that stays open */
+      more = g_strdup_printf (_("The advice beside this is still “%s”."), title);
+      g_free (text);
+      text = g_strdup_printf ("%s\n\n%s",
+                              gtk_label_get_text (self->empty_label), more);
+      gtk_label_set_text (self->empty_label, text);
+    }
+}
+
+static void
 search_changed_cb (SootheSidebar *self)
 {
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autoptr(SootheAnswerSet) set = NULL;
+  SootheAnswerSet *set = NULL;
 
   if (self->content == NULL)
     return;
 
   g_hash_table_remove_all (self->ranks);
+  g_clear_pointer (&self->answers, soothe_answer_set_free);
   self->searching = !soothe_text_is_blank (query);
   if (self->searching)
     {
       GListModel *situations = soothe_content_get_situations (self->content);
 
-      set = soothe_answers_ask (soothe_content_get_answers (self->content), query, SOOTHE_ASK_NONE);
+      set = self->answers = soothe_answers_ask (soothe_content_get_answers (self->content), query,
+                                                self->pregnant ? SOOTHE_ASK_PREGNANT : SOOTHE_ASK_NONE);
       for (guint i = 0; i < set->answers->len; i++)
         {
           SootheAnswer *answer = &g_array_index (set->answers, SootheAnswer, i);
@@ -275,8 +424,29 @@ search_changed_cb (SootheSidebar *self)
 
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  /* Rows show the passages of this question: make them again. */
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->shown), create_row_cb, self, NULL);
   gtk_list_box_invalidate_headers (self->list_box);
+  show_red_flag (self);
+  if (soothe_sidebar_get_n_shown (self) == 0)
+    show_no_answer (self, query);
   gtk_stack_set_visible_child_name (self->stack, soothe_sidebar_get_n_shown (self) > 0 ? "list" : "empty");
+
+  /* The advice follows the first answer as the question is typed. */
+  if (set != NULL && set->answers->len > 0)
+    {
+      g_autoptr(SootheSituation) first =
+        g_list_model_get_item (soothe_content_get_situations (self->content),
+                               g_array_index (set->answers, SootheAnswer, 0).situation);
+
+      if (first != self->selected)
+        {
+          g_set_object (&self->selected, first);
+          sync_selection (self);
+          g_signal_emit (self, signals[SITUATION_ACTIVATED], 0, first);
+          return;
+        }
+    }
   sync_selection (self);
 }
 
@@ -284,6 +454,19 @@ static void
 search_activated_cb (SootheSidebar *self)
 {
   GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->list_box, 0);
+
+  /* Enter opens the first answer at its passage: the red flag, if any. */
+  if (self->searching && self->answers != NULL && self->answers->has_red_flag)
+    {
+      emit_passage (self, &self->answers->red_flag);
+      return;
+    }
+  if (self->searching && first != NULL)
+    {
+      row_activated_cb (self, first);
+      gtk_widget_grab_focus (GTK_WIDGET (first));
+      return;
+    }
 
   if (first != NULL)
     {
@@ -432,6 +615,9 @@ soothe_sidebar_get_property (GObject    *object,
     case PROP_SEARCH_MODE:
       g_value_set_boolean (value, gtk_search_bar_get_search_mode (self->search_bar));
       break;
+    case PROP_PREGNANT:
+      g_value_set_boolean (value, self->pregnant);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -452,6 +638,15 @@ soothe_sidebar_set_property (GObject      *object,
         soothe_sidebar_start_search (self);
       else
         gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      break;
+    case PROP_PREGNANT:
+      if (self->pregnant != g_value_get_boolean (value))
+        {
+          self->pregnant = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+          if (self->searching)
+            search_changed_cb (self);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -474,6 +669,7 @@ soothe_sidebar_dispose (GObject *object)
   g_clear_object (&self->sorter);
   g_clear_object (&self->selected);
   g_clear_object (&self->content);
+  g_clear_pointer (&self->answers, soothe_answer_set_free);
   g_clear_pointer (&self->positions, g_hash_table_unref);
   g_clear_pointer (&self->ranks, g_hash_table_unref);
 
@@ -495,6 +691,9 @@ soothe_sidebar_class_init (SootheSidebarClass *klass)
   properties[PROP_SEARCH_MODE] =
     g_param_spec_boolean ("search-mode", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PREGNANT] =
+    g_param_spec_boolean ("pregnant", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -505,6 +704,16 @@ soothe_sidebar_class_init (SootheSidebarClass *klass)
     g_signal_new ("situation-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, SOOTHE_TYPE_SITUATION);
 
+  /**
+   * SootheSidebar::passage-activated:
+   * @passage: the passage the person picked, as soothe_answers_passage_to_string() names it
+   *
+   * Emitted after situation-activated for the passage's situation.
+   */
+  signals[PASSAGE_ACTIVATED] =
+    g_signal_new ("passage-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/soothe-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, SootheSidebar, box);
@@ -512,10 +721,16 @@ soothe_sidebar_class_init (SootheSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SootheSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SootheSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, SootheSidebar, list_box);
+  gtk_widget_class_bind_template_child (widget_class, SootheSidebar, red_flag_button);
+  gtk_widget_class_bind_template_child (widget_class, SootheSidebar, red_flag_label);
+  gtk_widget_class_bind_template_child (widget_class, SootheSidebar, empty_title);
+  gtk_widget_class_bind_template_child (widget_class, SootheSidebar, empty_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, red_flag_clicked_cb);
 }
 
 static void

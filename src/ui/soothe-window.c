@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "soothe-advice-view.h"
@@ -52,6 +54,18 @@ situation_activated_cb (SootheWindow    *self,
       situation);
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-situation", soothe_situation_get_id (situation));
+}
+
+/* "ID/KIND/SECTION/ITEM": the advice pane already shows ID. */
+static void
+passage_activated_cb (SootheWindow  *self,
+                      const char    *passage,
+                      SootheSidebar *sidebar)
+{
+  const char *tail = strchr (passage, '/');
+
+  if (tail != NULL)
+    soothe_advice_view_reveal_passage (self->advice_view, tail + 1);
 }
 
 /**
@@ -345,7 +359,10 @@ setup (SootheWindow      *self,
   timer_event_changed_cb (self, NULL, application);
   save_problem_changed_cb (self, NULL, application);
   if (self->settings != NULL)
-    g_settings_bind (self->settings, "pregnant", self->advice_view, "pregnant", G_SETTINGS_BIND_GET);
+    {
+      g_settings_bind (self->settings, "pregnant", self->advice_view, "pregnant", G_SETTINGS_BIND_GET);
+      g_settings_bind (self->settings, "pregnant", self->sidebar, "pregnant", G_SETTINGS_BIND_GET);
+    }
   show_first_situation (self);
   show_banner (self, application);
 }
@@ -388,6 +405,7 @@ soothe_window_class_init (SootheWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, timer_panel);
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, reminder_panel);
   gtk_widget_class_bind_template_callback (widget_class, situation_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, passage_activated_cb);
 }
 
 static void
