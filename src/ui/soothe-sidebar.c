@@ -28,13 +28,9 @@ struct _SootheSidebar
 
   /* Owned references */
   SootheContent      *content;
-  GtkCustomFilter    *filter;
-  GtkCustomSorter    *sorter;
-  GtkSortListModel   *shown;       /* what the list box shows */
-  GHashTable         *positions;   /* SootheSituation -> position + 1 in the content */
-  GHashTable         *ranks;       /* SootheSituation -> rank + 1 in the search results */
   SootheSituation    *selected;
   SootheAnswerSet    *answers;     /* while searching */
+  GArray             *rows;        /* AnswerRow, the rows while searching */
 
   /* State */
   guint               reveal_tick;    /* keeps the selected row in view */
@@ -62,39 +58,24 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (SootheSidebar, soothe_sidebar, GTK_TYPE_WIDGET)
 
-static guint
-lookup_rank (GHashTable      *table,
-             SootheSituation *situation)
-{
-  return GPOINTER_TO_UINT (g_hash_table_lookup (table, situation));
-}
+/* A row while searching: what it shows, and where activating it goes. */
+typedef struct {
+  SoothePassage shown;   /* TITLE: the situation's row */
+  SoothePassage target;  /* the situation's row goes to its best passage */
+} AnswerRow;
 
-static gboolean
-filter_match_cb (gpointer item,
-                 gpointer user_data)
+static GListModel *
+situations (SootheSidebar *self)
 {
-  SootheSidebar *self = user_data;
-  return !self->searching || lookup_rank (self->ranks, item) > 0;
-}
-
-static int
-sort_compare_cb (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  SootheSidebar *self = user_data;
-  GHashTable *table = self->searching ? self->ranks : self->positions;
-  guint rank_a = lookup_rank (table, (gpointer) a);
-  guint rank_b = lookup_rank (table, (gpointer) b);
-
-  return (rank_a > rank_b) - (rank_a < rank_b);
+  return soothe_content_get_situations (self->content);
 }
 
 /**
  * soothe_sidebar_get_shown:
  * @position: a row's position
  *
- * Returns: (transfer none) (nullable): the situation at that row
+ * Returns: (transfer none) (nullable): the situation at that row; while
+ *   searching, the situation a row's passage belongs to
  */
 SootheSituation *
 soothe_sidebar_get_shown (SootheSidebar *self,
@@ -104,10 +85,16 @@ soothe_sidebar_get_shown (SootheSidebar *self,
 
   g_return_val_if_fail (SOOTHE_IS_SIDEBAR (self), NULL);
 
-  if (self->shown == NULL)
+  if (self->content == NULL)
     return NULL;
-  situation = g_list_model_get_item (G_LIST_MODEL (self->shown), position);
-  /* The model keeps its own reference for as long as the row exists. */
+  if (self->searching)
+    {
+      if (position >= self->rows->len)
+        return NULL;
+      position = g_array_index (self->rows, AnswerRow, position).shown.situation;
+    }
+  situation = g_list_model_get_item (situations (self), position);
+  /* The content's model keeps its own reference for as long as it lives. */
   return situation;
 }
 
@@ -115,7 +102,10 @@ guint
 soothe_sidebar_get_n_shown (SootheSidebar *self)
 {
   g_return_val_if_fail (SOOTHE_IS_SIDEBAR (self), 0);
-  return self->shown != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->shown)) : 0;
+
+  if (self->content == NULL)
+    return 0;
+  return self->searching ? self->rows->len : g_list_model_get_n_items (situations (self));
 }
 
 static SootheSituation *
@@ -125,67 +115,71 @@ row_situation (SootheSidebar *self,
   return soothe_sidebar_get_shown (self, gtk_list_box_row_get_index (row));
 }
 
-/* The answer for @situation while searching, or NULL. */
-static const SootheAnswer *
-lookup_answer (SootheSidebar   *self,
-               SootheSituation *situation)
-{
-  guint rank = lookup_rank (self->ranks, situation);
-
-  if (!self->searching || self->answers == NULL || rank == 0 || rank > self->answers->answers->len)
-    return NULL;
-  return &g_array_index (self->answers->answers, SootheAnswer, rank - 1);
-}
-
 static GtkWidget *
-create_row_cb (gpointer item,
-               gpointer user_data)
+new_row_label (const char *text,
+               gboolean    markup)
 {
-  SootheSidebar *self = user_data;
-  SootheSituation *situation = item;
-  g_autofree char *title = soothe_markup_to_plain (soothe_situation_get_title (situation));
-  const SootheAnswer *answer = lookup_answer (self, situation);
-  g_autoptr(GString) accessible = g_string_new (title);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *label = gtk_label_new (NULL);
 
+  if (markup)
+    gtk_label_set_markup (GTK_LABEL (label), text);
+  else
+    gtk_label_set_text (GTK_LABEL (label), text);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_box_append (GTK_BOX (box), label);
-  if (answer != NULL)
+  return label;
+}
+
+static GtkWidget *
+create_situation_row_cb (gpointer item,
+                         gpointer user_data)
+{
+  g_autofree char *title = soothe_markup_to_plain (soothe_situation_get_title (item));
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), new_row_label (title, FALSE));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  return row;
+}
+
+/* While searching: a situation's title, or one of its best passages beneath
+ * it with the words found in bold. Each reads its situation and passage. */
+static GtkWidget *
+create_answer_row_cb (gpointer item,
+                      gpointer user_data)
+{
+  SootheSidebar *self = user_data;
+  SootheAnswers *answers = soothe_content_get_answers (self->content);
+  guint index = GPOINTER_TO_UINT (g_object_get_data (item, "soothe-row")) - 1;
+  const AnswerRow *answer_row = &g_array_index (self->rows, AnswerRow, index);
+  SoothePassage title_passage = { answer_row->shown.situation, SOOTHE_PASSAGE_TITLE, 0, 0 };
+  g_autofree char *title = soothe_answers_get_text (answers, &title_passage);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label;
+
+  if (answer_row->shown.kind == SOOTHE_PASSAGE_TITLE)
     {
+      label = new_row_label (title, FALSE);
       gtk_widget_add_css_class (label, "heading");
-      gtk_widget_add_css_class (box, "soothe-answer");
+      gtk_widget_add_css_class (row, "soothe-answer-title");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
     }
-
-  /* While searching, the best passages beneath, the words found in bold. */
-  for (guint i = 0; answer != NULL && i < answer->n_passages; i++)
+  else
     {
-      SootheAnswers *answers = soothe_content_get_answers (self->content);
-      g_autofree char *text = NULL;
-      g_autofree char *markup = NULL;
-      GtkWidget *passage;
+      g_autofree char *text = soothe_answers_get_text (answers, &answer_row->shown);
+      g_autofree char *markup = soothe_answers_highlight (answers, self->answers, text);
+      g_autofree char *name = NULL;
 
-      if (answer->passages[i].kind == SOOTHE_PASSAGE_TITLE)
-        continue;
-      text = soothe_answers_get_text (answers, &answer->passages[i]);
-      markup = soothe_answers_highlight (answers, self->answers, text);
-      passage = gtk_label_new (NULL);
-      gtk_label_set_markup (GTK_LABEL (passage), markup);
-      gtk_label_set_xalign (GTK_LABEL (passage), 0);
-      gtk_label_set_wrap (GTK_LABEL (passage), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (passage), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_lines (GTK_LABEL (passage), 3);
-      gtk_label_set_ellipsize (GTK_LABEL (passage), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (passage, "soothe-passage");
-      gtk_box_append (GTK_BOX (box), passage);
-      g_string_append_printf (accessible, ". %s", text);
+      label = new_row_label (markup, TRUE);
+      gtk_label_set_lines (GTK_LABEL (label), 3);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (row, "soothe-passage");
+      /* TRANSLATORS: a search answer read out: the situation, then the passage */
+      name = g_strdup_printf (_("%s: %s"), title, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
     }
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible->str, -1);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
   return row;
 }
 
@@ -195,11 +189,11 @@ update_header_cb (GtkListBoxRow *row,
                   gpointer       user_data)
 {
   SootheSidebar *self = user_data;
-  SootheSituation *situation = row_situation (self, row);
+  SootheSituation *situation = self->searching ? NULL : row_situation (self, row);
   const char *area = situation != NULL ? soothe_situation_get_area (situation) : NULL;
   GtkWidget *header;
 
-  if (self->searching || area == NULL ||
+  if (area == NULL ||
       (before != NULL && g_strcmp0 (area, soothe_situation_get_area (row_situation (self, before))) == 0))
     {
       gtk_list_box_row_set_header (row, NULL);
@@ -217,7 +211,6 @@ update_header_cb (GtkListBoxRow *row,
   gtk_label_set_text (GTK_LABEL (header), soothe_content_get_area_title (self->content, area));
 }
 
-/* Marks the shown situation's row, if it is in the list. */
 /* A new window lays out, gives the first row the focus and scrolls to it
  * over its first frames: so the selected row is kept in view for a few
  * frames, not set once. */
@@ -259,18 +252,24 @@ reveal_selected (SootheSidebar *self)
                                                       reveal_selected_tick_cb, self, NULL);
 }
 
+/* Marks the shown situation's row, if it is in the list; while searching, a
+ * row of that situation already marked stays so. */
 static void
 sync_selection (SootheSidebar *self)
 {
-  GtkListBoxRow *row = NULL;
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list_box);
   guint n = soothe_sidebar_get_n_shown (self);
 
-  for (guint i = 0; i < n && self->selected != NULL; i++)
+  if (row == NULL || self->selected == NULL || row_situation (self, row) != self->selected)
     {
-      if (soothe_sidebar_get_shown (self, i) == self->selected)
+      row = NULL;
+      for (guint i = 0; i < n && self->selected != NULL; i++)
         {
-          row = gtk_list_box_get_row_at_index (self->list_box, i);
-          break;
+          if (soothe_sidebar_get_shown (self, i) == self->selected)
+            {
+              row = gtk_list_box_get_row_at_index (self->list_box, i);
+              break;
+            }
         }
     }
 
@@ -285,6 +284,29 @@ sync_selection (SootheSidebar *self)
 }
 
 static void
+emit_passage (SootheSidebar       *self,
+              const SoothePassage *passage)
+{
+  g_autofree char *name = soothe_answers_passage_to_string (soothe_content_get_answers (self->content),
+                                                            passage);
+
+  g_signal_emit (self, signals[PASSAGE_ACTIVATED], 0, name);
+}
+
+/* Shows @passage's situation, at @passage. */
+static void
+open_passage (SootheSidebar       *self,
+              const SoothePassage *passage)
+{
+  g_autoptr(SootheSituation) situation = g_list_model_get_item (situations (self), passage->situation);
+
+  g_set_object (&self->selected, situation);
+  sync_selection (self);
+  g_signal_emit (self, signals[SITUATION_ACTIVATED], 0, situation);
+  emit_passage (self, passage);
+}
+
+static void
 row_selected_cb (SootheSidebar *self,
                  GtkListBoxRow *row)
 {
@@ -296,45 +318,31 @@ row_selected_cb (SootheSidebar *self,
   situation = row_situation (self, row);
   g_set_object (&self->selected, situation);
   g_signal_emit (self, signals[SITUATION_ACTIVATED], 0, situation);
+  if (self->searching)
+    emit_passage (self, &g_array_index (self->rows, AnswerRow, gtk_list_box_row_get_index (row)).target);
 }
 
-static void
-emit_passage (SootheSidebar       *self,
-              const SoothePassage *passage)
-{
-  SootheAnswers *answers = soothe_content_get_answers (self->content);
-  g_autofree char *name = soothe_answers_passage_to_string (answers, passage);
-  g_autoptr(SootheSituation) situation =
-    g_list_model_get_item (soothe_content_get_situations (self->content), passage->situation);
-
-  g_set_object (&self->selected, situation);
-  sync_selection (self);
-  g_signal_emit (self, signals[SITUATION_ACTIVATED], 0, situation);
-  g_signal_emit (self, signals[PASSAGE_ACTIVATED], 0, name);
-}
-
-/* Enter or a click on an answer: its situation, at its best passage. */
+/* Enter or a click on an answer: its situation, at its passage. */
 static void
 row_activated_cb (SootheSidebar *self,
                   GtkListBoxRow *row)
 {
-  const SootheAnswer *answer = lookup_answer (self, row_situation (self, row));
-
-  if (answer != NULL)
-    emit_passage (self, &answer->passages[0]);
+  if (self->searching)
+    open_passage (self, &g_array_index (self->rows, AnswerRow, gtk_list_box_row_get_index (row)).target);
 }
 
 static void
 red_flag_clicked_cb (SootheSidebar *self)
 {
   if (self->answers != NULL && self->answers->has_red_flag)
-    emit_passage (self, &self->answers->red_flag);
+    open_passage (self, &self->answers->red_flag);
 }
 
 static void
 show_red_flag (SootheSidebar *self)
 {
   SootheAnswers *answers;
+  gboolean emergency;
   g_autofree char *text = NULL;
   g_autofree char *markup = NULL;
   g_autofree char *accessible = NULL;
@@ -346,86 +354,104 @@ show_red_flag (SootheSidebar *self)
     return;
 
   answers = soothe_content_get_answers (self->content);
+  emergency = self->answers->red_flag.kind == SOOTHE_PASSAGE_EMERGENCY;
   text = soothe_answers_get_text (answers, &self->answers->red_flag);
-  if (self->answers->red_flag.kind == SOOTHE_PASSAGE_EMERGENCY)
-    heading = _("Call emergency services now (999, 112 or 911) if you have:");
-  else
-    heading = _("Contact a doctor or an urgent care service today if you have:");
+  heading = emergency ? _("Call emergency services now (999, 112 or 911) if you have:")
+                      : _("Contact a doctor or an urgent care service today if you have:");
   markup = g_markup_printf_escaped ("<b>%s</b>\n%s", heading, text);
   gtk_label_set_markup (self->red_flag_label, markup);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->red_flag_button), "soothe-emergency");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->red_flag_button), "soothe-urgent");
-  gtk_widget_add_css_class (GTK_WIDGET (self->red_flag_button),
-                            self->answers->red_flag.kind == SOOTHE_PASSAGE_EMERGENCY ? "soothe-emergency"
-                                                                                      : "soothe-urgent");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->red_flag_button), emergency ? "soothe-urgent"
+                                                                             : "soothe-emergency");
+  gtk_widget_add_css_class (GTK_WIDGET (self->red_flag_button), emergency ? "soothe-emergency"
+                                                                          : "soothe-urgent");
   accessible = g_strdup_printf ("%s %s", heading, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->red_flag_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
-/* An honest no, with where to turn instead. */
+/* An honest no, with where to turn instead, and what the advice beside shows. */
 static void
 show_no_answer (SootheSidebar *self,
                 const char    *query)
 {
-  g_autofree char *text = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
 
   gtk_label_set_text (self->empty_title, _("No Advice for This"));
   /* TRANSLATORS: %s is what the person searched for */
-  text = g_strdup_printf (_("Soothe has no advice about “%s”. If it is an emergency, call 999, "
-                            "112 or 911. Otherwise a doctor or pharmacist can help."),
+  g_string_append_printf (text, _("Soothe has no advice about “%s”. If it is an emergency, call 999, "
+                                  "112 or 911. Otherwise a doctor or pharmacist can help."),
                           query);
-  gtk_label_set_text (self->empty_label, text);
   if (self->selected != NULL)
     {
       g_autofree char *title = soothe_markup_to_plain (soothe_situation_get_title (self->selected));
-      g_autofree char *more = NULL;
 
+      g_string_append (text, "\n\n");
       /* TRANSLATORS: %s is the title of the advice that stays open */
-      more = g_strdup_printf (_("The advice beside this is still “%s”."), title);
-      g_free (text);
-      text = g_strdup_printf ("%s\n\n%s",
-                              gtk_label_get_text (self->empty_label), more);
-      gtk_label_set_text (self->empty_label, text);
+      g_string_append_printf (text, _("The advice beside this is still “%s”."), title);
     }
+  gtk_label_set_text (self->empty_label, text->str);
+}
+
+static void
+add_answer_row (SootheSidebar       *self,
+                GListStore          *store,
+                const SoothePassage *shown,
+                const SoothePassage *target)
+{
+  AnswerRow row = { *shown, *target };
+  g_autoptr(GtkStringObject) item = gtk_string_object_new ("");
+
+  g_array_append_val (self->rows, row);
+  g_object_set_data (G_OBJECT (item), "soothe-row", GUINT_TO_POINTER (self->rows->len));
+  g_list_store_append (store, item);
+}
+
+static void
+bind_rows (SootheSidebar *self)
+{
+  g_autoptr(GListStore) store = NULL;
+
+  if (!self->searching)
+    {
+      gtk_list_box_bind_model (self->list_box, situations (self), create_situation_row_cb, self, NULL);
+      return;
+    }
+
+  store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  for (guint i = 0; i < self->answers->answers->len; i++)
+    {
+      const SootheAnswer *answer = &g_array_index (self->answers->answers, SootheAnswer, i);
+      SoothePassage title = { answer->situation, SOOTHE_PASSAGE_TITLE, 0, 0 };
+
+      add_answer_row (self, store, &title, &answer->passages[0]);
+      for (guint p = 0; p < answer->n_passages; p++)
+        if (answer->passages[p].kind != SOOTHE_PASSAGE_TITLE)
+          add_answer_row (self, store, &answer->passages[p], &answer->passages[p]);
+    }
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (store), create_answer_row_cb, self, NULL);
 }
 
 static void
 search_changed_cb (SootheSidebar *self)
 {
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  SootheAnswerSet *set = NULL;
 
   if (self->content == NULL)
     return;
 
-  g_hash_table_remove_all (self->ranks);
   g_clear_pointer (&self->answers, soothe_answer_set_free);
+  g_array_set_size (self->rows, 0);
   self->searching = !soothe_text_is_blank (query);
   if (self->searching)
-    {
-      GListModel *situations = soothe_content_get_situations (self->content);
-
-      set = self->answers = soothe_answers_ask (soothe_content_get_answers (self->content), query,
-                                                self->pregnant ? SOOTHE_ASK_PREGNANT : SOOTHE_ASK_NONE);
-      for (guint i = 0; i < set->answers->len; i++)
-        {
-          SootheAnswer *answer = &g_array_index (set->answers, SootheAnswer, i);
-          g_autoptr(SootheSituation) situation = g_list_model_get_item (situations, answer->situation);
-
-          g_hash_table_insert (self->ranks, situation, GUINT_TO_POINTER (i + 1));
-        }
-    }
+    self->answers = soothe_answers_ask (soothe_content_get_answers (self->content), query,
+                                        self->pregnant ? SOOTHE_ASK_PREGNANT : SOOTHE_ASK_NONE);
 
   /* Rows are about to be replaced: keep focus out of them, where GTK 4.8
    * would otherwise follow a destroyed row. */
   if (gtk_widget_get_focus_child (GTK_WIDGET (self->list_box)) != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
-  /* Rows show the passages of this question: make them again. */
-  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->shown), create_row_cb, self, NULL);
+  bind_rows (self);
   gtk_list_box_invalidate_headers (self->list_box);
   show_red_flag (self);
   if (soothe_sidebar_get_n_shown (self) == 0)
@@ -433,11 +459,10 @@ search_changed_cb (SootheSidebar *self)
   gtk_stack_set_visible_child_name (self->stack, soothe_sidebar_get_n_shown (self) > 0 ? "list" : "empty");
 
   /* The advice follows the first answer as the question is typed. */
-  if (set != NULL && set->answers->len > 0)
+  if (self->answers != NULL && self->answers->answers->len > 0)
     {
       g_autoptr(SootheSituation) first =
-        g_list_model_get_item (soothe_content_get_situations (self->content),
-                               g_array_index (set->answers, SootheAnswer, 0).situation);
+        g_list_model_get_item (situations (self), g_array_index (self->answers->answers, SootheAnswer, 0).situation);
 
       if (first != self->selected)
         {
@@ -450,29 +475,22 @@ search_changed_cb (SootheSidebar *self)
   sync_selection (self);
 }
 
+/* Enter in the search field opens the first answer at its passage: the red
+ * flag, if there is one. */
 static void
 search_activated_cb (SootheSidebar *self)
 {
   GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->list_box, 0);
 
-  /* Enter opens the first answer at its passage: the red flag, if any. */
-  if (self->searching && self->answers != NULL && self->answers->has_red_flag)
-    {
-      emit_passage (self, &self->answers->red_flag);
-      return;
-    }
-  if (self->searching && first != NULL)
-    {
-      row_activated_cb (self, first);
-      gtk_widget_grab_focus (GTK_WIDGET (first));
-      return;
-    }
+  if (self->searching && self->answers->has_red_flag)
+    open_passage (self, &self->answers->red_flag);
+  else if (self->searching && first != NULL)
+    open_passage (self, &g_array_index (self->rows, AnswerRow, 0).target);
+  else if (first != NULL)
+    gtk_list_box_select_row (self->list_box, first);
 
   if (first != NULL)
-    {
-      gtk_list_box_select_row (self->list_box, first);
-      gtk_widget_grab_focus (GTK_WIDGET (first));
-    }
+    gtk_widget_grab_focus (GTK_WIDGET (first));
 }
 
 static void
@@ -503,34 +521,30 @@ entry_key_pressed_cb (GtkEventControllerKey *controller,
   return GDK_EVENT_STOP;
 }
 
+/* Escape in the answers goes back to the question. */
+static gboolean
+list_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     SootheSidebar         *self)
+{
+  if (keyval != GDK_KEY_Escape || !self->searching)
+    return GDK_EVENT_PROPAGATE;
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return GDK_EVENT_STOP;
+}
+
 void
 soothe_sidebar_set_content (SootheSidebar *self,
                             SootheContent *content)
 {
-  GListModel *situations;
-  guint n;
-
   g_return_if_fail (SOOTHE_IS_SIDEBAR (self));
   g_return_if_fail (SOOTHE_IS_CONTENT (content));
   g_return_if_fail (self->content == NULL);
 
   self->content = g_object_ref (content);
-  situations = soothe_content_get_situations (content);
-  n = g_list_model_get_n_items (situations);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SootheSituation) situation = g_list_model_get_item (situations, i);
-      g_hash_table_insert (self->positions, situation, GUINT_TO_POINTER (i + 1));
-    }
-
-  self->filter = gtk_custom_filter_new (filter_match_cb, self, NULL);
-  self->sorter = gtk_custom_sorter_new (sort_compare_cb, self, NULL);
-  self->shown = gtk_sort_list_model_new (
-      G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (situations),
-                                               g_object_ref (GTK_FILTER (self->filter)))),
-      g_object_ref (GTK_SORTER (self->sorter)));
-
-  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->shown), create_row_cb, self, NULL);
+  bind_rows (self);
   gtk_list_box_set_header_func (self->list_box, update_header_cb, self, NULL);
 }
 
@@ -664,14 +678,10 @@ soothe_sidebar_dispose (GObject *object)
   if (self->list_box != NULL)
     gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SOOTHE_TYPE_SIDEBAR);
-  g_clear_object (&self->shown);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->sorter);
   g_clear_object (&self->selected);
   g_clear_object (&self->content);
   g_clear_pointer (&self->answers, soothe_answer_set_free);
-  g_clear_pointer (&self->positions, g_hash_table_unref);
-  g_clear_pointer (&self->ranks, g_hash_table_unref);
+  g_clear_pointer (&self->rows, g_array_unref);
 
   G_OBJECT_CLASS (soothe_sidebar_parent_class)->dispose (object);
 }
@@ -740,12 +750,15 @@ soothe_sidebar_init (SootheSidebar *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->positions = g_hash_table_new (NULL, NULL);
-  self->ranks = g_hash_table_new (NULL, NULL);
+  self->rows = g_array_new (FALSE, FALSE, sizeof (AnswerRow));
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (entry_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_box), keys);
 
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
                             G_CALLBACK (search_mode_changed_cb), self);
