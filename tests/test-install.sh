@@ -112,6 +112,41 @@ EOF
   [ "$(cat "$status")" = 0 ] && ! grep -q 'schema.*not installed' "$log"
 }
 
+search_provider_file () {
+  local file=$share/gnome-shell/search-providers/$app_id.search-provider.ini
+  grep -qx "DesktopId=$app_id.desktop" "$file" && grep -qx "BusName=$app_id" "$file" &&
+    grep -qx "ObjectPath=/io/github/soothe/Soothe/SearchProvider" "$file" && grep -qx "Version=2" "$file"
+}
+
+# GNOME Shell's first search starts Soothe by D-Bus activation, with no window,
+# and asks it over the bus; the installed service file says how.
+search_provider_activation () {
+  local services=$tmp/search/dbus-1/services
+  mkdir -p "$services"
+  sed "s|^Exec=$bindir/|Exec=$dest$bindir/|" \
+    "$share/dbus-1/services/$app_id.service" >"$services/$app_id.service"
+  XDG_DATA_DIRS=$tmp/search:$share:${XDG_DATA_DIRS:-/usr/local/share:/usr/share} \
+    GSETTINGS_SCHEMA_DIR=$schemas GSETTINGS_BACKEND=memory \
+    dbus-run-session -- sh -c '
+      path=/io/github/soothe/Soothe/SearchProvider
+      iface=org.gnome.Shell.SearchProvider2
+      ids=$(gdbus call --session --dest "$1" --object-path $path \
+              --method $iface.GetInitialResultSet "[\"chest\", \"pain\", \"running\"]") || exit 1
+      echo "# $ids" >&2
+      first=$(printf "%s" "$ids" | sed -n "s/^(\[.\([^\x27]*\)\x27.*/\1/p")
+      case $first in */emergency/*) ;; *) echo "# first result is no emergency: $first" >&2; exit 1 ;; esac
+      metas=$(gdbus call --session --dest "$1" --object-path $path \
+                --method $iface.GetResultMetas "[\"$first\"]") || exit 1
+      echo "# $metas" >&2
+      printf "%s" "$metas" | grep -q "Call emergency services" || exit 1
+      none=$(gdbus call --session --dest "$1" --object-path $path \
+               --method $iface.GetInitialResultSet "[\"toothache\"]") || exit 1
+      [ "$none" = "(@as [],)" ] || { echo "# toothache: $none" >&2; exit 1; }
+      gdbus call --session --dest "$1" --object-path /io/github/soothe/Soothe \
+        --method org.gtk.Actions.Activate quit "[]" "{}" >/dev/null
+    ' sh "$app_id"
+}
+
 check "meson install --destdir" install
 check "installed files" installed "$bin" \
   "$share/applications/$app_id.desktop" \
@@ -122,6 +157,8 @@ check "installed files" installed "$bin" \
   "$schemas/$app_id.gschema.xml"
 check "installed binary runs" binary
 check "service file starts the installed binary" service
+check "search provider file is installed" search_provider_file
+check "GNOME Shell's search starts Soothe and gets answers" search_provider_activation
 check "installed schemas compile" compile_schemas
 check "installed app lists the situations" list_situations
 check "installed schema has the app's keys" schema_compiled

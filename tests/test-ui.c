@@ -397,6 +397,95 @@ test_search_answers (void)
   soothe_answer_set_free (set);
 }
 
+static GVariant *provider_reply;
+
+static void
+provider_replied_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  provider_reply = g_dbus_proxy_call_finish (G_DBUS_PROXY (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+provider_has_replied (void)
+{
+  return provider_reply != NULL;
+}
+
+/* One call to the search provider, over the session bus. */
+static GVariant *
+call_provider (GDBusProxy *proxy,
+               const char *method,
+               GVariant   *parameters)
+{
+  g_clear_pointer (&provider_reply, g_variant_unref);
+  g_dbus_proxy_call (proxy, method, parameters, G_DBUS_CALL_FLAGS_NONE, 5000, NULL,
+                     provider_replied_cb, NULL);
+  wait_for (provider_has_replied);
+  return g_steal_pointer (&provider_reply);
+}
+
+/* GNOME Shell's search, as GNOME Shell calls it. */
+static void
+test_search_provider (void)
+{
+  GDBusConnection *connection = g_application_get_dbus_connection (G_APPLICATION (app));
+  const char *terms[] = { "wrist", "hurts", "after", "lifting", NULL };
+  g_autoptr(GDBusProxy) proxy = NULL;
+  g_autoptr(GVariant) results = NULL;
+  g_autoptr(GVariant) metas = NULL;
+  g_autoptr(GVariant) done = NULL;
+  g_autoptr(GVariant) list = NULL;
+  g_autoptr(GVariant) meta = NULL;
+  g_autofree const char **ids = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *entry = find_descendant (GTK_WIDGET (sidebar ()), GTK_TYPE_SEARCH_ENTRY);
+  const char *name;
+  const char *description;
+
+  g_assert_nonnull (connection);
+  proxy = g_dbus_proxy_new_sync (connection,
+                                 G_DBUS_PROXY_FLAGS_DO_NOT_LOAD_PROPERTIES |
+                                 G_DBUS_PROXY_FLAGS_DO_NOT_CONNECT_SIGNALS,
+                                 NULL, g_dbus_connection_get_unique_name (connection),
+                                 "/io/github/soothe/Soothe/SearchProvider",
+                                 "org.gnome.Shell.SearchProvider2", NULL, &error);
+  g_assert_no_error (error);
+
+  results = call_provider (proxy, "GetInitialResultSet", g_variant_new ("(^as)", terms));
+  g_variant_get (results, "(^a&s)", &ids);
+  g_assert_nonnull (ids[0]);
+  g_assert_true (g_str_has_prefix (ids[0], "wrist-pain-lifting/"));
+
+  metas = call_provider (proxy, "GetResultMetas", g_variant_new ("(^as)", ids));
+  list = g_variant_get_child_value (metas, 0);
+  meta = g_variant_get_child_value (list, 0);
+  g_assert_true (g_variant_lookup (meta, "name", "&s", &name));
+  g_assert_true (g_variant_lookup (meta, "description", "&s", &description));
+  g_assert_cmpstr (name, ==, "Wrist pain when lifting");
+  g_assert_nonnull (strstr (description, "wrist"));
+
+  /* Activating a result opens the window at its passage. */
+  done = call_provider (proxy, "ActivateResult", g_variant_new ("(s^asu)", ids[0], terms, 0));
+  settle ();
+  assert_situation_shown (soothe_content_lookup_situation (soothe_application_get_content (app),
+                                                           "wrist-pain-lifting"));
+  g_assert_cmpstr (soothe_advice_view_get_revealed (advice_view ()), ==, strchr (ids[0], '/') + 1);
+
+  /* "Search in Soothe" opens the search with the question in it. */
+  g_clear_pointer (&done, g_variant_unref);
+  done = call_provider (proxy, "LaunchSearch", g_variant_new ("(^asu)", terms, 0));
+  settle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "wrist hurts after lifting");
+  g_assert_cmpstr (soothe_situation_get_id (soothe_sidebar_get_shown (sidebar (), 0)), ==,
+                   "wrist-pain-lifting");
+  type_search ("");
+}
+
 /* Whether the selected sidebar row is wholly inside the sidebar's view. */
 static gboolean
 selected_row_in_view (void)
@@ -1299,6 +1388,7 @@ main (int   argc,
   g_test_add_func ("/soothe/ui/keyboard-moves-between-situations", test_keyboard_moves_between_situations);
   g_test_add_func ("/soothe/ui/search", test_search);
   g_test_add_func ("/soothe/ui/search-answers", test_search_answers);
+  g_test_add_func ("/soothe/ui/search-provider", test_search_provider);
   g_test_add_func ("/soothe/ui/show-and-remember", test_show_and_remember);
   g_test_add_func ("/soothe/ui/shown-row-in-view", test_shown_row_in_view);
   g_test_add_func ("/soothe/ui/menu-windows", test_menu_windows);

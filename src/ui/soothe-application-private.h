@@ -8,6 +8,7 @@
 #pragma once
 
 #include "soothe-application.h"
+#include "soothe-search-provider.h"
 #include "soothe-clock.h"
 #include "soothe-history.h"
 #include "soothe-reminder-scheduler.h"
@@ -34,6 +35,7 @@ struct _SootheApplication
   SootheSound        *sound;           /* made on the first sound */
   GSettings          *desktop_sound;   /* org.gnome.desktop.sound, where installed */
   GSettings          *desktop_notifications;  /* for Do Not Disturb, where installed */
+  SootheSearchProvider *search_provider;  /* while registered on the session bus */
 
   /* State */
   gboolean            holding;         /* a running timer holds the application */

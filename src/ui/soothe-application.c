@@ -29,6 +29,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+#define SERVICE_INACTIVITY_MS 10000
+
 static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
@@ -336,6 +338,38 @@ soothe_application_command_line (GApplication            *application,
   return 0;
 }
 
+/* GNOME Shell's search talks to the same bus name as the application. */
+static gboolean
+soothe_application_dbus_register (GApplication     *application,
+                                  GDBusConnection  *connection,
+                                  const char       *object_path,
+                                  GError          **error)
+{
+  SootheApplication *self = SOOTHE_APPLICATION (application);
+
+  if (!G_APPLICATION_CLASS (soothe_application_parent_class)->dbus_register (application, connection,
+                                                                            object_path, error))
+    return FALSE;
+
+  self->search_provider = soothe_search_provider_new (self);
+  return soothe_search_provider_export (self->search_provider, connection, error);
+}
+
+static void
+soothe_application_dbus_unregister (GApplication    *application,
+                                    GDBusConnection *connection,
+                                    const char      *object_path)
+{
+  SootheApplication *self = SOOTHE_APPLICATION (application);
+
+  if (self->search_provider != NULL)
+    soothe_search_provider_unexport (self->search_provider);
+  g_clear_object (&self->search_provider);
+
+  G_APPLICATION_CLASS (soothe_application_parent_class)->dbus_unregister (application, connection,
+                                                                         object_path);
+}
+
 static void
 soothe_application_activate (GApplication *application)
 {
@@ -636,6 +670,11 @@ soothe_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (soothe_application_parent_class)->startup (application);
 
+  /* Started by D-Bus, for GNOME Shell's search for one: wait a little for
+   * the next call instead of starting again for each. */
+  if (g_application_get_flags (application) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (application, SERVICE_INACTIVITY_MS);
+
   g_set_application_name (_("Soothe"));
   gtk_window_set_default_icon_name (APPLICATION_ID);
 
@@ -793,6 +832,8 @@ soothe_application_class_init (SootheApplicationClass *klass)
   application_class->activate = soothe_application_activate;
   application_class->startup = soothe_application_startup;
   application_class->shutdown = soothe_application_shutdown;
+  application_class->dbus_register = soothe_application_dbus_register;
+  application_class->dbus_unregister = soothe_application_dbus_unregister;
 }
 
 static void

@@ -589,6 +589,21 @@ soothe_sidebar_start_search (SootheSidebar *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Opens the search with @question in it and answers it at once. */
+void
+soothe_sidebar_search_for (SootheSidebar *self,
+                           const char    *question)
+{
+  g_return_if_fail (SOOTHE_IS_SIDEBAR (self));
+  g_return_if_fail (question != NULL);
+
+  soothe_sidebar_start_search (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), question);
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+  /* The entry reports a change only after a pause. */
+  search_changed_cb (self);
+}
+
 static void
 search_mode_changed_cb (SootheSidebar *self)
 {

@@ -21,6 +21,8 @@ void     soothe_sidebar_set_content   (SootheSidebar   *self,
 void     soothe_sidebar_select        (SootheSidebar   *self,
                                        SootheSituation *situation);
 void     soothe_sidebar_start_search  (SootheSidebar   *self);
+void     soothe_sidebar_search_for    (SootheSidebar   *self,
+                                       const char      *question);
 void     soothe_sidebar_move          (SootheSidebar   *self,
                                        int              delta);
 guint    soothe_sidebar_get_n_shown   (SootheSidebar   *self);

@@ -94,6 +94,45 @@ soothe_window_show_situation (SootheWindow *self,
   return TRUE;
 }
 
+/**
+ * soothe_window_show_passage:
+ * @self: the window
+ * @name: "ID/KIND/SECTION/ITEM", as soothe_answers_passage_to_string() names it
+ *
+ * Shows the situation and scrolls its advice to the passage.
+ *
+ * Returns: %FALSE when there is no such situation
+ */
+gboolean
+soothe_window_show_passage (SootheWindow *self,
+                            const char   *name)
+{
+  g_autofree char *id = NULL;
+  const char *tail;
+
+  g_return_val_if_fail (SOOTHE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  tail = strchr (name, '/');
+  id = tail != NULL ? g_strndup (name, tail - name) : g_strdup (name);
+  if (!soothe_window_show_situation (self, id))
+    return FALSE;
+  if (tail != NULL)
+    soothe_advice_view_reveal_passage (self->advice_view, tail + 1);
+  return TRUE;
+}
+
+/* Opens the search with @question in it, as GNOME Shell hands it over. */
+void
+soothe_window_search (SootheWindow *self,
+                      const char   *question)
+{
+  g_return_if_fail (SOOTHE_IS_WINDOW (self));
+  g_return_if_fail (question != NULL);
+
+  soothe_sidebar_search_for (self->sidebar, question);
+}
+
 static void
 show_first_situation (SootheWindow *self)
 {

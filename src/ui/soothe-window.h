@@ -17,6 +17,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SootheWindow, soothe_window, SOOTHE, WINDOW, GtkApplicationWindow)
 
 SootheWindow *soothe_window_new            (SootheApplication *application);
+gboolean      soothe_window_show_passage   (SootheWindow      *self,
+                                            const char        *name);
+void          soothe_window_search         (SootheWindow      *self,
+                                            const char        *question);
 gboolean      soothe_window_show_situation (SootheWindow      *self,
                                             const char        *id);
 
