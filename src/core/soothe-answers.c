@@ -94,6 +94,7 @@ typedef struct
   guint32  all_terms;
   guint    n_found;
   Found    found[KEPT_PASSAGES];   /* best first, TITLE not among them */
+  double   value;                  /* of the situation as an answer */
 } Gathered;
 
 struct _SootheAnswers
@@ -216,10 +217,49 @@ index_lines (SootheAnswers      *self,
                 lines[i]);
 }
 
+/* A stretch's name and summary, then its cautions, as plain text: many
+ * situations share a stretch, so each is made plain once. */
+static const char * const *
+stretch_texts (SootheAnswers *self,
+               GHashTable    *cache,
+               const char    *id)
+{
+  SootheStretch *stretch;
+  GStrvBuilder *builder;
+  char **texts;
+  g_autofree char *name = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *both = NULL;
+
+  texts = g_hash_table_lookup (cache, id);
+  if (texts != NULL)
+    return (const char * const *) texts;
+
+  stretch = soothe_content_lookup_stretch (self->content, id);
+  if (stretch == NULL)
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  name = soothe_markup_to_plain (stretch->name);
+  summary = soothe_markup_to_plain (stretch->summary);
+  both = g_strdup_printf ("%s %s", name, summary);
+  g_strv_builder_add (builder, both);
+  for (guint k = 0; stretch->cautions[k] != NULL; k++)
+    {
+      g_autofree char *caution = soothe_markup_to_plain (stretch->cautions[k]);
+      g_strv_builder_add (builder, caution);
+    }
+  texts = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  g_hash_table_insert (cache, (gpointer) stretch->id, texts);
+  return (const char * const *) texts;
+}
+
 /* Passage text is weighed as a summary, headings and cautions as body text,
  * and a situation's own title and keywords above both. */
 static void
 index_situation (SootheAnswers   *self,
+                 GHashTable      *stretch_cache,
                  guint            position,
                  SootheSituation *situation)
 {
@@ -236,11 +276,12 @@ index_situation (SootheAnswers   *self,
   for (guint s = 0; s < situation->sections->len && s <= G_MAXUINT8; s++)
     {
       SootheAdviceSection *section = g_ptr_array_index (situation->sections, s);
+      g_autofree char *heading = soothe_markup_to_plain (section->heading);
 
       for (guint k = 0; section->items[k] != NULL; k++)
         {
           document = add_passage (self, position, SOOTHE_PASSAGE_ADVICE, s, k);
-          index_text (self, document, SOOTHE_SEARCH_FIELD_BODY, section->heading);
+          soothe_search_index_add (self->index, document, SOOTHE_SEARCH_FIELD_BODY, heading);
           index_text (self, document, SOOTHE_SEARCH_FIELD_SUMMARY, section->items[k]);
         }
     }
@@ -253,15 +294,14 @@ index_situation (SootheAnswers   *self,
 
   for (guint i = 0; situation->stretch_ids[i] != NULL; i++)
     {
-      SootheStretch *stretch = soothe_content_lookup_stretch (self->content, situation->stretch_ids[i]);
+      const char * const *texts = stretch_texts (self, stretch_cache, situation->stretch_ids[i]);
 
-      if (stretch == NULL)
+      if (texts == NULL)
         continue;
       document = add_passage (self, position, SOOTHE_PASSAGE_STRETCH, 0, i);
-      index_text (self, document, SOOTHE_SEARCH_FIELD_SUMMARY, stretch->name);
-      index_text (self, document, SOOTHE_SEARCH_FIELD_SUMMARY, stretch->summary);
-      for (guint k = 0; stretch->cautions[k] != NULL; k++)
-        index_text (self, document, SOOTHE_SEARCH_FIELD_BODY, stretch->cautions[k]);
+      soothe_search_index_add (self->index, document, SOOTHE_SEARCH_FIELD_SUMMARY, texts[0]);
+      for (guint k = 1; texts[k] != NULL; k++)
+        soothe_search_index_add (self->index, document, SOOTHE_SEARCH_FIELD_BODY, texts[k]);
     }
 }
 
@@ -285,6 +325,7 @@ soothe_answers_new (SootheContent      *content,
 {
   SootheAnswers *self;
   GListModel *situations;
+  g_autoptr(GHashTable) stretch_cache = NULL;
   guint n_red_flags = 0;
   guint n_text = 0;
 
@@ -299,11 +340,12 @@ soothe_answers_new (SootheContent      *content,
 
   situations = soothe_content_get_situations (content);
   self->n_situations = g_list_model_get_n_items (situations);
+  stretch_cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_strfreev);
   for (guint i = 0; i < self->n_situations; i++)
     {
       g_autoptr(SootheSituation) situation = g_list_model_get_item (situations, i);
 
-      index_situation (self, i, situation);
+      index_situation (self, stretch_cache, i, situation);
     }
   g_array_set_size (self->gathered, self->n_situations);
 
@@ -391,9 +433,9 @@ mass_of (const double *weights,
 {
   double mass = 0;
 
-  for (guint t = 0; t < n_terms; t++)
-    if (terms & (1u << t))
-      mass += weights[t];
+  for (guint32 rest = terms & (n_terms >= 32 ? G_MAXUINT32 : (1u << n_terms) - 1); rest != 0;
+       rest &= rest - 1)
+    mass += weights[__builtin_ctz (rest)];
   return mass;
 }
 
@@ -469,7 +511,7 @@ fill_answer (SootheAnswers  *self,
   gboolean used[KEPT_PASSAGES] = { FALSE };
 
   answer->situation = situation;
-  answer->score = situation_value (self, question, gathered);
+  answer->score = gathered->value;
   answer->n_passages = 0;
 
   while (answer->n_passages < MIN (gathered->n_found, SOOTHE_ANSWER_MAX_PASSAGES))
@@ -632,12 +674,13 @@ soothe_answers_ask (SootheAnswers  *self,
         }
       gathered_add (gathered, &found);
 
-      for (guint t = 0; t < q.n_terms; t++)
-        if (hit->terms & (1u << t))
-          {
-            passage_documents[t]++;
-            red_flag_documents[t] += is_red_flag_kind (passage->kind);
-          }
+      for (guint32 rest = hit->terms; rest != 0; rest &= rest - 1)
+        {
+          guint t = __builtin_ctz (rest);
+
+          passage_documents[t]++;
+          red_flag_documents[t] += is_red_flag_kind (passage->kind);
+        }
     }
 
   for (guint i = 0; i < touched->len; i++)
@@ -695,44 +738,50 @@ soothe_answers_ask (SootheAnswers  *self,
   if (has_specific || (all_central && !has_unknown))
     {
       guint only_situation = G_MAXUINT;
+      guint best = G_MAXUINT;
+
+      /* The best answer first, then only those with most of what it has. */
+      for (guint i = 0; i < touched->len; i++)
+        {
+          guint situation = g_array_index (touched, guint, i);
+          Gathered *gathered = &g_array_index (self->gathered, Gathered, situation);
+
+          gathered->value = situation_value (self, &q, gathered);
+          if (best == G_MAXUINT || gathered->value > best_score ||
+              (gathered->value == best_score && situation < best))
+            {
+              best = situation;
+              best_score = gathered->value;
+            }
+        }
+      best_cover = cover_of (&q, g_array_index (self->gathered, Gathered, best).all_terms);
 
       for (guint i = 0; i < touched->len; i++)
         {
           guint situation = g_array_index (touched, guint, i);
+          Gathered *gathered = &g_array_index (self->gathered, Gathered, situation);
           SootheAnswer answer;
 
-          fill_answer (self, &q, &g_array_index (self->gathered, Gathered, situation), situation,
-                       &answer);
+          if (situation != best &&
+              (cover_of (&q, gathered->all_terms) < MIN_COVER_SHARE * best_cover ||
+               gathered->value < MIN_SCORE_SHARE * best_score))
+            continue;
+          fill_answer (self, &q, gathered, situation, &answer);
           g_array_append_val (set->answers, answer);
         }
       g_array_sort (set->answers, compare_answers);
 
       if (set->answers->len > 0)
         {
-          guint best = g_array_index (set->answers, SootheAnswer, 0).situation;
-          guint32 title_terms = g_array_index (self->gathered, Gathered, best).title_terms;
+          guint first = g_array_index (set->answers, SootheAnswer, 0).situation;
+          guint32 title_terms = g_array_index (self->gathered, Gathered, first).title_terms;
 
           if ((title_terms & q.known) == q.known)
-            only_situation = best;
+            only_situation = first;
         }
       set->has_red_flag = find_red_flag (self, &q, touched, only_situation, &set->red_flag);
     }
 
-  for (guint i = 0; i < set->answers->len; i++)
-    {
-      SootheAnswer *answer = &g_array_index (set->answers, SootheAnswer, i);
-      double cover = cover_of (&q, g_array_index (self->gathered, Gathered, answer->situation).all_terms);
-
-      if (i == 0)
-        {
-          best_score = answer->score;
-          best_cover = cover;
-        }
-      else if (cover < MIN_COVER_SHARE * best_cover || answer->score < MIN_SCORE_SHARE * best_score)
-        {
-          g_array_remove_index (set->answers, i--);
-        }
-    }
 
   for (guint i = 0; i < touched->len; i++)
     {

@@ -102,6 +102,7 @@ struct _SootheSearchIndex
   /* Owned data */
   GHashTable *stopwords;         /* folded stop word -> itself */
   GHashTable *stems;             /* stem -> StemEntry, owns the entries */
+  GHashTable *words;             /* folded word -> its StemEntry, or &not_indexable */
   GHashTable *synonyms;          /* stem -> GPtrArray of the stems in its groups */
   GArray     *lengths;           /* guint16 per document: words indexed, passage ranking only */
 
@@ -463,29 +464,43 @@ stem_entry_add_posting (SootheSearchIndex *self,
   entry->postings[entry->n_postings++] = posting;
 }
 
+/* What a word stands for in the word cache: a stop word or a word too short. */
+static char not_indexable;
+
 /* Returns whether @token was indexed, and not a stop word. */
 static gboolean
 add_token (SootheSearchIndex *self,
            char              *token,
            guint32            posting)
 {
-  StemEntry *entry;
+  StemEntry *entry = g_hash_table_lookup (self->words, token);
 
-  if (!is_indexable (self, token))
+  if (entry == (gpointer) &not_indexable)
     return FALSE;
 
-  stem_token (self->stemmer, token);
-
-  entry = g_hash_table_lookup (self->stems, token);
-
+  /* Most words come again and again: fold, check and stem each only once. */
   if (entry == NULL)
     {
-      gsize length = strlen (token);
+      char *word = g_strdup (token);
 
-      entry = g_malloc0 (sizeof *entry + length + 1);
-      memcpy (entry->stem, token, length + 1);
-      g_hash_table_insert (self->stems, entry->stem, entry);
-      g_clear_pointer (&self->sorted_entries, g_ptr_array_unref);
+      if (!is_indexable (self, token))
+        {
+          g_hash_table_insert (self->words, word, &not_indexable);
+          return FALSE;
+        }
+
+      stem_token (self->stemmer, token);
+      entry = g_hash_table_lookup (self->stems, token);
+      if (entry == NULL)
+        {
+          gsize length = strlen (token);
+
+          entry = g_malloc0 (sizeof *entry + length + 1);
+          memcpy (entry->stem, token, length + 1);
+          g_hash_table_insert (self->stems, entry->stem, entry);
+          g_clear_pointer (&self->sorted_entries, g_ptr_array_unref);
+        }
+      g_hash_table_insert (self->words, word, entry);
     }
 
   stem_entry_add_posting (self, entry, posting);
@@ -1184,6 +1199,7 @@ soothe_search_index_finalize (GObject *object)
 
   g_clear_pointer (&self->sorted_entries, g_ptr_array_unref);
   g_clear_pointer (&self->unsorted_entries, g_ptr_array_unref);
+  g_clear_pointer (&self->words, g_hash_table_unref);
   g_clear_pointer (&self->stems, g_hash_table_unref);
   g_clear_pointer (&self->stopwords, g_hash_table_unref);
   g_clear_pointer (&self->synonyms, g_hash_table_unref);
@@ -1211,6 +1227,7 @@ soothe_search_index_init (SootheSearchIndex *self)
 {
   self->stopwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->stems = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, stem_entry_free);
+  self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->synonyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) g_ptr_array_unref);
   self->lengths = g_array_new (FALSE, TRUE, sizeof (guint16));
@@ -1448,7 +1465,8 @@ length_factor (SootheSearchIndex *self,
  * Not thread-safe: queries reuse scratch space kept in @self.
  *
  * Returns: (transfer full) (element-type SootheSearchHit): the hits with a
- *   score above zero, best first, then by document
+ *   score above zero, best first, then by document; in passage ranking, in
+ *   no order
  */
 GArray *
 soothe_search_index_run (SootheSearchIndex *self,
@@ -1501,7 +1519,9 @@ soothe_search_index_run (SootheSearchIndex *self,
     }
 
   g_array_set_size (self->hit_documents, 0);
-  radix_sort (self->sort_keys, self->sort_keys + self->scratch_size, n_hits);
+  /* Passages are gathered by their situation, not read in order. */
+  if (self->ranking == SOOTHE_SEARCH_RANK_FIELDS)
+    radix_sort (self->sort_keys, self->sort_keys + self->scratch_size, n_hits);
 
   hits = g_array_sized_new (FALSE, FALSE, sizeof (SootheSearchHit), n_hits);
   g_array_set_size (hits, n_hits);
