@@ -116,8 +116,10 @@ struct _SootheSearchIndex
   guint32    *document_terms;    /* bit mask of the terms found */
   guint64    *sort_keys;         /* twice scratch_size: keys, then radix buffer */
   guint       scratch_size;
-  GArray     *term_documents;
-  GArray     *hit_documents;
+  guint      *term_documents;    /* the documents of the term being matched */
+  guint       n_term_documents;
+  guint      *hit_documents;     /* every document hit so far */
+  guint       n_hit_documents;
 
   guint       n_documents;
 };
@@ -652,6 +654,11 @@ prepare_for_query (SootheSearchIndex *self)
       self->document_score = g_new0 (guint32, self->scratch_size);
       self->document_terms = g_new0 (guint32, self->scratch_size);
       self->sort_keys = g_new (guint64, 2 * (gsize) self->scratch_size);
+      g_free (self->term_documents);
+      g_free (self->hit_documents);
+      /* A document is listed at most once in each. */
+      self->term_documents = g_new (guint, self->scratch_size);
+      self->hit_documents = g_new (guint, self->scratch_size);
     }
 }
 
@@ -691,7 +698,7 @@ collect_postings (SootheSearchIndex *self,
       if (weight > self->term_weight[document])
         {
           if (self->term_weight[document] == 0)
-            g_array_append_val (self->term_documents, document);
+            self->term_documents[self->n_term_documents++] = document;
           self->term_weight[document] = weight;
         }
     }
@@ -887,14 +894,14 @@ match_term (SootheSearchIndex *self,
 {
   guint idf_units = 1;
 
-  g_assert (self->term_documents->len == 0);
+  g_assert (self->n_term_documents == 0);
 
   collect_lookups (self, term);
 
   /* Found nothing, or only longer words: "kneee" is not a prefix of anything
    * that means a knee. A word still being typed is left to its prefix. */
   if (self->ranking == SOOTHE_SEARCH_RANK_PASSAGES && !term->typing && !term->tried_typos &&
-      (self->term_documents->len == 0 || !query_term_has_indexed_stem (self, term)))
+      (self->n_term_documents == 0 || !query_term_has_indexed_stem (self, term)))
     {
       guint first_typo = term->lookups->len;
 
@@ -903,26 +910,26 @@ match_term (SootheSearchIndex *self,
         collect_lookups (self, term);
     }
 
-  term->n_documents = self->term_documents->len;
+  term->n_documents = self->n_term_documents;
   if (self->ranking == SOOTHE_SEARCH_RANK_PASSAGES)
     {
       term->idf = inverse_frequency (self->n_documents, term->n_documents);
       idf_units = MAX (1, (guint) (term->idf * IDF_UNITS + 0.5));
     }
 
-  for (guint i = 0; i < self->term_documents->len; i++)
+  for (guint i = 0; i < self->n_term_documents; i++)
     {
-      guint document = g_array_index (self->term_documents, guint, i);
+      guint document = self->term_documents[i];
 
       if (self->document_terms[document] == 0)
-        g_array_append_val (self->hit_documents, document);
+        self->hit_documents[self->n_hit_documents++] = document;
 
       self->document_score[document] += self->term_weight[document] * idf_units;
       self->document_terms[document] |= 1u << bit;
       self->term_weight[document] = 0;
     }
 
-  g_array_set_size (self->term_documents, 0);
+  self->n_term_documents = 0;
 }
 
 /* Adds the lookups for one spelling of a query word (as typed, or its ASCII
@@ -1208,8 +1215,8 @@ soothe_search_index_finalize (GObject *object)
   g_clear_pointer (&self->document_score, g_free);
   g_clear_pointer (&self->document_terms, g_free);
   g_clear_pointer (&self->sort_keys, g_free);
-  g_clear_pointer (&self->term_documents, g_array_unref);
-  g_clear_pointer (&self->hit_documents, g_array_unref);
+  g_clear_pointer (&self->term_documents, g_free);
+  g_clear_pointer (&self->hit_documents, g_free);
 
   G_OBJECT_CLASS (soothe_search_index_parent_class)->finalize (object);
 }
@@ -1232,8 +1239,6 @@ soothe_search_index_init (SootheSearchIndex *self)
                                           (GDestroyNotify) g_ptr_array_unref);
   self->lengths = g_array_new (FALSE, TRUE, sizeof (guint16));
   self->unsorted_entries = g_ptr_array_new ();
-  self->term_documents = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->hit_documents = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 /* Folds @words as the index folds text, with their ASCII alternates. */
@@ -1500,12 +1505,12 @@ soothe_search_index_run (SootheSearchIndex *self,
     }
 
   all_terms = n_terms == 32 ? G_MAXUINT32 : (1u << n_terms) - 1;
-  n_hits = self->hit_documents->len;
+  n_hits = self->n_hit_documents;
 
   /* Ascending keys are descending scores, then ascending documents. */
   for (guint i = 0; i < n_hits; i++)
     {
-      guint document = g_array_index (self->hit_documents, guint, i);
+      guint document = self->hit_documents[i];
       gboolean complete = self->document_terms[document] == all_terms;
       guint64 units = (guint64) self->document_score[document] * (complete ? 5 : 4);
 
@@ -1518,7 +1523,7 @@ soothe_search_index_run (SootheSearchIndex *self,
       self->document_terms[document] = 0;
     }
 
-  g_array_set_size (self->hit_documents, 0);
+  self->n_hit_documents = 0;
   /* Passages are gathered by their situation, not read in order. */
   if (self->ranking == SOOTHE_SEARCH_RANK_FIELDS)
     radix_sort (self->sort_keys, self->sort_keys + self->scratch_size, n_hits);
