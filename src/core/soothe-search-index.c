@@ -1018,7 +1018,8 @@ is_indexed_word (SootheSearchIndex *self,
 
 /* German writes "Brustschmerzen" where the advice says "Schmerzen in der
  * Brust": a long word made of two indexed words, with or without the linking
- * "s", is asked as the two. Returns FALSE when @word is no such compound. */
+ * "s", is asked as the two. So is a word that is not in the index, in any
+ * language, when a space went missing. Returns FALSE when @word is neither. */
 static gboolean
 split_compound (SootheSearchIndex  *self,
                 const char         *word,
@@ -1067,14 +1068,17 @@ query_words (SootheSearchIndex *self,
              GStrv              tokens)
 {
   g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
-  gboolean split = self->stemmer == SOOTHE_STEMMER_GERMAN && self->ranking == SOOTHE_SEARCH_RANK_PASSAGES;
+  gboolean passages = self->ranking == SOOTHE_SEARCH_RANK_PASSAGES;
+  gboolean german = self->stemmer == SOOTHE_STEMMER_GERMAN;
 
   for (guint i = 0; tokens[i] != NULL; i++)
     {
       g_autofree char *head = NULL;
       g_autofree char *tail = NULL;
 
-      if (split && split_compound (self, tokens[i], &head, &tail))
+      /* In any language two words can run together by mistake: "chesthurts". */
+      if (passages && (german || !is_indexed_word (self, tokens[i])) &&
+          split_compound (self, tokens[i], &head, &tail))
         {
           g_strv_builder_add (words, head);
           g_strv_builder_add (words, tail);
