@@ -814,6 +814,116 @@ test_large_corpus (void)
   corpus_clear (&corpus);
 }
 
+/* German and Spanish endings come off as English ones do. */
+static void
+test_german_spanish_endings (void)
+{
+  g_autoptr(SootheSearchIndex) german = soothe_search_index_new_full (NULL, SOOTHE_SEARCH_RANK_PASSAGES,
+                                                                      SOOTHE_STEMMER_GERMAN);
+  g_autoptr(SootheSearchIndex) spanish = soothe_search_index_new_full (NULL, SOOTHE_SEARCH_RANK_PASSAGES,
+                                                                       SOOTHE_STEMMER_SPANISH);
+
+  g_assert_cmpint (soothe_stemmer_for_language ("de_DE"), ==, SOOTHE_STEMMER_GERMAN);
+  g_assert_cmpint (soothe_stemmer_for_language ("es"), ==, SOOTHE_STEMMER_SPANISH);
+  g_assert_cmpint (soothe_stemmer_for_language ("fr"), ==, SOOTHE_STEMMER_ENGLISH);
+  g_assert_cmpint (soothe_stemmer_for_language (NULL), ==, SOOTHE_STEMMER_ENGLISH);
+
+  add_document (german, 0, NULL, NULL, "Schmerzen in den Schultern", NULL);
+  add_document (german, 1, NULL, NULL, "Die Wade ist geschwollen", NULL);
+  add_document (german, 2, NULL, NULL, "Beine hochlegen", NULL);
+  assert_hits (german, "Schmerz ", "0");
+  assert_hits (german, "Schulter ", "0");
+  assert_hits (german, "Waden ", "1");
+  assert_hits (german, "Bein ", "2");
+
+  add_document (spanish, 0, NULL, NULL, "Dolores en las rodillas", NULL);
+  add_document (spanish, 1, NULL, NULL, "Caminando despacio", NULL);
+  assert_hits (spanish, "dolor ", "0");
+  assert_hits (spanish, "rodilla ", "0");
+  assert_hits (spanish, "caminar ", "1");
+}
+
+/* A word found nowhere is looked for with one letter wrong; a short one is not. */
+static void
+test_typos (void)
+{
+  g_autoptr(SootheSearchIndex) index = soothe_search_index_new_full (NULL, SOOTHE_SEARCH_RANK_PASSAGES,
+                                                                     SOOTHE_STEMMER_ENGLISH);
+  g_autoptr(SootheSearchQuery) query = NULL;
+  g_autoptr(GArray) hits = NULL;
+
+  add_document (index, 0, NULL, NULL, "Shoulder pain", NULL);
+  add_document (index, 1, NULL, NULL, "Burning between the blades", NULL);
+  add_document (index, 2, NULL, NULL, "Knee", NULL);
+  assert_hits (index, "sholder ", "0");    /* a letter left out */
+  assert_hits (index, "shoulderr ", "0");  /* one too many */
+  assert_hits (index, "shuolder ", "0");   /* two swapped */
+  assert_hits (index, "shoulded ", "0");   /* one changed */
+  assert_hits (index, "burnig ", "1");
+  assert_hits (index, "kneee ", "2");
+  assert_hits (index, "kee ", "");         /* too short to correct */
+  assert_hits (index, "shouldxyz ", "");   /* three edits */
+
+  query = soothe_search_index_parse (index, "sholder knee ");
+  hits = soothe_search_index_run (index, query);
+  g_assert_cmpuint (soothe_search_query_get_n_terms (query), ==, 2);
+  g_assert_true (soothe_search_query_get_term_corrected (query, 0));
+  g_assert_false (soothe_search_query_get_term_corrected (query, 1));
+  g_assert_cmpint (soothe_search_index_match_word (index, query, "Shoulder"), ==, 0);
+  g_assert_cmpint (soothe_search_index_match_word (index, query, "knees"), ==, 1);
+  g_assert_cmpint (soothe_search_index_match_word (index, query, "pain"), ==, -1);
+}
+
+/* A synonym finds the others, and counts as the same word. */
+static void
+test_synonyms (void)
+{
+  g_autoptr(SootheSearchIndex) index = soothe_search_index_new_full (NULL, SOOTHE_SEARCH_RANK_PASSAGES,
+                                                                     SOOTHE_STEMMER_ENGLISH);
+  g_autoptr(SootheSearchQuery) query = NULL;
+  g_autoptr(GArray) hits = NULL;
+
+  soothe_search_index_add_synonyms (index, (const char * const []) { "Hurt", "sore", "pain", NULL });
+  soothe_search_index_add_synonyms (index, (const char * const []) { "alone", NULL });
+  add_document (index, 0, NULL, NULL, "A sore knee", NULL);
+  add_document (index, 1, NULL, NULL, "Knee pain", NULL);
+  add_document (index, 2, NULL, NULL, "Elbow", NULL);
+  assert_hits (index, "hurts ", "0,1");
+  assert_hits (index, "aching ", "");
+
+  query = soothe_search_index_parse (index, "knee hurts and pain ");
+  hits = soothe_search_index_run (index, query);
+  g_assert_cmpuint (soothe_search_query_get_n_terms (query), ==, 3);  /* knee, hurts (pain), and */
+  g_assert_cmpuint (hits->len, ==, 2);
+  for (guint i = 0; i < hits->len; i++)
+    g_assert_cmpuint (g_array_index (hits, SootheSearchHit, i).terms, ==, 0x3);
+}
+
+/* Two words run together are asked as the two: always in German, in any
+ * language when the whole is in no document. */
+static void
+test_run_together (void)
+{
+  g_autoptr(SootheSearchIndex) german = soothe_search_index_new_full (NULL, SOOTHE_SEARCH_RANK_PASSAGES,
+                                                                      SOOTHE_STEMMER_GERMAN);
+  g_autoptr(SootheSearchIndex) english = soothe_search_index_new_full (NULL, SOOTHE_SEARCH_RANK_PASSAGES,
+                                                                       SOOTHE_STEMMER_ENGLISH);
+  g_autoptr(SootheSearchQuery) query = NULL;
+  g_autoptr(GArray) hits = NULL;
+
+  add_document (german, 0, NULL, NULL, "Schmerzen in der Brust", NULL);
+  add_document (german, 1, NULL, NULL, "Rückenschmerzen", NULL);
+  query = soothe_search_index_parse (german, "Brustschmerzen ");
+  hits = soothe_search_index_run (german, query);
+  g_assert_cmpuint (soothe_search_query_get_n_terms (query), ==, 2);
+  g_assert_cmpuint (hits->len, >=, 1);
+  assert_hits (german, "Schmerzen ", "0,1");
+
+  add_document (english, 0, NULL, NULL, "When your chest hurts", NULL);
+  assert_hits (english, "chesthurts ", "0");
+  assert_hits (english, "chestxhurts ", "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -832,6 +942,10 @@ main (int   argc,
   g_test_add_func ("/soothe/search-index/adds-after-query", test_adds_after_query);
   g_test_add_func ("/soothe/search-index/odd-input", test_odd_input);
   g_test_add_func ("/soothe/search-index/large-corpus", test_large_corpus);
+  g_test_add_func ("/soothe/search-index/german-spanish-endings", test_german_spanish_endings);
+  g_test_add_func ("/soothe/search-index/typos", test_typos);
+  g_test_add_func ("/soothe/search-index/synonyms", test_synonyms);
+  g_test_add_func ("/soothe/search-index/run-together", test_run_together);
 
   return g_test_run ();
 }
