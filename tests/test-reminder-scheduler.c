@@ -510,6 +510,33 @@ test_screen_lock (Fixture       *f,
   g_assert_cmpuint (f->n_due, ==, 2);
 }
 
+/* Away for a break's length: a waiting reminder is dropped, not shown again
+ * on return, and the next counts from the return. */
+static void
+test_break_drops_waiting (Fixture       *f,
+                          gconstpointer  data)
+{
+  soothe_reminder_scheduler_set_enabled (f->scheduler, TRUE);
+  run_until (f, local_time (DAY, 9, 45));
+  g_assert_true (soothe_reminder_scheduler_get_pending (f->scheduler));
+  g_assert_cmpuint (f->n_due, ==, 1);
+
+  /* Five minutes idle: the idle monitor's watch fires. */
+  soothe_fake_clock_advance (f->clock, 5 * MINUTE);
+  soothe_reminder_scheduler_set_away (f->scheduler, TRUE);
+  soothe_reminder_scheduler_take_break (f->scheduler);
+  g_assert_false (soothe_reminder_scheduler_get_pending (f->scheduler));
+  assert_next (f, G_MAXINT64);
+
+  /* Back after a 20-minute walk: nothing waiting, the next 45 minutes on. */
+  run_until (f, local_time (DAY, 10, 10));
+  soothe_reminder_scheduler_set_away (f->scheduler, FALSE);
+  g_assert_false (soothe_reminder_scheduler_get_pending (f->scheduler));
+  assert_next (f, local_time (DAY, 10, 55));
+  run_until (f, local_time (DAY, 10, 55));
+  g_assert_cmpuint (f->n_due, ==, 2);
+}
+
 /* Do Not Disturb: reminders wait, then exactly one comes. */
 static void
 test_quiet (Fixture       *f,
@@ -1119,6 +1146,7 @@ main (int   argc,
   ADD ("suspend-short", test_suspend_short);
   ADD ("suspend-long", test_suspend_long);
   ADD ("screen-lock", test_screen_lock);
+  ADD ("break-drops-waiting", test_break_drops_waiting);
   ADD ("quiet", test_quiet);
   ADD ("clock-backwards", test_clock_backwards);
   ADD ("rotation-situation", test_rotation_situation);

@@ -1036,14 +1036,23 @@ test_idle_breaks (void)
   GSettings *settings = soothe_application_get_settings (app);
   guint first;
 
+  SootheReminderScheduler *reminders = soothe_application_get_reminders (app);
+
   wait_for (idle_watch_is_five_minutes);
   g_assert_false (reminders_away ());
+
+  /* A reminder shown just before they left is not waiting on return. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "stretch-now", NULL);
+  settle ();
+  g_assert_true (soothe_reminder_scheduler_get_pending (reminders));
 
   fire_idle_watch (fake_idle.idle);
   wait_for (reminders_away);
   wait_for (watching_for_return);
+  g_assert_false (soothe_reminder_scheduler_get_pending (reminders));
   fire_idle_watch (fake_idle.active);
   wait_for (reminders_back);
+  g_assert_false (soothe_reminder_scheduler_get_pending (reminders));
 
   /* Ten minutes instead: the old watch goes, a new one comes. */
   first = fake_idle.idle;

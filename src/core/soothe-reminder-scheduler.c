@@ -984,6 +984,31 @@ soothe_reminder_scheduler_set_away (SootheReminderScheduler *self,
 }
 
 /**
+ * soothe_reminder_scheduler_take_break:
+ * @self: a #SootheReminderScheduler
+ *
+ * The person has been away long enough to count as a break (the idle
+ * monitor said so): a reminder that was waiting is dropped, since they moved
+ * anyway, and is not shown again when they come back; the wait starts afresh.
+ * Call it with soothe_reminder_scheduler_set_away(); away, nothing else comes.
+ */
+void
+soothe_reminder_scheduler_take_break (SootheReminderScheduler *self)
+{
+  Snapshot before;
+  gint64 now;
+
+  g_return_if_fail (SOOTHE_IS_REMINDER_SCHEDULER (self));
+
+  before = soothe_reminder_scheduler_take_snapshot (self);
+  now = soothe_clock_get_now (self->clock);
+  soothe_reminder_scheduler_settle (self, now);
+  self->pending = FALSE;
+  soothe_reminder_scheduler_restart (self, now);
+  finish_action (self, &before, NULL, NULL, 0);
+}
+
+/**
  * soothe_reminder_scheduler_set_quiet:
  * @self: a #SootheReminderScheduler
  * @quiet: whether the desktop asks for quiet (Do Not Disturb)

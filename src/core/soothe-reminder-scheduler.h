@@ -67,6 +67,7 @@ void           soothe_reminder_scheduler_resume               (SootheReminderSch
 void           soothe_reminder_scheduler_set_away             (SootheReminderScheduler  *self,
                                                                gboolean                  away);
 gboolean       soothe_reminder_scheduler_get_away             (SootheReminderScheduler  *self);
+void           soothe_reminder_scheduler_take_break           (SootheReminderScheduler  *self);
 void           soothe_reminder_scheduler_set_quiet            (SootheReminderScheduler  *self,
                                                                gboolean                  quiet);
 gboolean       soothe_reminder_scheduler_get_quiet            (SootheReminderScheduler  *self);

@@ -133,6 +133,8 @@ watch_fired_cb (GDBusConnection *connection,
        * active watch fires once, and is gone then. */
       self->idle = TRUE;
       update_away (self);
+      /* A reminder shown before they left is not waiting for them on return. */
+      soothe_reminder_scheduler_take_break (self->reminders);
       add_watch (self, TRUE);
     }
   else if (id == self->active_watch)
