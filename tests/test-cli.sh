@@ -171,6 +171,53 @@ stretch_now_and_status () {
   return $ok
 }
 
+# Reminders on, a cold pack running, then the session ends without warning.
+# At the next login the autostart entry's command starts Soothe with no
+# window; it restores both and answers --status; opening Soothe then shows
+# the window of that same instance.
+login_start () (
+  [ -n "${DISPLAY:-}" ] || { echo "# skipped: no display"; return 0; }
+  local pid entry=$XDG_CONFIG_HOME/autostart/io.github.soothe.Soothe.desktop command ok=0 i
+  # Settings every process sees, as on a desktop; this function runs in a
+  # subshell, so the other tests keep theirs.
+  export GSETTINGS_BACKEND=keyfile
+  "$soothe" --start-therapy=cold --minutes=15 > "$tmp/primary.log" 2>&1 &
+  pid=$!
+  wait_for_instance
+  wait_for_status '^Cold pack: 1[45]:[0-5][0-9] left$' || ok=1
+  gsettings set io.github.soothe.Soothe reminders-enabled true
+  for i in $(seq 1 50); do [ -f "$entry" ] && break; sleep 0.1; done
+  [ -f "$entry" ] || { echo "# no autostart entry"; ok=1; }
+  command=$(sed -n 's/^Exec=//p' "$entry")
+  [ "$command" = "soothe --gapplication-service" ] || { echo "# Exec=$command"; ok=1; }
+  kill -9 $pid
+  wait $pid 2> /dev/null
+
+  # The session starts the entry's command, found on PATH.
+  PATH=$(dirname "$soothe"):$PATH $command > "$tmp/login.log" 2>&1 &
+  pid=$!
+  wait_for_instance || ok=1
+  timeout 30 "$soothe" --status > "$tmp/status" || ok=1
+  grep -qE '^Cold pack: 1[45]:[0-5][0-9] left$' "$tmp/status" || { echo "# therapy not restored"; ok=1; }
+  grep -q '^Next stretch reminder: ' "$tmp/status" || { echo "# reminders not restored"; ok=1; }
+  # GtkApplication exports each window's actions under .../window/N: none yet.
+  gdbus introspect --session --dest io.github.soothe.Soothe --object-path /io/github/soothe/Soothe/window \
+    | grep -q 'node [0-9]' && { echo "# a window opened at login"; ok=1; }
+  timeout 30 "$soothe" || ok=1
+  gdbus introspect --session --dest io.github.soothe.Soothe --object-path /io/github/soothe/Soothe/window \
+    | grep -q 'node [0-9]' || { echo "# no window in the same instance"; ok=1; }
+
+  timeout 30 "$soothe" --stop
+  gsettings reset io.github.soothe.Soothe reminders-enabled
+  for i in $(seq 1 50); do [ ! -f "$entry" ] && break; sleep 0.1; done
+  [ ! -f "$entry" ] || { echo "# the entry stayed after reminders were turned off"; ok=1; }
+  gdbus call --session --dest io.github.soothe.Soothe --object-path /io/github/soothe/Soothe \
+    --method org.gtk.Actions.Activate quit "[]" "{}" > /dev/null
+  wait $pid 2> /dev/null
+  [ $ok -eq 0 ] || sed 's/^/# /' "$tmp/status" "$tmp/login.log"
+  return $ok
+)
+
 # The safety list the window shows before a therapy's first session of the day
 # comes to the terminal instead, once a day for each therapy.
 safety_list_in_terminal () {
@@ -253,6 +300,7 @@ check "--start-therapy past the cap" minutes_over_cap
 check "the timer survives kill -9, with --pause, --resume, --stop" timer_survives_kill
 check "a corrupt state file is kept aside" corrupt_state_kept_aside
 check "--stretch-now, and --status names the waiting reminder" stretch_now_and_status
+check "a login start restores the timer and reminders with no window" login_start
 check "--start-therapy shows the safety list once a day for each therapy" safety_list_in_terminal
 echo "1..$n"
 exit $failed
