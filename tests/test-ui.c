@@ -1063,6 +1063,55 @@ test_idle_breaks (void)
   wait_for (idle_watch_is_five_minutes);
 }
 
+static gboolean
+has_movement (GSettings *breaks)
+{
+  g_auto(GStrv) selected = g_settings_get_strv (breaks, "selected-breaks");
+  return g_strv_contains ((const char * const *) selected, "movement");
+}
+
+/* GNOME 48's movement breaks and Soothe's reminders: the panel says so, and
+ * either button leaves one of the two. */
+static void
+test_gnome_movement_breaks (void)
+{
+  GSettings *settings = soothe_application_get_settings (app);
+  GSettings *breaks = soothe_application_get_desktop_breaks (app);
+  GtkWidget *panel = find_descendant (GTK_WIDGET (window), SOOTHE_TYPE_REMINDER_PANEL);
+  GtkWidget *note = find_with_css_class (panel, "soothe-note-box");
+
+  g_assert_nonnull (breaks);
+  g_assert_nonnull (note);
+  g_settings_set_boolean (settings, "reminders-enabled", TRUE);
+  settle ();
+  g_assert_false (gtk_widget_get_visible (note));
+
+  g_settings_set_strv (breaks, "selected-breaks", (const char * const []) { "eyesight", "movement", NULL });
+  settle ();
+  g_assert_true (gtk_widget_get_visible (note));
+
+  /* Keep Soothe's: GNOME's movement breaks go, its eyesight breaks stay. */
+  g_signal_emit_by_name (find_button (note, "Keep Soothe’s"), "clicked");
+  settle ();
+  g_assert_false (has_movement (breaks));
+  g_assert_true (g_settings_get_boolean (settings, "reminders-enabled"));
+  g_assert_false (gtk_widget_get_visible (note));
+
+  /* Use GNOME's: Soothe's reminders go. */
+  g_settings_set_strv (breaks, "selected-breaks", (const char * const []) { "movement", NULL });
+  settle ();
+  g_assert_true (gtk_widget_get_visible (note));
+  g_signal_emit_by_name (find_button (note, "Use GNOME’s"), "clicked");
+  settle ();
+  g_assert_false (g_settings_get_boolean (settings, "reminders-enabled"));
+  g_assert_true (has_movement (breaks));
+  g_assert_false (gtk_widget_get_visible (note));
+
+  g_settings_reset (breaks, "selected-breaks");
+  g_settings_reset (settings, "reminders-enabled");
+  settle ();
+}
+
 /* Counts what would be heard, instead of playing the chime. */
 #define TEST_TYPE_SOUND (test_sound_get_type ())
 G_DECLARE_FINAL_TYPE (TestSound, test_sound, TEST, SOUND, SootheSound)
@@ -1379,6 +1428,14 @@ main (int   argc,
   }
   write_user_bundles ();
 
+  /* The desktop's schemas Soothe reads, beside its own: GNOME 48's breaks. */
+  {
+    g_autofree char *desktop_schemas = g_test_build_filename (G_TEST_BUILT, "data", "schemas", NULL);
+    g_autofree char *dirs = g_strdup_printf ("%s%c%s", g_getenv ("GSETTINGS_SCHEMA_DIR"),
+                                             G_SEARCHPATH_SEPARATOR, desktop_schemas);
+    g_setenv ("GSETTINGS_SCHEMA_DIR", dirs, TRUE);
+  }
+
   start_fake_idle_monitor ();
   app = soothe_application_new ();
   g_application_set_flags (G_APPLICATION (app),
@@ -1398,6 +1455,7 @@ main (int   argc,
   g_test_add_func ("/soothe/ui/search", test_search);
   g_test_add_func ("/soothe/ui/search-answers", test_search_answers);
   g_test_add_func ("/soothe/ui/search-provider", test_search_provider);
+  g_test_add_func ("/soothe/ui/gnome-movement-breaks", test_gnome_movement_breaks);
   g_test_add_func ("/soothe/ui/show-and-remember", test_show_and_remember);
   g_test_add_func ("/soothe/ui/shown-row-in-view", test_shown_row_in_view);
   g_test_add_func ("/soothe/ui/menu-windows", test_menu_windows);

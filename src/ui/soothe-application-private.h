@@ -35,6 +35,7 @@ struct _SootheApplication
   SootheSound        *sound;           /* made on the first sound */
   GSettings          *desktop_sound;   /* org.gnome.desktop.sound, where installed */
   GSettings          *desktop_notifications;  /* for Do Not Disturb, where installed */
+  GSettings          *desktop_breaks;  /* GNOME's movement breaks, where installed */
   SootheSearchProvider *search_provider;  /* while registered on the session bus */
 
   /* State */
@@ -69,6 +70,9 @@ int      soothe_application_therapy_command_line (SootheApplication       *self,
                                                   GApplicationCommandLine *command_line,
                                                   GVariantDict            *options);
 SootheWindow *soothe_application_get_main_window (SootheApplication       *self);
+GSettings    *soothe_application_new_desktop_settings
+                                                 (const char              *schema_id,
+                                                  const char              *key);
 void     soothe_application_play_sound           (SootheApplication       *self,
                                                   SootheSoundEvent         event);
 void     soothe_application_add_file_problem     (SootheApplication       *self,

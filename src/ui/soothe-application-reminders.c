@@ -288,15 +288,10 @@ resume_reminders_activated_cb (GSimpleAction *action,
 static void
 watch_do_not_disturb (SootheApplication *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source == NULL)
+  self->desktop_notifications = soothe_application_new_desktop_settings ("org.gnome.desktop.notifications",
+                                                                         "show-banners");
+  if (self->desktop_notifications == NULL)
     return;
-  schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.notifications", TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "show-banners"))
-    return;
-  self->desktop_notifications = g_settings_new_full (schema, NULL, NULL);
   g_settings_bind (self->desktop_notifications, "show-banners", self->reminders, "quiet",
                    G_SETTINGS_BIND_GET | G_SETTINGS_BIND_INVERT_BOOLEAN);
 }
@@ -391,6 +386,9 @@ soothe_application_reminders_startup (SootheApplication *self)
     }
 
   watch_do_not_disturb (self);
+  /* GNOME 48 and later have movement breaks of their own. */
+  self->desktop_breaks = soothe_application_new_desktop_settings ("org.gnome.desktop.break-reminders",
+                                                                  "selected-breaks");
   restore_reminders (self);
 
   g_signal_connect_object (self->reminders, "changed", G_CALLBACK (save_reminders), self,

@@ -737,6 +737,7 @@ soothe_application_dispose (GObject *object)
   g_clear_object (&self->sound);
   g_clear_object (&self->desktop_sound);
   g_clear_object (&self->desktop_notifications);
+  g_clear_object (&self->desktop_breaks);
   g_clear_object (&self->content);
   g_clear_object (&self->settings);
 
@@ -862,6 +863,15 @@ soothe_application_new (void)
                        "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
+}
+
+/* Returns: (transfer none) (nullable): GNOME's break reminders (GNOME 48 and
+ * later), to leave movement breaks to one of the two */
+GSettings *
+soothe_application_get_desktop_breaks (SootheApplication *self)
+{
+  g_return_val_if_fail (SOOTHE_IS_APPLICATION (self), NULL);
+  return self->desktop_breaks;
 }
 
 SootheContent *
@@ -1014,18 +1024,35 @@ soothe_application_set_sound (SootheApplication *self,
   g_set_object (&self->sound, sound);
 }
 
+/**
+ * soothe_application_new_desktop_settings:
+ * @schema_id: a schema of the desktop's, such as "org.gnome.desktop.sound"
+ * @key: the key Soothe reads
+ *
+ * Returns: (transfer full) (nullable): the settings, or %NULL where the
+ *   desktop does not install that schema with that key
+ */
+GSettings *
+soothe_application_new_desktop_settings (const char *schema_id,
+                                         const char *key)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source == NULL || (schema = g_settings_schema_source_lookup (source, schema_id, TRUE)) == NULL ||
+      !g_settings_schema_has_key (schema, key))
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
 /* Whether the desktop wants event sounds: GNOME's switch in Settings, where
  * its schema is installed; elsewhere, yes. */
 static gboolean
 desktop_wants_sounds (SootheApplication *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (self->desktop_sound == NULL && source != NULL &&
-      (schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.sound", TRUE)) != NULL &&
-      g_settings_schema_has_key (schema, "event-sounds"))
-    self->desktop_sound = g_settings_new_full (schema, NULL, NULL);
+  if (self->desktop_sound == NULL)
+    self->desktop_sound = soothe_application_new_desktop_settings ("org.gnome.desktop.sound",
+                                                                   "event-sounds");
 
   return self->desktop_sound == NULL || g_settings_get_boolean (self->desktop_sound, "event-sounds");
 }

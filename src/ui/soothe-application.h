@@ -23,6 +23,7 @@ G_DECLARE_FINAL_TYPE (SootheApplication, soothe_application, SOOTHE, APPLICATION
 SootheApplication  *soothe_application_new                  (void);
 SootheContent      *soothe_application_get_content          (SootheApplication  *self);
 GSettings          *soothe_application_get_settings         (SootheApplication  *self);
+GSettings          *soothe_application_get_desktop_breaks   (SootheApplication  *self);
 SootheTherapyTimer *soothe_application_get_timer            (SootheApplication  *self);
 SootheReminderScheduler *
                     soothe_application_get_reminders        (SootheApplication  *self);

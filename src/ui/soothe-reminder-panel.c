@@ -28,11 +28,13 @@ struct _SootheReminderPanel
   GtkWidget               *show_button;
   GtkLabel                *today_label;
   GtkGrid                 *week_grid;
+  GtkWidget               *gnome_breaks_box;
 
   /* Owned references */
   SootheReminderScheduler *reminders;
   SootheHistory           *history;
   GSettings               *settings;   /* NULL without the installed schema */
+  GSettings               *desktop_breaks;  /* GNOME's movement breaks; NULL before GNOME 48 */
 
   /* State */
   guint                    tick_id;
@@ -210,6 +212,69 @@ turn_on_clicked_cb (SootheReminderPanel *self)
     soothe_reminder_scheduler_set_enabled (self->reminders, TRUE);
 }
 
+static gboolean
+gnome_moves_too (SootheReminderPanel *self)
+{
+  g_auto(GStrv) breaks = NULL;
+
+  if (self->desktop_breaks == NULL || self->settings == NULL ||
+      !g_settings_get_boolean (self->settings, "reminders-enabled"))
+    return FALSE;
+  breaks = g_settings_get_strv (self->desktop_breaks, "selected-breaks");
+  return g_strv_contains ((const char * const *) breaks, "movement");
+}
+
+/* Both GNOME and Soothe would ask the person to move: say so, and offer one. */
+static void
+update_gnome_breaks (SootheReminderPanel *self)
+{
+  gtk_widget_set_visible (self->gnome_breaks_box, gnome_moves_too (self));
+}
+
+static void
+use_gnome_breaks_clicked_cb (SootheReminderPanel *self)
+{
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "reminders-enabled", FALSE);
+}
+
+static void
+keep_soothe_reminders_clicked_cb (SootheReminderPanel *self)
+{
+  g_auto(GStrv) breaks = NULL;
+  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+  g_auto(GStrv) without = NULL;
+
+  if (self->desktop_breaks == NULL)
+    return;
+  breaks = g_settings_get_strv (self->desktop_breaks, "selected-breaks");
+  for (guint i = 0; breaks[i] != NULL; i++)
+    if (!g_str_equal (breaks[i], "movement"))
+      g_strv_builder_add (kept, breaks[i]);
+  without = g_strv_builder_end (kept);
+  g_settings_set_strv (self->desktop_breaks, "selected-breaks", (const char * const *) without);
+}
+
+/**
+ * soothe_reminder_panel_set_desktop_breaks:
+ * @breaks: (nullable): org.gnome.desktop.break-reminders, where installed
+ */
+void
+soothe_reminder_panel_set_desktop_breaks (SootheReminderPanel *self,
+                                          GSettings           *breaks)
+{
+  g_return_if_fail (SOOTHE_IS_REMINDER_PANEL (self));
+  g_return_if_fail (breaks == NULL || G_IS_SETTINGS (breaks));
+
+  if (self->desktop_breaks != NULL)
+    g_signal_handlers_disconnect_by_data (self->desktop_breaks, self);
+  g_set_object (&self->desktop_breaks, breaks);
+  if (breaks != NULL)
+    g_signal_connect_object (breaks, "changed::selected-breaks", G_CALLBACK (update_gnome_breaks), self,
+                             G_CONNECT_SWAPPED);
+  update_gnome_breaks (self);
+}
+
 void
 soothe_reminder_panel_setup (SootheReminderPanel     *self,
                              SootheReminderScheduler *reminders,
@@ -233,8 +298,12 @@ soothe_reminder_panel_setup (SootheReminderPanel     *self,
   for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
     g_signal_connect_object (reminders, watched[i], G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (history, "changed", G_CALLBACK (update_history), self, G_CONNECT_SWAPPED);
+  if (settings != NULL)
+    g_signal_connect_object (settings, "changed::reminders-enabled", G_CALLBACK (update_gnome_breaks), self,
+                             G_CONNECT_SWAPPED);
   update (self);
   update_history (self);
+  update_gnome_breaks (self);
 }
 
 static void
@@ -267,6 +336,7 @@ soothe_reminder_panel_dispose (GObject *object)
   g_clear_object (&self->reminders);
   g_clear_object (&self->history);
   g_clear_object (&self->settings);
+  g_clear_object (&self->desktop_breaks);
 
   G_OBJECT_CLASS (soothe_reminder_panel_parent_class)->dispose (object);
 }
@@ -293,7 +363,10 @@ soothe_reminder_panel_class_init (SootheReminderPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SootheReminderPanel, show_button);
   gtk_widget_class_bind_template_child (widget_class, SootheReminderPanel, today_label);
   gtk_widget_class_bind_template_child (widget_class, SootheReminderPanel, week_grid);
+  gtk_widget_class_bind_template_child (widget_class, SootheReminderPanel, gnome_breaks_box);
   gtk_widget_class_bind_template_callback (widget_class, turn_on_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, use_gnome_breaks_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, keep_soothe_reminders_clicked_cb);
 }
 
 static void

@@ -22,4 +22,7 @@ void soothe_reminder_panel_setup (SootheReminderPanel     *self,
                                   SootheHistory           *history,
                                   GSettings               *settings);
 
+void soothe_reminder_panel_set_desktop_breaks (SootheReminderPanel *self,
+                                               GSettings           *breaks);
+
 G_END_DECLS

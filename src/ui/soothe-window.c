@@ -394,6 +394,7 @@ setup (SootheWindow      *self,
                            G_CALLBACK (file_problems_changed_cb), self, G_CONNECT_SWAPPED);
   soothe_reminder_panel_setup (self->reminder_panel, soothe_application_get_reminders (application),
                                soothe_application_get_history (application), self->settings);
+  soothe_reminder_panel_set_desktop_breaks (self->reminder_panel, soothe_application_get_desktop_breaks (application));
   /* The panel itself says what ends from now on; this is what ended before. */
   timer_event_changed_cb (self, NULL, application);
   save_problem_changed_cb (self, NULL, application);
