@@ -1262,6 +1262,148 @@ test_start_at_login (void)
   settle ();
 }
 
+/* A stand-in for the Background portal, on the test's session bus. */
+static const char portal_xml[] =
+  "<node><interface name='org.freedesktop.portal.Background'>"
+  "  <method name='RequestBackground'>"
+  "    <arg type='s' direction='in'/><arg type='a{sv}' direction='in'/><arg type='o' direction='out'/>"
+  "  </method>"
+  "</interface></node>";
+
+static struct {
+  GDBusConnection *connection;
+  guint            registration;
+  guint            name;
+  gboolean         owned;
+  guint32          response;     /* what the next answer is: 0 granted, 1 refused */
+  guint            n_requests;
+  gboolean         autostart;    /* asked for in the last request */
+  char           **commandline;
+} fake_portal;
+
+static void
+portal_method_cb (GDBusConnection       *connection,
+                  const char            *sender,
+                  const char            *object_path,
+                  const char            *interface_name,
+                  const char            *method_name,
+                  GVariant              *parameters,
+                  GDBusMethodInvocation *invocation,
+                  gpointer               user_data)
+{
+  g_autoptr(GVariant) options = g_variant_get_child_value (parameters, 1);
+  g_autofree char *unique = g_strdup (sender + 1);
+  g_autofree char *handle = NULL;
+  const char *token = "t";
+  GVariantBuilder results;
+  g_autoptr(GError) error = NULL;
+
+  fake_portal.n_requests++;
+  g_variant_lookup (options, "handle_token", "&s", &token);
+  g_assert_true (g_variant_lookup (options, "autostart", "b", &fake_portal.autostart));
+  g_clear_pointer (&fake_portal.commandline, g_strfreev);
+  g_assert_true (g_variant_lookup (options, "commandline", "^as", &fake_portal.commandline));
+  g_strdelimit (unique, ".", '_');
+  handle = g_strdup_printf ("/org/freedesktop/portal/desktop/request/%s/%s", unique, token);
+  g_dbus_method_invocation_return_value (invocation, g_variant_new ("(o)", handle));
+
+  g_variant_builder_init (&results, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&results, "{sv}", "background", g_variant_new_boolean (fake_portal.response == 0));
+  g_variant_builder_add (&results, "{sv}", "autostart",
+                         g_variant_new_boolean (fake_portal.response == 0 && fake_portal.autostart));
+  g_dbus_connection_emit_signal (connection, sender, handle, "org.freedesktop.portal.Request",
+                                 "Response", g_variant_new ("(ua{sv})", fake_portal.response, &results),
+                                 &error);
+  g_assert_no_error (error);
+}
+
+static void
+portal_name_acquired_cb (GDBusConnection *connection,
+                         const char      *name,
+                         gpointer         user_data)
+{
+  fake_portal.owned = TRUE;
+}
+
+static gboolean
+fake_portal_owned (void)
+{
+  return fake_portal.owned;
+}
+
+static guint portal_requests_seen;
+
+static gboolean
+portal_answered (void)
+{
+  return fake_portal.n_requests > portal_requests_seen;
+}
+
+/* Inside Flatpak the Background portal keeps the autostart entry: asked on
+ * with reminders on and off with them off, no file of Soothe's own, and the
+ * preference shows what the portal granted. */
+static void
+test_start_at_login_portal (void)
+{
+  static const GDBusInterfaceVTable vtable = { portal_method_cb, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (portal_xml, NULL);
+  GSettings *settings = soothe_application_get_settings (app);
+  g_autofree char *path = soothe_autostart_get_path ();
+  g_autoptr(GError) error = NULL;
+
+  fake_portal.connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  fake_portal.registration =
+    g_dbus_connection_register_object (fake_portal.connection, "/org/freedesktop/portal/desktop",
+                                       info->interfaces[0], &vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+  fake_portal.name = g_bus_own_name_on_connection (fake_portal.connection, "org.freedesktop.portal.Desktop",
+                                                   G_BUS_NAME_OWNER_FLAGS_NONE, portal_name_acquired_cb,
+                                                   NULL, NULL, NULL);
+  wait_for (fake_portal_owned);
+  soothe_application_set_background_portal (app, TRUE);
+
+  /* Reminders on: the portal is asked, and grants it. */
+  portal_requests_seen = fake_portal.n_requests;
+  g_settings_set_boolean (settings, "reminders-enabled", TRUE);
+  wait_for (portal_answered);
+  settle ();
+  g_assert_true (fake_portal.autostart);
+  g_assert_cmpstrv (fake_portal.commandline, ((const char * const []) { "soothe", "--gapplication-service", NULL }));
+  g_assert_true (soothe_application_get_start_at_login (app));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* Off: asked to stop. */
+  portal_requests_seen = fake_portal.n_requests;
+  g_settings_set_boolean (settings, "reminders-enabled", FALSE);
+  wait_for (portal_answered);
+  settle ();
+  g_assert_false (fake_portal.autostart);
+  g_assert_false (soothe_application_get_start_at_login (app));
+
+  /* Refused: the window says what that means for reminders. */
+  fake_portal.response = 1;
+  portal_requests_seen = fake_portal.n_requests;
+  g_settings_set_boolean (settings, "reminders-enabled", TRUE);
+  wait_for (portal_answered);
+  settle ();
+  g_assert_false (soothe_application_get_start_at_login (app));
+  g_assert_nonnull (soothe_application_get_file_problems (app)[0]);
+  g_assert_nonnull (strstr (soothe_application_get_file_problems (app)[0], "start at login"));
+  soothe_application_clear_file_problems (app);
+
+  fake_portal.response = 0;
+  g_settings_reset (settings, "reminders-enabled");
+  wait_for (portal_answered);
+  settle ();
+  soothe_application_set_background_portal (app, FALSE);
+  g_bus_unown_name (fake_portal.name);
+  g_dbus_connection_unregister_object (fake_portal.connection, fake_portal.registration);
+  g_clear_pointer (&fake_portal.commandline, g_strfreev);
+  g_clear_object (&fake_portal.connection);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_shortcut_actions (void)
 {
@@ -1462,6 +1604,7 @@ main (int   argc,
   g_test_add_func ("/soothe/ui/timer-region", test_timer_region);
   g_test_add_func ("/soothe/ui/preferences", test_preferences);
   g_test_add_func ("/soothe/ui/start-at-login", test_start_at_login);
+  g_test_add_func ("/soothe/ui/start-at-login-portal", test_start_at_login_portal);
   g_test_add_func ("/soothe/ui/sounds", test_sounds);
   g_test_add_func ("/soothe/ui/do-not-disturb", test_do_not_disturb);
   g_test_add_func ("/soothe/ui/idle-breaks", test_idle_breaks);

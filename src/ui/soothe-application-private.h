@@ -53,10 +53,18 @@ struct _SootheApplication
                                         * read or saved, until the window dismisses them */
   char               *save_problem;    /* why the timer cannot be saved just now */
   char               *timer_event;     /* the last phase end, for a window opened later */
+  gboolean            background_portal;  /* start at login through the portal (Flatpak) */
+  gboolean            portal_autostart;   /* what the portal last granted */
+  gboolean            portal_wanted;      /* what was last asked of it */
+  guint               portal_requests;    /* for unique request tokens */
+  guint               portal_response;    /* the Response subscription, 0 for none */
 };
 
 void     soothe_application_therapy_startup      (SootheApplication       *self);
 void     soothe_application_reminders_startup    (SootheApplication       *self);
+void     soothe_application_background_request   (SootheApplication       *self,
+                                                  gboolean                 autostart);
+void     soothe_application_background_shutdown  (SootheApplication       *self);
 void     soothe_application_reminders_shutdown   (SootheApplication       *self);
 void     soothe_application_idle_startup         (SootheApplication       *self);
 void     soothe_application_idle_shutdown        (SootheApplication       *self);

@@ -383,6 +383,9 @@ soothe_application_reminders_startup (SootheApplication *self)
       /* Turning reminders on or off starts or stops starting at login. */
       g_signal_connect_object (self->settings, "changed::reminders-enabled",
                                G_CALLBACK (reminders_enabled_changed_cb), self, G_CONNECT_SWAPPED);
+      /* Only the portal knows whether it starts Soothe at login: ask it. */
+      if (self->background_portal && g_settings_get_boolean (self->settings, "reminders-enabled"))
+        soothe_application_background_request (self, TRUE);
     }
 
   watch_do_not_disturb (self);

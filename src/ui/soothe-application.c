@@ -468,8 +468,6 @@ preferences_activated_cb (GSimpleAction *action,
   preferences = soothe_preferences_window_new (parent, self->settings, ensure_content (self));
   /* Read again now: the entry may have been deleted by hand. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START_AT_LOGIN]);
-  soothe_preferences_window_set_can_start_at_login (preferences,
-                                                    soothe_application_can_start_at_login (self));
   g_object_bind_property (self, "start-at-login", preferences, "start-at-login",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_window_present (GTK_WINDOW (preferences));
@@ -719,6 +717,7 @@ static void
 soothe_application_shutdown (GApplication *application)
 {
   soothe_application_reminders_shutdown (SOOTHE_APPLICATION (application));
+  soothe_application_background_shutdown (SOOTHE_APPLICATION (application));
   G_APPLICATION_CLASS (soothe_application_parent_class)->shutdown (application);
 }
 
@@ -841,6 +840,8 @@ static void
 soothe_application_init (SootheApplication *self)
 {
   self->file_problems = g_ptr_array_new_null_terminated (1, g_free, TRUE);
+  /* A sandbox cannot write the session's autostart folder; the portal can. */
+  self->background_portal = g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Advice, heat and cold timers and stretch reminders "
@@ -974,24 +975,29 @@ soothe_application_set_timer_event (SootheApplication *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMER_EVENT]);
 }
 
-/* Whether an autostart entry starts Soothe at login; inside Flatpak, where
- * the sandbox has no say over the session's autostart folder, never. */
+/* Whether Soothe starts at login: the autostart entry is there, or inside
+ * Flatpak, the Background portal last said it would. */
 gboolean
 soothe_application_get_start_at_login (SootheApplication *self)
 {
   g_return_val_if_fail (SOOTHE_IS_APPLICATION (self), FALSE);
-  return soothe_application_can_start_at_login (self) && soothe_autostart_get_enabled ();
+
+  if (self->background_portal)
+    return self->portal_autostart;
+  return soothe_autostart_get_enabled ();
 }
 
-/* Whether this Soothe can keep an autostart entry at all. */
-gboolean
-soothe_application_can_start_at_login (SootheApplication *self)
+/* For tests: start at login through the Background portal, as inside Flatpak. */
+void
+soothe_application_set_background_portal (SootheApplication *self,
+                                          gboolean           portal)
 {
-  g_return_val_if_fail (SOOTHE_IS_APPLICATION (self), FALSE);
-  return !g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
+  g_return_if_fail (SOOTHE_IS_APPLICATION (self));
+  self->background_portal = portal;
 }
 
-/* Writes or removes the autostart entry; a problem goes to the banner. */
+/* Writes or removes the autostart entry, or asks the portal; a problem goes
+ * to the banner. */
 void
 soothe_application_set_start_at_login (SootheApplication *self,
                                        gboolean           start)
@@ -1001,8 +1007,11 @@ soothe_application_set_start_at_login (SootheApplication *self,
 
   g_return_if_fail (SOOTHE_IS_APPLICATION (self));
 
-  if (!soothe_application_can_start_at_login (self))
-    return;
+  if (self->background_portal)
+    {
+      soothe_application_background_request (self, start);
+      return;
+    }
   before = soothe_autostart_get_enabled ();
   if (!soothe_autostart_set_enabled (APPLICATION_ID, start, &error))
     soothe_application_add_file_problem (self,

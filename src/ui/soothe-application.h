@@ -39,7 +39,8 @@ const char         *soothe_application_get_timer_event      (SootheApplication  
 gboolean            soothe_application_get_start_at_login   (SootheApplication  *self);
 void                soothe_application_set_start_at_login   (SootheApplication  *self,
                                                              gboolean            start);
-gboolean            soothe_application_can_start_at_login   (SootheApplication  *self);
+void                soothe_application_set_background_portal (SootheApplication *self,
+                                                              gboolean           portal);
 void                soothe_application_set_sound            (SootheApplication  *self,
                                                              SootheSound        *sound);
 

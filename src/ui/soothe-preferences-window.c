@@ -260,14 +260,3 @@ soothe_preferences_window_new (GtkWindow     *parent,
   return self;
 }
 
-/* Inside Flatpak there is no autostart folder of the session's to write to:
- * the row is not shown. */
-void
-soothe_preferences_window_set_can_start_at_login (SoothePreferencesWindow *self,
-                                                  gboolean                 can)
-{
-  g_return_if_fail (SOOTHE_IS_PREFERENCES_WINDOW (self));
-
-  gtk_widget_set_visible (self->login_label, can);
-  gtk_widget_set_visible (GTK_WIDGET (self->login_switch), can);
-}

@@ -19,7 +19,5 @@ G_DECLARE_FINAL_TYPE (SoothePreferencesWindow, soothe_preferences_window, SOOTHE
 SoothePreferencesWindow *soothe_preferences_window_new (GtkWindow     *parent,
                                                         GSettings     *settings,
                                                         SootheContent *content);
-void soothe_preferences_window_set_can_start_at_login (SoothePreferencesWindow *self,
-                                                       gboolean                 can);
 
 G_END_DECLS
