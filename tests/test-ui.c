@@ -917,6 +917,8 @@ static struct {
   guint            idle;      /* the idle watch Soothe holds, 0 for none */
   guint64          idle_ms;
   guint            active;    /* its user-active watch */
+  gboolean         refuse;    /* answer as a desktop without the monitor would */
+  guint            n_refused;
 } fake_idle;
 
 static void
@@ -931,7 +933,13 @@ idle_method_cb (GDBusConnection       *connection,
 {
   guint id;
 
-  if (g_str_equal (method, "AddIdleWatch"))
+  if (fake_idle.refuse)
+    {
+      fake_idle.n_refused++;
+      g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD,
+                                             "No idle monitor here");
+    }
+  else if (g_str_equal (method, "AddIdleWatch"))
     {
       g_variant_get (parameters, "(t)", &fake_idle.idle_ms);
       fake_idle.idle = ++fake_idle.next;
@@ -1110,6 +1118,128 @@ test_gnome_movement_breaks (void)
   g_settings_reset (breaks, "selected-breaks");
   g_settings_reset (settings, "reminders-enabled");
   settle ();
+}
+
+/* A stand-in for org.freedesktop.ScreenSaver's idle time, as KDE answers it. */
+static const char screensaver_xml[] =
+  "<node><interface name='org.freedesktop.ScreenSaver'>"
+  "<method name='GetSessionIdleTime'><arg type='u' direction='out'/></method>"
+  "</interface></node>";
+
+static struct {
+  guint   idle_seconds;
+  guint   n_asked;
+  gboolean owned;
+} fake_screensaver;
+
+static void
+screensaver_method_cb (GDBusConnection       *connection,
+                       const char            *sender,
+                       const char            *path,
+                       const char            *interface,
+                       const char            *method,
+                       GVariant              *parameters,
+                       GDBusMethodInvocation *invocation,
+                       gpointer               user_data)
+{
+  fake_screensaver.n_asked++;
+  g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", fake_screensaver.idle_seconds));
+}
+
+static void
+screensaver_name_acquired_cb (GDBusConnection *connection,
+                              const char      *name,
+                              gpointer         user_data)
+{
+  fake_screensaver.owned = TRUE;
+}
+
+static gboolean
+fake_screensaver_owned (void)
+{
+  return fake_screensaver.owned;
+}
+
+static guint screensaver_asked_before;
+
+static gboolean
+screensaver_asked (void)
+{
+  return fake_screensaver.n_asked > screensaver_asked_before;
+}
+
+static gboolean
+idle_watch_refused (void)
+{
+  return fake_idle.n_refused > 0;
+}
+
+static gboolean
+reminder_dropped (void)
+{
+  return !soothe_reminder_scheduler_get_pending (soothe_application_get_reminders (app));
+}
+
+/* Without Mutter's monitor, a due reminder first asks the ScreenSaver how
+ * long the person has been idle: away for the break length, it is dropped
+ * and the wait starts again; otherwise it is shown. */
+static void
+test_idle_screensaver_fallback (void)
+{
+  static const GDBusInterfaceVTable vtable = { screensaver_method_cb, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (screensaver_xml, NULL);
+  SootheReminderScheduler *reminders = soothe_application_get_reminders (app);
+  GSettings *settings = soothe_application_get_settings (app);
+  g_autoptr(GError) error = NULL;
+  guint registration;
+  guint name;
+
+  registration = g_dbus_connection_register_object (fake_idle.connection, "/org/freedesktop/ScreenSaver",
+                                                    info->interfaces[0], &vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+  name = g_bus_own_name_on_connection (fake_idle.connection, "org.freedesktop.ScreenSaver",
+                                       G_BUS_NAME_OWNER_FLAGS_NONE, screensaver_name_acquired_cb,
+                                       NULL, NULL, NULL);
+  wait_for (fake_screensaver_owned);
+
+  /* The monitor goes: a new break length asks for a watch and is refused. */
+  fake_idle.refuse = TRUE;
+  g_settings_set_int (settings, "break-minutes", 3);
+  wait_for (idle_watch_refused);
+  settle ();
+
+  /* Idle for ten minutes when it comes due: a break, so no reminder. */
+  fake_screensaver.idle_seconds = 600;
+  screensaver_asked_before = fake_screensaver.n_asked;
+  g_action_group_activate_action (G_ACTION_GROUP (app), "stretch-now", NULL);
+  wait_for (screensaver_asked);
+  wait_for (reminder_dropped);
+
+  /* Idle for a few seconds: here, so it is shown and waits for an answer. */
+  fake_screensaver.idle_seconds = 4;
+  screensaver_asked_before = fake_screensaver.n_asked;
+  g_action_group_activate_action (G_ACTION_GROUP (app), "stretch-now", NULL);
+  wait_for (screensaver_asked);
+  settle ();
+  g_assert_true (soothe_reminder_scheduler_get_pending (reminders));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "reminder-skip", NULL);
+  settle ();
+
+  /* The monitor is back: no more questions. */
+  fake_idle.refuse = FALSE;
+  g_settings_reset (settings, "break-minutes");
+  wait_for (idle_watch_is_five_minutes);
+  settle ();
+  screensaver_asked_before = fake_screensaver.n_asked;
+  g_action_group_activate_action (G_ACTION_GROUP (app), "stretch-now", NULL);
+  settle ();
+  g_assert_true (soothe_reminder_scheduler_get_pending (reminders));
+  g_assert_cmpuint (fake_screensaver.n_asked, ==, screensaver_asked_before);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "reminder-skip", NULL);
+  settle ();
+
+  g_bus_unown_name (name);
+  g_dbus_connection_unregister_object (fake_idle.connection, registration);
 }
 
 /* Counts what would be heard, instead of playing the chime. */
@@ -1598,6 +1728,7 @@ main (int   argc,
   g_test_add_func ("/soothe/ui/search-answers", test_search_answers);
   g_test_add_func ("/soothe/ui/search-provider", test_search_provider);
   g_test_add_func ("/soothe/ui/gnome-movement-breaks", test_gnome_movement_breaks);
+  g_test_add_func ("/soothe/ui/idle-screensaver-fallback", test_idle_screensaver_fallback);
   g_test_add_func ("/soothe/ui/show-and-remember", test_show_and_remember);
   g_test_add_func ("/soothe/ui/shown-row-in-view", test_shown_row_in_view);
   g_test_add_func ("/soothe/ui/menu-windows", test_menu_windows);

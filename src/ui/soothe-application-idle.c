@@ -4,8 +4,12 @@
  * break length (a preference: 3, 5 or 10 minutes) and when they are back.
  * Meanwhile the reminder scheduler is "away", as while the screen is locked:
  * nothing comes, and the next wait starts from their return. No polling: a
- * watch at a time and one signal. Without the monitor (not GNOME) the screen
- * lock alone counts.
+ * watch at a time and one signal.
+ *
+ * Without the monitor (not GNOME), org.freedesktop.ScreenSaver's
+ * GetSessionIdleTime is asked once, when a reminder comes due: idle for the
+ * break length means they are away, so the reminder is dropped and the wait
+ * starts again from then. Where neither answers, the screen lock alone counts.
  *
  * Copyright 2026 The Soothe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,6 +22,9 @@
 #define IDLE_MONITOR_NAME      "org.gnome.Mutter.IdleMonitor"
 #define IDLE_MONITOR_PATH      "/org/gnome/Mutter/IdleMonitor/Core"
 #define IDLE_MONITOR_INTERFACE "org.gnome.Mutter.IdleMonitor"
+
+#define SCREENSAVER_NAME       "org.freedesktop.ScreenSaver"
+#define SCREENSAVER_PATH       "/org/freedesktop/ScreenSaver"
 
 typedef struct {
   GWeakRef application;
@@ -62,9 +69,15 @@ watch_added_cb (GObject      *source,
   g_weak_ref_clear (&call->application);
   g_free (call);
 
-  /* No monitor (not GNOME), or Soothe is closing: the lock alone counts. */
-  if (reply == NULL || self == NULL || !g_variant_is_of_type (reply, G_VARIANT_TYPE ("(u)")))
+  if (self == NULL)
     return;
+  /* No monitor (not GNOME): ask the ScreenSaver when a reminder is due. */
+  if (reply == NULL || !g_variant_is_of_type (reply, G_VARIANT_TYPE ("(u)")))
+    {
+      self->idle_fallback = TRUE;
+      return;
+    }
+  self->idle_fallback = FALSE;
   if (for_return)
     g_variant_get (reply, "(u)", &self->active_watch);
   else
@@ -143,6 +156,67 @@ watch_fired_cb (GDBusConnection *connection,
       self->idle = FALSE;
       update_away (self);
     }
+}
+
+typedef struct {
+  GWeakRef       application;
+  SootheStretch *stretch;
+} DueCall;
+
+static void
+idle_time_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  DueCall *call = user_data;
+  g_autoptr(SootheApplication) self = g_weak_ref_get (&call->application);
+  g_autoptr(SootheStretch) stretch = call->stretch;
+  g_autoptr(GVariant) reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, NULL);
+  guint32 seconds = 0;
+
+  g_weak_ref_clear (&call->application);
+  g_free (call);
+
+  /* Closing, or answered meanwhile: nothing to show. */
+  if (self == NULL || soothe_reminder_scheduler_get_pending_stretch (self->reminders) != stretch)
+    return;
+
+  if (reply == NULL || !g_variant_is_of_type (reply, G_VARIANT_TYPE ("(u)")))
+    {
+      /* No answer here (GNOME's ScreenSaver has no idle time): never ask again. */
+      self->idle_fallback = FALSE;
+      soothe_application_show_reminder (self, stretch);
+      return;
+    }
+
+  g_variant_get (reply, "(u)", &seconds);
+  if ((guint64) seconds * 1000 >= break_milliseconds (self))
+    soothe_reminder_scheduler_take_break (self->reminders);
+  else
+    soothe_application_show_reminder (self, stretch);
+}
+
+/* A reminder is due: shown at once on GNOME (the monitor keeps "away" up to
+ * date), or once the ScreenSaver says the person is not away. */
+void
+soothe_application_idle_reminder_due (SootheApplication *self,
+                                      SootheStretch     *stretch)
+{
+  GDBusConnection *connection = g_application_get_dbus_connection (G_APPLICATION (self));
+  DueCall *call;
+
+  if (!self->idle_fallback || connection == NULL)
+    {
+      soothe_application_show_reminder (self, stretch);
+      return;
+    }
+
+  call = g_new0 (DueCall, 1);
+  g_weak_ref_init (&call->application, self);
+  call->stretch = g_object_ref (stretch);
+  g_dbus_connection_call (connection, SCREENSAVER_NAME, SCREENSAVER_PATH, SCREENSAVER_NAME,
+                          "GetSessionIdleTime", NULL, G_VARIANT_TYPE ("(u)"),
+                          G_DBUS_CALL_FLAGS_NO_AUTO_START, 2000, NULL, idle_time_cb, call);
 }
 
 static void

@@ -47,6 +47,7 @@ struct _SootheApplication
   guint               idle_signal;
   guint               idle_watch;      /* the monitor's ids, 0 for none */
   guint               active_watch;
+  gboolean            idle_fallback;   /* no Mutter monitor: ask the ScreenSaver when one is due */
   gboolean            command_only;    /* started just to run --status, --stop… */
   gboolean            system_prefers_dark;
   GPtrArray          *file_problems;   /* char *, NULL-terminated: files that could not be
@@ -65,6 +66,10 @@ void     soothe_application_reminders_startup    (SootheApplication       *self)
 void     soothe_application_background_request   (SootheApplication       *self,
                                                   gboolean                 autostart);
 void     soothe_application_background_shutdown  (SootheApplication       *self);
+void     soothe_application_show_reminder        (SootheApplication       *self,
+                                                  SootheStretch           *stretch);
+void     soothe_application_idle_reminder_due    (SootheApplication       *self,
+                                                  SootheStretch           *stretch);
 void     soothe_application_reminders_shutdown   (SootheApplication       *self);
 void     soothe_application_idle_startup         (SootheApplication       *self);
 void     soothe_application_idle_shutdown        (SootheApplication       *self);

@@ -104,10 +104,10 @@ update_reminder_hold (SootheApplication *self)
   self->holding_for_reminders = enabled && !self->command_only;
 }
 
-static void
-reminder_due_cb (SootheApplication       *self,
-                 SootheStretch           *stretch,
-                 SootheReminderScheduler *reminders)
+/* Shows the reminder for @stretch now. */
+void
+soothe_application_show_reminder (SootheApplication *self,
+                                  SootheStretch     *stretch)
 {
   g_autofree char *name = soothe_markup_to_plain (soothe_stretch_get_name (stretch));
   g_autofree char *summary = soothe_markup_to_plain (soothe_stretch_get_summary (stretch));
@@ -126,6 +126,15 @@ reminder_due_cb (SootheApplication       *self,
   /* One id: a new reminder replaces the last, never stacks. */
   soothe_application_send_notification (self, NOTIFICATION_REMINDER, notification);
   soothe_application_play_sound (self, SOOTHE_SOUND_REMINDER);
+}
+
+static void
+reminder_due_cb (SootheApplication       *self,
+                 SootheStretch           *stretch,
+                 SootheReminderScheduler *reminders)
+{
+  /* Unless the person turns out to be away (see soothe-application-idle.c). */
+  soothe_application_idle_reminder_due (self, stretch);
 }
 
 static void
