@@ -325,13 +325,32 @@ def wake_scenario(args, sandbox, name):
     elif name == "hidden-timer":
         # The first instance runs the timer and opens no window at all.
         command = [soothe, "--start-therapy=cold", "--minutes=15"]
+    elif name == "reminders":
+        # As started at login by the autostart entry: no window.
+        command = [soothe, "--gapplication-service"]
     else:
         command = [soothe]
+
+    monitor = None
+    if name == "reminders":
+        # Reminders on, kept where Soothe reads them, and Mutter's idle
+        # monitor on the bus: the watches Soothe holds must not wake it.
+        env["GSETTINGS_BACKEND"] = "keyfile"
+        run_checked(["gsettings", "set", "io.github.soothe.Soothe", "reminders-enabled", "true"], env)
+        monitor = subprocess.Popen([os.path.join(args.build, "benchmarks", "fake-idle-monitor")],
+                                   env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                   stderr=subprocess.DEVNULL, text=True)
+        if monitor.stdout.readline().strip() != "ready":
+            sys.exit("reminders: the fake idle monitor did not start")
 
     process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         time.sleep(args.settle)
+        if name == "reminders":
+            status = run_checked([soothe, "--status"], env)
+            if "Next stretch reminder" not in status:
+                sys.exit("reminders: reminders are not on (%s)" % status.strip())
         if name == "visible-timer":
             run_checked([soothe, "--start-therapy=cold", "--minutes=15"], env)
             time.sleep(2)
@@ -350,10 +369,12 @@ def wake_scenario(args, sandbox, name):
             run_checked([soothe, "--stop"], env)
     finally:
         stop(process)
+        if monitor is not None:
+            stop(monitor)
     return result
 
 
-WAKE_SCENARIOS = ("baseline", "idle", "visible-timer", "hidden-timer")
+WAKE_SCENARIOS = ("baseline", "idle", "visible-timer", "hidden-timer", "reminders")
 
 
 def bench_wakeups(args, sandbox):
@@ -448,6 +469,8 @@ def print_table(info, results):
             "%.1f MiB" % wake["idle"]["rss_mib"], "%.1f MiB" % base["rss_mib"],
             "%.2f" % (wake["idle"]["rss_mib"] / base["rss_mib"]), "(not a target)", None)
         limits = (("idle", "Soothe idle, no timer", 0.0, "<= baseline"),
+                  ("reminders", "Soothe started at login, reminders on, idle monitor present", 0.0,
+                   "= baseline"),
                   ("visible-timer", "Soothe, visible countdown running", 1.0, "<= baseline + 1/s"),
                   ("hidden-timer", "Soothe, no window, timer running", 0.0, "= baseline"))
         # Whole counts over the window: allow half a wake-up per window.
