@@ -49,7 +49,7 @@
 /* A word no title has, but the prose of this share of situations does, is
  * still a subject Soothe has advice on ("ice", "stretches"); one in fewer is
  * a chance word ("ear"). */
-#define MIN_PROSE_SHARE      0.25
+#define MIN_PROSE_SHARE      0.5
 #define MIN_PROSE_SITUATIONS 3
 
 /* A word most situations have in their title says how it feels, not what it is. */
@@ -66,6 +66,15 @@
 /* A situation's title and keywords say what it is about, so they count
  * more than any one passage. */
 #define TITLE_FACTOR 3.0
+
+/* A word found nowhere weighs this share of its rarity against a red flag. */
+#define UNKNOWN_WEIGHT 0.5
+
+/* How much more a situation with every word of the question counts. */
+#define COMPLETE_FACTOR 1.25
+
+/* A corrected word is a guess: it counts this much of its rarity. */
+#define CORRECTED_WEIGHT 0.4
 
 /* Passages kept per situation while ranking, before the best two are chosen. */
 #define KEPT_PASSAGES 4
@@ -444,6 +453,7 @@ typedef struct
   guint   n_terms;
   double  weights[32];     /* a term's rarity; 0 when found nowhere */
   double  known_mass;
+  double  unknown_mass;    /* what the words found nowhere would weigh */
   guint32 known;           /* terms found somewhere */
   guint32 central;         /* terms found in a title or keywords: a place, an activity */
   guint32 red_flag_words;  /* terms mostly found in get-help lines */
@@ -485,7 +495,8 @@ situation_value (SootheAnswers  *self,
     value += passage_value (self, question, gathered, &gathered->found[0]);
   if (gathered->n_found > 1)
     value += 0.5 * passage_value (self, question, gathered, &gathered->found[1]);
-  return value * cover;
+  /* A situation with every word of the question before one with a few. */
+  return value * cover * cover * (cover >= 0.999 ? COMPLETE_FACTOR : 1.0);
 }
 
 static int
@@ -567,6 +578,12 @@ find_red_flag (SootheAnswers   *self,
             ? mass_of (question->weights, question->n_terms,
                        (found->terms | gathered->title_terms) & question->central) / central_mass
             : 1;
+          /* "numb fingers" is not a numb leg, and a word Soothe does not
+           * know may be what the question is about. */
+          double known_cover = question->known_mass > 0
+            ? mass_of (question->weights, question->n_terms, (found->terms | gathered->title_terms) & question->known) /
+                (question->known_mass + question->unknown_mass)
+            : 0;
           double value;
 
           /* The red-flag word is the passage's own, not its situation's:
@@ -575,7 +592,7 @@ find_red_flag (SootheAnswers   *self,
           if (!is_red_flag_kind (passage->kind) || own == 0 ||
               (situation == only_situation && passage->kind != SOOTHE_PASSAGE_EMERGENCY && !whole) ||
               (!whole && (own & question->red_flag_words & ~other_title_terms) == 0) ||
-              central_cover < MIN_RED_FLAG_COVER)
+              central_cover < MIN_RED_FLAG_COVER || known_cover < MIN_RED_FLAG_COVER)
             continue;
 
           /* The line with most of the question, emergencies a little
@@ -638,9 +655,14 @@ soothe_answers_ask (SootheAnswers  *self,
   for (guint t = 0; t < q.n_terms; t++)
     {
       if (soothe_search_query_get_term_documents (set->query, t) == 0)
-        continue;
+        {
+          q.unknown_mass += UNKNOWN_WEIGHT * soothe_search_query_get_term_weight (set->query, t);
+          continue;
+        }
       q.known |= 1u << t;
       q.weights[t] = soothe_search_query_get_term_weight (set->query, t);
+      if (soothe_search_query_get_term_corrected (set->query, t))
+        q.weights[t] *= CORRECTED_WEIGHT;
       q.known_mass += q.weights[t];
     }
 
@@ -781,7 +803,6 @@ soothe_answers_ask (SootheAnswers  *self,
         }
       set->has_red_flag = find_red_flag (self, &q, touched, only_situation, &set->red_flag);
     }
-
 
   for (guint i = 0; i < touched->len; i++)
     {

@@ -91,6 +91,9 @@ struct _SootheSearchQuery
 /* A word this short is not corrected: too many words are one edit away. */
 #define MIN_TYPO_LETTERS 5
 
+/* A correction must be a word in at least this many documents. */
+#define MIN_TYPO_DOCUMENTS 5
+
 struct _SootheSearchIndex
 {
   GObject     parent_instance;
@@ -724,7 +727,10 @@ consider_typo (SootheSearchIndex  *self,
 
   stem_token (self->stemmer, stem);
   entry = g_hash_table_lookup (self->stems, stem);
-  if (entry != NULL && (*best == NULL || entry->n_postings > (*best)->n_postings))
+  /* A rare word one letter away is more likely a coincidence than the one
+   * meant: "killing" is not the shop "till". */
+  if (entry != NULL && entry->n_postings >= MIN (MIN_TYPO_DOCUMENTS, MAX (1, self->n_documents / 100)) &&
+      (*best == NULL || entry->n_postings > (*best)->n_postings))
     *best = entry;
 }
 
@@ -945,7 +951,11 @@ query_term_add_spelling (SootheSearchIndex *self,
   gboolean prefix;
 
   stem_token (self->stemmer, token);
-  prefix = typing || count_letters (token, strlen (token)) >= MIN_PREFIX_LETTERS;
+  /* A whole word finds longer ones only in titles or in German, whose
+   * compounds begin with it ("Knie", "Knieschmerzen"): in passages "blades"
+   * is not "bladder". */
+  prefix = typing || (count_letters (token, strlen (token)) >= MIN_PREFIX_LETTERS &&
+                      (self->ranking == SOOTHE_SEARCH_RANK_FIELDS || self->stemmer == SOOTHE_STEMMER_GERMAN));
 
   query_term_add_lookup (term, token, prefix ? LOOKUP_PREFIX : LOOKUP_EXACT);
 
