@@ -259,4 +259,3 @@ soothe_preferences_window_new (GtkWindow     *parent,
                                 NULL, NULL);
   return self;
 }
-
