@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "soothe-advice-view.h"
+#include "soothe-bundle-text.h"
 #include "soothe-illustration.h"
 #include "soothe-markup.h"
 #include "soothe-safety.h"
@@ -47,33 +48,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-activate_link_cb (GtkLabel   *label,
-                  const char *uri,
-                  gpointer    user_data)
-{
-  /* Only https opens; anything else is swallowed rather than handed to GTK. */
-  if (g_str_has_prefix (uri, "https://"))
-    gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (label))), uri, GDK_CURRENT_TIME);
-  return TRUE;
-}
+/* Widths, in characters, of the advice's text: at least, and before it wraps. */
+#define TEXT_WIDTH_CHARS     28
+#define TEXT_MAX_WIDTH_CHARS 72
 
 static GtkWidget *
 new_label (const char *markup,
            const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = soothe_bundle_text_new_markup_label (markup, css_class);
 
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 72);
-  gtk_label_set_width_chars (GTK_LABEL (label), 28);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  g_signal_connect (label, "activate-link", G_CALLBACK (activate_link_cb), NULL);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), TEXT_MAX_WIDTH_CHARS);
+  gtk_label_set_width_chars (GTK_LABEL (label), TEXT_WIDTH_CHARS);
   return label;
 }
 
@@ -83,9 +69,10 @@ add_text (GtkBox     *box,
           const char *text,
           const char *css_class)
 {
-  g_autofree char *markup = soothe_markup_from_inline (text);
-  GtkWidget *label = new_label (markup, css_class);
+  GtkWidget *label = soothe_bundle_text_new_label (text, css_class);
 
+  gtk_label_set_max_width_chars (GTK_LABEL (label), TEXT_MAX_WIDTH_CHARS);
+  gtk_label_set_width_chars (GTK_LABEL (label), TEXT_WIDTH_CHARS);
   gtk_box_append (box, label);
   return label;
 }
@@ -96,17 +83,8 @@ add_heading (GtkBox     *box,
              const char *css_class,
              int         level)
 {
-  g_autofree char *markup = soothe_markup_from_inline (text);
-  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
-                                   "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
-                                   NULL);
+  GtkWidget *label = soothe_bundle_text_new_heading (text, css_class, level);
 
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, css_class);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, level, -1);
   gtk_box_append (box, label);
   return label;
 }
@@ -124,47 +102,15 @@ add_box (GtkBox     *parent,
   return GTK_BOX (box);
 }
 
-/* One list item: a marker ("•" or "3.") and the item's text beside it. */
-static void
-add_item (GtkBox     *box,
-          const char *marker,
-          const char *text)
-{
-  /* A grid, not a horizontal box: GTK 4.8 lays a wrapping label out again
-   * and again to fit it in a box row, which made up half of start-up. */
-  GtkWidget *row = gtk_grid_new ();
-  gboolean decorative = g_str_equal (marker, "•");
-  GtkWidget *bullet = g_object_new (GTK_TYPE_LABEL,
-                                    "label", marker,
-                                    "valign", GTK_ALIGN_START,
-                                    "accessible-role", decorative ? GTK_ACCESSIBLE_ROLE_PRESENTATION
-                                                                  : GTK_ACCESSIBLE_ROLE_LABEL,
-                                    NULL);
-  g_autofree char *markup = soothe_markup_from_inline (text);
-  GtkWidget *label;
-
-  gtk_widget_add_css_class (bullet, "soothe-bullet");
-  label = new_label (markup, NULL);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_grid_set_column_spacing (GTK_GRID (row), 8);
-  gtk_grid_attach (GTK_GRID (row), bullet, 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (row), label, 1, 0, 1, 1);
-  gtk_box_append (box, row);
-}
-
 static GtkBox *
 add_list (GtkBox             *box,
           const char * const *items,
           gboolean            numbered)
 {
-  GtkBox *list = add_box (box, "soothe-list", 4);
-
-  for (guint i = 0; items[i] != NULL; i++)
-    {
-      g_autofree char *number = numbered ? g_strdup_printf ("%u.", i + 1) : NULL;
-      add_item (list, numbered ? number : "•", items[i]);
-    }
-  return list;
+  return soothe_bundle_text_add_list (box, items,
+                                      SOOTHE_BUNDLE_LIST_SELECTABLE |
+                                      (numbered ? SOOTHE_BUNDLE_LIST_NUMBERED : SOOTHE_BUNDLE_LIST_NONE),
+                                      TEXT_WIDTH_CHARS, TEXT_MAX_WIDTH_CHARS);
 }
 
 /* Marks @widget as where the passage KIND/SECTION/ITEM is shown, for search. */
@@ -642,8 +588,7 @@ soothe_advice_view_set_content (SootheAdviceView *self,
   if (!g_set_object (&self->content, content))
     return;
 
-  disclaimer = soothe_markup_from_inline (soothe_content_get_disclaimer (content));
-  gtk_label_set_markup (self->disclaimer_label, disclaimer);
+  soothe_bundle_text_set_label (self->disclaimer_label, soothe_content_get_disclaimer (content));
   g_clear_object (&self->situation);
   rebuild (self);
 }
@@ -779,5 +724,4 @@ static void
 soothe_advice_view_init (SootheAdviceView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self->disclaimer_label, "activate-link", G_CALLBACK (activate_link_cb), NULL);
 }

@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "soothe-illustration.h"
-#include "soothe-markup.h"
+#include "soothe-bundle-text.h"
 #include "soothe-progress.h"
 #include "soothe-stretch-guide.h"
 #include "soothe-stretch-view.h"
@@ -260,50 +260,13 @@ remove_children (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
-/* A label for bundle text, which is never trusted as markup. */
-static GtkWidget *
-new_text_label (const char *text)
-{
-  g_autofree char *markup = soothe_markup_from_inline (text);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 56);
-  gtk_label_set_width_chars (GTK_LABEL (label), 24);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_set_hexpand (label, TRUE);
-  return label;
-}
-
-/* One list item: a marker ("•" or "3.") and the item's text beside it. */
-static void
-add_item (GtkBox     *box,
-          const char *marker,
-          gboolean    decorative,
-          const char *text)
-{
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *bullet = g_object_new (GTK_TYPE_LABEL,
-                                    "label", marker,
-                                    "valign", GTK_ALIGN_START,
-                                    "accessible-role", decorative ? GTK_ACCESSIBLE_ROLE_PRESENTATION
-                                                                  : GTK_ACCESSIBLE_ROLE_LABEL,
-                                    NULL);
-
-  gtk_widget_add_css_class (bullet, "soothe-bullet");
-  gtk_box_append (GTK_BOX (row), bullet);
-  gtk_box_append (GTK_BOX (row), new_text_label (text));
-  gtk_box_append (box, row);
-}
+/* Widths, in characters, of a stretch's steps: at least, and before they wrap. */
+#define STEP_WIDTH_CHARS     24
+#define STEP_MAX_WIDTH_CHARS 56
 
 static void
 show_stretch (SootheStretchView *self)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *summary = NULL;
   g_autofree char *meta = NULL;
   g_autofree char *done = NULL;
   const char * const *steps;
@@ -321,26 +284,22 @@ show_stretch (SootheStretchView *self)
     }
   gtk_widget_set_visible (self->box, TRUE);
 
-  name = soothe_markup_from_inline (soothe_stretch_get_name (self->stretch));
-  gtk_label_set_markup (self->name_label, name);
+  soothe_bundle_text_set_label (self->name_label, soothe_stretch_get_name (self->stretch));
   gtk_widget_set_visible (GTK_WIDGET (self->illustration),
                           soothe_stretch_get_illustration (self->stretch) != NULL);
-  summary = soothe_markup_from_inline (soothe_stretch_get_summary (self->stretch));
-  gtk_label_set_markup (self->summary_label, summary);
+  soothe_bundle_text_set_label (self->summary_label, soothe_stretch_get_summary (self->stretch));
 
   steps = soothe_stretch_get_steps (self->stretch);
-  for (guint i = 0; steps[i] != NULL; i++)
-    {
-      g_autofree char *number = g_strdup_printf ("%u.", i + 1);
-      add_item (self->steps_box, number, FALSE, steps[i]);
-    }
+  soothe_bundle_text_add_list (self->steps_box, steps,
+                               SOOTHE_BUNDLE_LIST_NUMBERED | SOOTHE_BUNDLE_LIST_SELECTABLE,
+                               STEP_WIDTH_CHARS, STEP_MAX_WIDTH_CHARS);
 
   meta = soothe_stretch_describe_hold (self->stretch);
   gtk_label_set_text (self->meta_label, meta);
 
   cautions = soothe_stretch_get_cautions (self->stretch);
-  for (guint i = 0; cautions[i] != NULL; i++)
-    add_item (self->cautions_box, "•", TRUE, cautions[i]);
+  soothe_bundle_text_add_list (self->cautions_box, cautions, SOOTHE_BUNDLE_LIST_SELECTABLE,
+                               STEP_WIDTH_CHARS, STEP_MAX_WIDTH_CHARS);
   gtk_widget_set_visible (GTK_WIDGET (self->cautions_box), cautions[0] != NULL);
 
   repetitions = soothe_stretch_get_repetitions (self->stretch);

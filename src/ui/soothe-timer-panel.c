@@ -8,7 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "soothe-markup.h"
+#include "soothe-bundle-text.h"
 #include "soothe-progress.h"
 #include "soothe-safety.h"
 #include "soothe-therapy-format.h"
@@ -154,18 +154,8 @@ show_safety (SootheTimerPanel *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->safety_list))) != NULL)
     gtk_box_remove (self->safety_list, child);
 
-  for (guint i = 0; preset->safety[i] != NULL; i++)
-    {
-      g_autofree char *markup = soothe_markup_from_inline (preset->safety[i]);
-      g_autofree char *item = g_strdup_printf ("•  %s", markup);
-      GtkWidget *label = gtk_label_new (NULL);
-
-      gtk_label_set_markup (GTK_LABEL (label), item);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 26);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_box_append (self->safety_list, label);
-    }
+  soothe_bundle_text_add_list (self->safety_list, (const char * const *) preset->safety,
+                               SOOTHE_BUNDLE_LIST_NONE, 0, 26);
   gtk_stack_set_visible_child_name (self->stack, "safety");
 }
 
