@@ -10,9 +10,9 @@
 
 #include "soothe-advice-view.h"
 #include "soothe-bundle-text.h"
-#include "soothe-illustration.h"
 #include "soothe-markup.h"
 #include "soothe-safety.h"
+#include "soothe-stretch-card.h"
 
 struct _SootheAdviceView
 {
@@ -291,66 +291,6 @@ add_therapy (SootheAdviceView *self,
     }
 }
 
-static GtkWidget *
-add_stretch_card (GtkBox        *box,
-                  SootheStretch *stretch)
-{
-  GtkBox *card = add_box (box, "soothe-card", 6);
-  const char * const *cautions = soothe_stretch_get_cautions (stretch);
-  g_autofree char *hold_text = NULL;
-  g_autofree char *meta = NULL;
-  g_autofree char *name = soothe_markup_to_plain (soothe_stretch_get_name (stretch));
-  g_autofree char *guide_label = NULL;
-  GtkWidget *top = gtk_grid_new ();
-  GtkBox *intro;
-  GtkWidget *button;
-
-  /* The drawing beside the name and summary, small: the steps say the rest. */
-  gtk_grid_set_column_spacing (GTK_GRID (top), 12);
-  gtk_box_append (card, top);
-  if (soothe_stretch_get_illustration (stretch) != NULL)
-    {
-      GtkWidget *illustration = soothe_illustration_new (stretch, 96, 72);
-
-      gtk_widget_set_valign (illustration, GTK_ALIGN_START);
-      gtk_grid_attach (GTK_GRID (top), illustration, 0, 0, 1, 1);
-    }
-  intro = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
-  gtk_grid_attach (GTK_GRID (top), GTK_WIDGET (intro), 1, 0, 1, 1);
-  gtk_widget_set_hexpand (GTK_WIDGET (intro), TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (intro), GTK_ALIGN_CENTER);
-  add_heading (intro, soothe_stretch_get_name (stretch), "title-4", 3);
-  add_text (intro, soothe_stretch_get_summary (stretch), NULL);
-  add_list (card, soothe_stretch_get_steps (stretch), TRUE);
-
-  /* Said as the guided stretch window says it. */
-  hold_text = soothe_stretch_describe_hold (stretch);
-  meta = g_strdup_printf ("%s%s", hold_text,
-                          soothe_stretch_get_pregnancy_safe (stretch) ? _(" · suits pregnancy") : "");
-  add_text (card, meta, "soothe-meta");
-
-  if (cautions[0] != NULL)
-    {
-      GtkBox *caution_box = add_box (card, "soothe-cautions", 4);
-      add_list (caution_box, cautions, FALSE);
-    }
-
-  /* No mnemonic: GTK 4.8 reads a button's underscore out to screen readers.
-   * Insensitive until the application provides the action. */
-  button = gtk_button_new_with_label (_("Guide me"));
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (button, 4);
-  gtk_widget_set_tooltip_text (button, _("Open the stretch and count each hold"));
-  /* TRANSLATORS: the accessible name of a stretch card's "Guide me" button */
-  guide_label = g_strdup_printf (_("Guide me through %s"), name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  guide_label, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.show-stretch");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", soothe_stretch_get_id (stretch));
-  gtk_box_append (card, button);
-  return GTK_WIDGET (card);
-}
-
 static void
 add_stretches (SootheAdviceView *self,
                GtkBox           *page)
@@ -369,7 +309,12 @@ add_stretches (SootheAdviceView *self,
       if (self->pregnant && !soothe_stretch_get_pregnancy_safe (stretch))
         hidden = TRUE;
       else
-        tag_passage (add_stretch_card (box, stretch), "stretch", 0, i);
+        {
+          GtkWidget *card = soothe_stretch_card_new (stretch);
+
+          gtk_box_append (box, card);
+          tag_passage (card, "stretch", 0, i);
+        }
     }
   if (hidden)
     add_pregnancy_note (box, _("Stretches that may not suit pregnancy are hidden because you said "
