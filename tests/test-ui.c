@@ -900,6 +900,55 @@ test_preferences (void)
   settle ();
 }
 
+/* A stand-in for a desktop service, on the test's session bus: its object
+ * exported and its name owned before the test goes on. */
+typedef struct {
+  guint registration;
+  guint name;
+} FakeService;
+
+static void
+fake_name_acquired_cb (GDBusConnection *connection,
+                       const char      *name,
+                       gpointer         user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+static FakeService
+start_fake_service (const char                 *xml,
+                    const char                 *path,
+                    const char                 *name,
+                    const GDBusInterfaceVTable *vtable)
+{
+  g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (xml, NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gboolean owned = FALSE;
+  FakeService service;
+
+  g_assert_nonnull (connection);
+  service.registration = g_dbus_connection_register_object (connection, path, info->interfaces[0], vtable,
+                                                            NULL, NULL, &error);
+  g_assert_no_error (error);
+  service.name = g_bus_own_name_on_connection (connection, name, G_BUS_NAME_OWNER_FLAGS_NONE,
+                                               fake_name_acquired_cb, NULL, &owned, NULL);
+  while (!owned && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (owned);
+  return service;
+}
+
+static void
+stop_fake_service (FakeService *service)
+{
+  g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+
+  g_bus_unown_name (service->name);
+  g_dbus_connection_unregister_object (connection, service->registration);
+}
+
 /* A stand-in for Mutter's idle monitor, on the test's session bus. */
 static const char idle_monitor_xml[] =
   "<node><interface name='org.gnome.Mutter.IdleMonitor'>"
@@ -912,7 +961,6 @@ static const char idle_monitor_xml[] =
 
 static struct {
   GDBusConnection *connection;
-  gboolean         owned;
   guint            next;
   guint            idle;      /* the idle watch Soothe holds, 0 for none */
   guint64          idle_ms;
@@ -964,35 +1012,13 @@ idle_method_cb (GDBusConnection       *connection,
 }
 
 static void
-idle_name_acquired_cb (GDBusConnection *connection,
-                       const char      *name,
-                       gpointer         user_data)
-{
-  fake_idle.owned = TRUE;
-}
-
-static gboolean
-fake_idle_owned (void)
-{
-  return fake_idle.owned;
-}
-
-static void
 start_fake_idle_monitor (void)
 {
   static const GDBusInterfaceVTable vtable = { idle_method_cb, NULL, NULL, { 0 } };
-  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (idle_monitor_xml, NULL);
-  g_autoptr(GError) error = NULL;
 
-  fake_idle.connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_assert_no_error (error);
-  g_dbus_connection_register_object (fake_idle.connection, "/org/gnome/Mutter/IdleMonitor/Core",
-                                     info->interfaces[0], &vtable, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_bus_own_name_on_connection (fake_idle.connection, "org.gnome.Mutter.IdleMonitor",
-                                G_BUS_NAME_OWNER_FLAGS_NONE, idle_name_acquired_cb, NULL, NULL,
-                                NULL);
-  wait_for (fake_idle_owned);
+  fake_idle.connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  start_fake_service (idle_monitor_xml, "/org/gnome/Mutter/IdleMonitor/Core", "org.gnome.Mutter.IdleMonitor",
+                      &vtable);
 }
 
 static void
@@ -1127,9 +1153,8 @@ static const char screensaver_xml[] =
   "</interface></node>";
 
 static struct {
-  guint   idle_seconds;
-  guint   n_asked;
-  gboolean owned;
+  guint idle_seconds;
+  guint n_asked;
 } fake_screensaver;
 
 static void
@@ -1144,20 +1169,6 @@ screensaver_method_cb (GDBusConnection       *connection,
 {
   fake_screensaver.n_asked++;
   g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", fake_screensaver.idle_seconds));
-}
-
-static void
-screensaver_name_acquired_cb (GDBusConnection *connection,
-                              const char      *name,
-                              gpointer         user_data)
-{
-  fake_screensaver.owned = TRUE;
-}
-
-static gboolean
-fake_screensaver_owned (void)
-{
-  return fake_screensaver.owned;
 }
 
 static guint screensaver_asked_before;
@@ -1187,20 +1198,10 @@ static void
 test_idle_screensaver_fallback (void)
 {
   static const GDBusInterfaceVTable vtable = { screensaver_method_cb, NULL, NULL, { 0 } };
-  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (screensaver_xml, NULL);
   SootheReminderScheduler *reminders = soothe_application_get_reminders (app);
   GSettings *settings = soothe_application_get_settings (app);
-  g_autoptr(GError) error = NULL;
-  guint registration;
-  guint name;
-
-  registration = g_dbus_connection_register_object (fake_idle.connection, "/org/freedesktop/ScreenSaver",
-                                                    info->interfaces[0], &vtable, NULL, NULL, &error);
-  g_assert_no_error (error);
-  name = g_bus_own_name_on_connection (fake_idle.connection, "org.freedesktop.ScreenSaver",
-                                       G_BUS_NAME_OWNER_FLAGS_NONE, screensaver_name_acquired_cb,
-                                       NULL, NULL, NULL);
-  wait_for (fake_screensaver_owned);
+  FakeService screensaver = start_fake_service (screensaver_xml, "/org/freedesktop/ScreenSaver",
+                                                "org.freedesktop.ScreenSaver", &vtable);
 
   /* The monitor goes: a new break length asks for a watch and is refused. */
   fake_idle.refuse = TRUE;
@@ -1238,8 +1239,7 @@ test_idle_screensaver_fallback (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "reminder-skip", NULL);
   settle ();
 
-  g_bus_unown_name (name);
-  g_dbus_connection_unregister_object (fake_idle.connection, registration);
+  stop_fake_service (&screensaver);
 }
 
 /* Counts what would be heard, instead of playing the chime. */
@@ -1401,10 +1401,6 @@ static const char portal_xml[] =
   "</interface></node>";
 
 static struct {
-  GDBusConnection *connection;
-  guint            registration;
-  guint            name;
-  gboolean         owned;
   guint32          response;     /* what the next answer is: 0 granted, 1 refused */
   guint            n_requests;
   gboolean         autostart;    /* asked for in the last request */
@@ -1447,20 +1443,6 @@ portal_method_cb (GDBusConnection       *connection,
   g_assert_no_error (error);
 }
 
-static void
-portal_name_acquired_cb (GDBusConnection *connection,
-                         const char      *name,
-                         gpointer         user_data)
-{
-  fake_portal.owned = TRUE;
-}
-
-static gboolean
-fake_portal_owned (void)
-{
-  return fake_portal.owned;
-}
-
 static guint portal_requests_seen;
 
 static gboolean
@@ -1476,21 +1458,11 @@ static void
 test_start_at_login_portal (void)
 {
   static const GDBusInterfaceVTable vtable = { portal_method_cb, NULL, NULL, { 0 } };
-  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (portal_xml, NULL);
   GSettings *settings = soothe_application_get_settings (app);
   g_autofree char *path = soothe_autostart_get_path ();
-  g_autoptr(GError) error = NULL;
+  FakeService portal = start_fake_service (portal_xml, "/org/freedesktop/portal/desktop",
+                                           "org.freedesktop.portal.Desktop", &vtable);
 
-  fake_portal.connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_assert_no_error (error);
-  fake_portal.registration =
-    g_dbus_connection_register_object (fake_portal.connection, "/org/freedesktop/portal/desktop",
-                                       info->interfaces[0], &vtable, NULL, NULL, &error);
-  g_assert_no_error (error);
-  fake_portal.name = g_bus_own_name_on_connection (fake_portal.connection, "org.freedesktop.portal.Desktop",
-                                                   G_BUS_NAME_OWNER_FLAGS_NONE, portal_name_acquired_cb,
-                                                   NULL, NULL, NULL);
-  wait_for (fake_portal_owned);
   soothe_application_set_background_portal (app, TRUE);
 
   /* Reminders on: the portal is asked, and grants it. */
@@ -1527,10 +1499,8 @@ test_start_at_login_portal (void)
   wait_for (portal_answered);
   settle ();
   soothe_application_set_background_portal (app, FALSE);
-  g_bus_unown_name (fake_portal.name);
-  g_dbus_connection_unregister_object (fake_portal.connection, fake_portal.registration);
+  stop_fake_service (&portal);
   g_clear_pointer (&fake_portal.commandline, g_strfreev);
-  g_clear_object (&fake_portal.connection);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
