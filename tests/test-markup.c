@@ -543,6 +543,22 @@ test_markup_random (void)
     }
 }
 
+/* A question said back is cut at a character, never inside one. */
+static void
+test_text_shorten (void)
+{
+  g_autofree char *same = soothe_text_shorten ("knee pain", 20);
+  g_autofree char *cut = soothe_text_shorten ("knee pain after running", 10);
+  g_autofree char *letters = soothe_text_shorten ("ééééééééééééé", 5);
+
+  g_assert_cmpstr (same, ==, "knee pain");
+  g_assert_cmpstr (cut, ==, "knee pain…");
+  g_assert_cmpstr (letters, ==, "éééé…");
+  g_assert_true (soothe_text_is_blank (" \t\n "));
+  g_assert_true (soothe_text_is_blank (""));
+  g_assert_false (soothe_text_is_blank (" x "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -565,6 +581,7 @@ main (int   argc,
   g_test_add_func ("/soothe/markup/unsafe-link", test_markup_unsafe_link);
   g_test_add_func ("/soothe/markup/pathological", test_markup_pathological);
   g_test_add_func ("/soothe/markup/random", test_markup_random);
+  g_test_add_func ("/soothe/markup/text-shorten", test_text_shorten);
 
   return g_test_run ();
 }

@@ -411,3 +411,25 @@ soothe_text_is_blank (const char *text)
     }
   return TRUE;
 }
+
+/**
+ * soothe_text_shorten:
+ * @text: UTF-8 text, such as a question to quote back
+ * @max_chars: how many characters to keep at most, more than 1
+ *
+ * Returns: (transfer full): @text, or its start and "…" when it is longer
+ */
+char *
+soothe_text_shorten (const char *text,
+                     guint       max_chars)
+{
+  const char *end;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (max_chars > 1, NULL);
+
+  if (g_utf8_strlen (text, -1) <= (glong) max_chars)
+    return g_strdup (text);
+  end = g_utf8_offset_to_pointer (text, max_chars - 1);
+  return g_strdup_printf ("%.*s…", (int) (end - text), text);
+}

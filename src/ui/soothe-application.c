@@ -167,6 +167,9 @@ is_same_passage (const SoothePassage *a,
 
 #define MAX_SEARCH_LINES 10
 
+/* A question said back in a message is cut to this many characters. */
+#define MAX_QUOTED_CHARS 80
+
 /* Prints the red flag, if any, then each answering situation's best passage. */
 static int
 search_answers (SootheApplication *self,
@@ -192,9 +195,11 @@ search_answers (SootheApplication *self,
                                                                           : SOOTHE_ASK_NONE);
   if (set->answers->len == 0)
     {
+      g_autofree char *quoted = soothe_text_shorten (question, MAX_QUOTED_CHARS);
+
       g_printerr (_("soothe: Soothe has no advice for “%s”. If it is an emergency, call 999, "
                     "112 or 911; otherwise a doctor or pharmacist can help.\n"),
-                  question);
+                  quoted);
       return 1;
     }
 

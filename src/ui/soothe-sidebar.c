@@ -375,12 +375,13 @@ show_no_answer (SootheSidebar *self,
                 const char    *query)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *quoted = soothe_text_shorten (query, 60);
 
   gtk_label_set_text (self->empty_title, _("No Advice for This"));
   /* TRANSLATORS: %s is what the person searched for */
   g_string_append_printf (text, _("Soothe has no advice about “%s”. If it is an emergency, call 999, "
                                   "112 or 911. Otherwise a doctor or pharmacist can help."),
-                          query);
+                          quoted);
   if (self->selected != NULL)
     {
       g_autofree char *title = soothe_markup_to_plain (soothe_situation_get_title (self->selected));
