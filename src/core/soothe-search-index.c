@@ -108,6 +108,7 @@ struct _SootheSearchIndex
   GHashTable *words;             /* folded word -> its StemEntry, or &not_indexable */
   GHashTable *synonyms;          /* stem -> GPtrArray of the stems in its groups */
   GArray     *lengths;           /* guint16 per document: words indexed, passage ranking only */
+  guint64     total_length;      /* their sum */
 
   /* Derived lazily on the first query after adds */
   GPtrArray  *sorted_entries;    /* StemEntry, by stem; NULL when stale */
@@ -1428,7 +1429,9 @@ soothe_search_index_add (SootheSearchIndex *self,
       if (self->lengths->len < self->n_documents)
         g_array_set_size (self->lengths, self->n_documents);
       length = &g_array_index (self->lengths, guint16, document);
+      self->total_length -= *length;
       *length = MIN (G_MAXUINT16, *length + n_words);
+      self->total_length += *length;
     }
 }
 
@@ -1510,13 +1513,7 @@ soothe_search_index_run (SootheSearchIndex *self,
     match_term (self, &g_array_index (query->terms, QueryTerm, i), i);
 
   if (self->ranking == SOOTHE_SEARCH_RANK_PASSAGES)
-    {
-      guint64 total = 0;
-
-      for (guint i = 0; i < self->lengths->len; i++)
-        total += g_array_index (self->lengths, guint16, i);
-      average_length = MAX (1.0, (double) total / self->n_documents);
-    }
+    average_length = MAX (1.0, (double) self->total_length / self->n_documents);
 
   all_terms = n_terms == 32 ? G_MAXUINT32 : (1u << n_terms) - 1;
   n_hits = self->n_hit_documents;
