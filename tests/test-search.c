@@ -376,6 +376,26 @@ test_red_flags_both_ways (void)
     }
 }
 
+/* As one list: the red flag first, never twice, at most as many as asked. */
+static void
+test_answer_list (void)
+{
+  SootheAnswers *answers = soothe_content_get_answers (content);
+  g_autoptr(SootheAnswerSet) set = soothe_answers_ask (answers, "chest pain while running", SOOTHE_ASK_NONE);
+  g_autoptr(GArray) list = soothe_answer_set_list (set, 10);
+  g_autoptr(GArray) short_list = soothe_answer_set_list (set, 3);
+  g_autoptr(GArray) none = soothe_answer_set_list (set, 0);
+
+  g_assert_true (set->has_red_flag);
+  g_assert_cmpuint (list->len, >, 1);
+  g_assert_cmpuint (list->len, <=, 10);
+  g_assert_cmpuint (short_list->len, ==, 3);
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpint (memcmp (&g_array_index (list, SoothePassage, 0), &set->red_flag, sizeof (SoothePassage)), ==, 0);
+  for (guint i = 1; i < list->len; i++)
+    g_assert_cmpint (memcmp (&g_array_index (list, SoothePassage, i), &set->red_flag, sizeof (SoothePassage)), !=, 0);
+}
+
 /* In pregnancy the answers leave out what the advice pane hides. */
 static void
 test_pregnancy_leaves_out_hidden (void)
@@ -479,6 +499,7 @@ main (int   argc,
   g_test_add_func ("/soothe/search/passage-names-checked", test_passage_names_checked);
   g_test_add_func ("/soothe/search/highlight", test_highlight);
   g_test_add_func ("/soothe/search/red-flags-both-ways", test_red_flags_both_ways);
+  g_test_add_func ("/soothe/search/answer-list", test_answer_list);
   g_test_add_func ("/soothe/search/pregnancy-leaves-out-hidden", test_pregnancy_leaves_out_hidden);
   g_test_add_func ("/soothe/search/user-synonyms", test_user_synonyms);
   g_test_add_func ("/soothe/search/bad-synonyms", test_bad_synonyms);

@@ -814,6 +814,52 @@ soothe_answers_ask (SootheAnswers  *self,
   return g_steal_pointer (&set);
 }
 
+static gboolean
+is_same_passage (const SoothePassage *a,
+                 const SoothePassage *b)
+{
+  return a->situation == b->situation && a->kind == b->kind && a->section == b->section &&
+         a->item == b->item;
+}
+
+/**
+ * soothe_answer_set_list:
+ * @set: answers
+ * @max: how many passages at most
+ *
+ * The answers as one list, as the command line and GNOME Shell show them:
+ * the red flag first, then each situation's best passage; a situation whose
+ * best passage is the red flag follows with its next one, if it has one.
+ *
+ * Returns: (transfer full) (element-type SoothePassage): at most @max passages
+ */
+GArray *
+soothe_answer_set_list (SootheAnswerSet *set,
+                        guint            max)
+{
+  GArray *list = g_array_new (FALSE, FALSE, sizeof (SoothePassage));
+
+  g_return_val_if_fail (set != NULL, list);
+
+  if (set->has_red_flag && max > 0)
+    g_array_append_val (list, set->red_flag);
+  for (guint i = 0; i < set->answers->len && list->len < max; i++)
+    {
+      const SootheAnswer *answer = &g_array_index (set->answers, SootheAnswer, i);
+      const SoothePassage *passage = &answer->passages[0];
+
+      /* The red flag is not said twice. */
+      if (set->has_red_flag && is_same_passage (passage, &set->red_flag))
+        {
+          if (answer->n_passages < 2)
+            continue;
+          passage = &answer->passages[1];
+        }
+      g_array_append_val (list, *passage);
+    }
+  return list;
+}
+
 void
 soothe_answer_set_free (SootheAnswerSet *set)
 {

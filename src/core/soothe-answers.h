@@ -81,6 +81,8 @@ gboolean         soothe_answers_passage_from_string
 SootheContent   *soothe_answers_get_content      (SootheAnswers       *self);
 guint            soothe_answers_get_n_passages   (SootheAnswers       *self);
 
+GArray          *soothe_answer_set_list          (SootheAnswerSet     *set,
+                                                  guint                max);
 void             soothe_answer_set_free          (SootheAnswerSet     *set);
 
 const char      *soothe_passage_kind_to_string   (SoothePassageKind    kind);

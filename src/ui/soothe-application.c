@@ -157,14 +157,6 @@ print_answer (SootheAnswers       *answers,
            soothe_passage_kind_to_string (passage->kind), text);
 }
 
-static gboolean
-is_same_passage (const SoothePassage *a,
-                 const SoothePassage *b)
-{
-  return a->situation == b->situation && a->kind == b->kind && a->section == b->section &&
-         a->item == b->item;
-}
-
 #define MAX_SEARCH_LINES 10
 
 /* A question said back in a message is cut to this many characters. */
@@ -177,9 +169,9 @@ search_answers (SootheApplication *self,
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr(SootheAnswerSet) set = NULL;
+  g_autoptr(GArray) lines = NULL;
   SootheContent *content;
   SootheAnswers *answers;
-  guint n_lines = 0;
 
   if (!g_utf8_validate (question, -1, NULL) || soothe_text_is_blank (question))
     {
@@ -203,26 +195,9 @@ search_answers (SootheApplication *self,
       return 1;
     }
 
-  if (set->has_red_flag)
-    {
-      print_answer (answers, &set->red_flag);
-      n_lines++;
-    }
-  for (guint i = 0; i < set->answers->len && n_lines < MAX_SEARCH_LINES; i++)
-    {
-      const SootheAnswer *answer = &g_array_index (set->answers, SootheAnswer, i);
-      const SoothePassage *passage = &answer->passages[0];
-
-      /* The red flag is not said twice. */
-      if (set->has_red_flag && is_same_passage (passage, &set->red_flag))
-        {
-          if (answer->n_passages < 2)
-            continue;
-          passage = &answer->passages[1];
-        }
-      print_answer (answers, passage);
-      n_lines++;
-    }
+  lines = soothe_answer_set_list (set, MAX_SEARCH_LINES);
+  for (guint i = 0; i < lines->len; i++)
+    print_answer (answers, &g_array_index (lines, SoothePassage, i));
   return 0;
 }
 

@@ -81,23 +81,16 @@ result_set (SootheSearchProvider *self,
   SootheAnswers *answers = soothe_content_get_answers (content);
   g_autofree char *question = join_terms (terms);
   g_autoptr(SootheAnswerSet) set = NULL;
+  g_autoptr(GArray) passages = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   GSettings *settings = soothe_application_get_settings (self->application);
   gboolean pregnant = settings != NULL && g_settings_get_boolean (settings, "pregnant");
 
   set = soothe_answers_ask (answers, question, pregnant ? SOOTHE_ASK_PREGNANT : SOOTHE_ASK_NONE);
-  if (set->has_red_flag)
-    g_ptr_array_add (ids, soothe_answers_passage_to_string (answers, &set->red_flag));
-  for (guint i = 0; i < set->answers->len && ids->len < MAX_RESULTS; i++)
-    {
-      const SootheAnswer *answer = &g_array_index (set->answers, SootheAnswer, i);
-      g_autofree char *id = soothe_answers_passage_to_string (answers, &answer->passages[0]);
-
-      /* A situation is listed once, even when its red flag came first. */
-      if (set->has_red_flag && set->red_flag.situation == answer->situation)
-        continue;
-      g_ptr_array_add (ids, g_steal_pointer (&id));
-    }
+  passages = soothe_answer_set_list (set, MAX_RESULTS);
+  for (guint i = 0; i < passages->len; i++)
+    g_ptr_array_add (ids, soothe_answers_passage_to_string (answers,
+                                                            &g_array_index (passages, SoothePassage, i)));
 
   return g_variant_new_strv ((const char * const *) ids->pdata, ids->len);
 }
