@@ -70,6 +70,9 @@
 /* A word found nowhere weighs this share of its rarity against a red flag. */
 #define UNKNOWN_WEIGHT 0.5
 
+/* A pregnancy page, for a question that is not about pregnancy, counts this much. */
+#define OTHER_PREGNANCY_FACTOR 0.5
+
 /* How much more a situation with every word of the question counts. */
 #define COMPLETE_FACTOR 1.25
 
@@ -117,6 +120,7 @@ struct _SootheAnswers
   SootheSearchIndex *index;
   GArray            *passages;   /* Passage, by document */
   GArray            *gathered;   /* Gathered, by situation: scratch, untouched between questions */
+  GArray            *pregnancy;  /* gboolean, by situation: a page for pregnancy */
   guint              n_situations;
   double             red_flag_affinity;  /* see RED_FLAG_AFFINITY_FACTOR */
 };
@@ -172,6 +176,7 @@ soothe_answers_finalize (GObject *object)
   g_clear_object (&self->index);
   g_clear_pointer (&self->passages, g_array_unref);
   g_clear_pointer (&self->gathered, g_array_unref);
+  g_clear_pointer (&self->pregnancy, g_array_unref);
 
   G_OBJECT_CLASS (soothe_answers_parent_class)->finalize (object);
 }
@@ -189,6 +194,7 @@ soothe_answers_init (SootheAnswers *self)
 {
   self->passages = g_array_new (FALSE, FALSE, sizeof (Passage));
   self->gathered = g_array_new (FALSE, TRUE, sizeof (Gathered));
+  self->pregnancy = g_array_new (FALSE, TRUE, sizeof (gboolean));
 }
 
 static guint
@@ -355,6 +361,7 @@ soothe_answers_new (SootheContent      *content,
       g_autoptr(SootheSituation) situation = g_list_model_get_item (situations, i);
 
       index_situation (self, stretch_cache, i, situation);
+      g_array_append_val (self->pregnancy, situation->pregnancy);
     }
   g_array_set_size (self->gathered, self->n_situations);
 
@@ -457,6 +464,7 @@ typedef struct
   guint32 known;           /* terms found somewhere */
   guint32 central;         /* terms found in a title or keywords: a place, an activity */
   guint32 red_flag_words;  /* terms mostly found in get-help lines */
+  gboolean pregnancy;      /* the question, or the person, is about pregnancy */
 } Question;
 
 static double
@@ -562,7 +570,8 @@ find_red_flag (SootheAnswers   *self,
       guint situation = g_array_index (touched, guint, i);
       Gathered *gathered = &g_array_index (self->gathered, Gathered, situation);
 
-      if (only_situation != G_MAXUINT && situation != only_situation)
+      if ((only_situation != G_MAXUINT && situation != only_situation) ||
+          (!question->pregnancy && g_array_index (self->pregnancy, gboolean, situation)))
         continue;
 
       for (guint k = 0; k < gathered->n_found; k++)
@@ -633,6 +642,7 @@ soothe_answers_ask (SootheAnswers  *self,
   guint passage_documents[32] = { 0 };
   guint red_flag_documents[32] = { 0 };
   guint title_count[32] = { 0 };
+  guint pregnancy_title_count[32] = { 0 };
   guint situation_count[32] = { 0 };
   gboolean has_specific = FALSE;
   gboolean has_corrected_specific = FALSE;
@@ -709,12 +719,22 @@ soothe_answers_ask (SootheAnswers  *self,
     {
       Gathered *gathered = &g_array_index (self->gathered, Gathered, g_array_index (touched, guint, i));
 
+      gboolean for_pregnancy = g_array_index (self->pregnancy, gboolean, g_array_index (touched, guint, i));
+
       for (guint t = 0; t < q.n_terms; t++)
         {
           title_count[t] += (gathered->title_terms >> t) & 1;
+          pregnancy_title_count[t] += for_pregnancy && ((gathered->title_terms >> t) & 1);
           situation_count[t] += (gathered->all_terms >> t) & 1;
         }
     }
+
+  /* A word that pregnancy pages have in at least half the titles it is in
+   * ("pregnant") asks about pregnancy; so does a person who said they are. */
+  q.pregnancy = (flags & SOOTHE_ASK_PREGNANT) != 0;
+  for (guint t = 0; t < q.n_terms; t++)
+    if (pregnancy_title_count[t] > 0 && 2 * pregnancy_title_count[t] >= title_count[t])
+      q.pregnancy = TRUE;
 
   /* A word only ever found in the prose, never in a title or keywords, is
    * more likely a chance word of the question ("because") than its subject. */
@@ -769,6 +789,9 @@ soothe_answers_ask (SootheAnswers  *self,
           Gathered *gathered = &g_array_index (self->gathered, Gathered, situation);
 
           gathered->value = situation_value (self, &q, gathered);
+          /* A page for pregnancy answers a question about pregnancy first. */
+          if (!q.pregnancy && g_array_index (self->pregnancy, gboolean, situation))
+            gathered->value *= OTHER_PREGNANCY_FACTOR;
           if (best == G_MAXUINT || gathered->value > best_score ||
               (gathered->value == best_score && situation < best))
             {
