@@ -842,6 +842,67 @@ test_restore_before_deadline (Fixture       *f,
   restarted_clear (&r);
 }
 
+/* A session remembers the situation it was for, through a restart and to
+ * its end; a timer saved before sessions did still restores. */
+static void
+test_situation_kept (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *saved = NULL;
+  g_autofree char *old = NULL;
+  g_autoptr(GError) error = NULL;
+  Restarted r;
+
+  soothe_therapy_timer_set_situation (f->timer, "knee-pain");
+  g_assert_null (soothe_therapy_timer_get_situation (f->timer));
+
+  start_ok (f, SOOTHE_THERAPY_COLD, &f->cold, 20, 1);
+  g_assert_null (soothe_therapy_timer_get_situation (f->timer));
+  soothe_therapy_timer_set_situation (f->timer, "knee-pain");
+  g_assert_cmpstr (soothe_therapy_timer_get_situation (f->timer), ==, "knee-pain");
+  saved = soothe_therapy_timer_save (f->timer);
+  g_assert_nonnull (strstr (saved, "\"situation\" : \"knee-pain\""));
+
+  restart (f, &r, saved, START + HOUR);
+  g_assert_cmpstr (soothe_therapy_timer_get_situation (r.timer), ==, "knee-pain");
+  soothe_therapy_timer_update (r.timer);
+  g_assert_cmpint (soothe_therapy_timer_get_state (r.timer), ==, SOOTHE_TIMER_FINISHED);
+  g_assert_cmpstr (soothe_therapy_timer_get_situation (r.timer), ==, "knee-pain");
+  restarted_clear (&r);
+
+  /* Without it, as written before. */
+  soothe_therapy_timer_set_situation (f->timer, NULL);
+  old = soothe_therapy_timer_save (f->timer);
+  g_assert_null (strstr (old, "situation"));
+  restart (f, &r, old, START + MINUTE);
+  g_assert_null (soothe_therapy_timer_get_situation (r.timer));
+  restarted_clear (&r);
+
+  /* A new session forgets it. */
+  soothe_therapy_timer_set_situation (f->timer, "knee-pain");
+  soothe_therapy_timer_stop (f->timer);
+  start_ok (f, SOOTHE_THERAPY_COLD, &f->cold, 20, 1);
+  g_assert_null (soothe_therapy_timer_get_situation (f->timer));
+
+  /* One that is not an id is damage. */
+  g_clear_pointer (&saved, g_free);
+  soothe_therapy_timer_set_situation (f->timer, "knee-pain");
+  saved = soothe_therapy_timer_save (f->timer);
+  {
+    g_autoptr(GString) bad = g_string_new (saved);
+    SootheClock *clock = soothe_fake_clock_new (START);
+    SootheTherapyTimer *timer = soothe_therapy_timer_new (clock);
+
+    g_string_replace (bad, "\"knee-pain\"", "\"Knee Pain\"", 1);
+    g_assert_false (soothe_therapy_timer_restore (timer, bad->str, bad->len, &error));
+    g_assert_nonnull (strstr (error->message, "$.situation"));
+    g_assert_null (soothe_therapy_timer_get_situation (timer));
+    g_assert_finalize_object (timer);
+    g_assert_finalize_object (clock);
+  }
+  clear_log (f);
+}
+
 static void
 test_restore_after_deadline (Fixture       *f,
                              gconstpointer  data)
@@ -1336,6 +1397,7 @@ main (int   argc,
   ADD ("suspend-several-deadlines", test_suspend_several_deadlines);
   ADD ("handler-stops", test_handler_stops);
   ADD ("clock-set-back", test_clock_set_back);
+  ADD ("situation-kept", test_situation_kept);
   ADD ("eight-hour-day", test_eight_hour_day);
   ADD ("restore-before-deadline", test_restore_before_deadline);
   ADD ("restore-after-deadline", test_restore_after_deadline);

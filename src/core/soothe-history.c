@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -29,18 +30,20 @@ G_DEFINE_ENUM_TYPE (SootheHistoryKind, soothe_history_kind,
   G_DEFINE_ENUM_VALUE (SOOTHE_HISTORY_STRETCH_DONE, "stretch-done"),
   G_DEFINE_ENUM_VALUE (SOOTHE_HISTORY_STRETCH_SNOOZED, "stretch-snoozed"),
   G_DEFINE_ENUM_VALUE (SOOTHE_HISTORY_STRETCH_SKIPPED, "stretch-skipped"),
-  G_DEFINE_ENUM_VALUE (SOOTHE_HISTORY_THERAPY_COMPLETED, "therapy-completed"))
+  G_DEFINE_ENUM_VALUE (SOOTHE_HISTORY_THERAPY_COMPLETED, "therapy-completed"),
+  G_DEFINE_ENUM_VALUE (SOOTHE_HISTORY_PAIN_LOGGED, "pain-logged"))
 
 static const char * const kind_names[] = {
   [SOOTHE_HISTORY_STRETCH_DONE] = "stretch-done",
   [SOOTHE_HISTORY_STRETCH_SNOOZED] = "stretch-snoozed",
   [SOOTHE_HISTORY_STRETCH_SKIPPED] = "stretch-skipped",
   [SOOTHE_HISTORY_THERAPY_COMPLETED] = "therapy-completed",
+  [SOOTHE_HISTORY_PAIN_LOGGED] = "pain-logged",
 };
 
 typedef struct
 {
-  SootheHistoryEvent event;   /* first, so an Entry is its event; owns stretch */
+  SootheHistoryEvent event;   /* first, so an Entry is its event; owns its strings */
   gboolean           saved;   /* FALSE when writing it to the file failed */
 } Entry;
 
@@ -78,6 +81,22 @@ entry_clear (gpointer data)
   Entry *entry = data;
 
   g_free ((char *) entry->event.stretch);
+  g_free ((char *) entry->event.situation);
+  g_free ((char *) entry->event.note);
+}
+
+/* An entry holding a copy of @event's strings. */
+static Entry
+entry_copy (const SootheHistoryEvent *event,
+            gboolean                  saved)
+{
+  Entry entry = { *event, saved };
+
+  entry.event.stretch = g_strdup (event->stretch);
+  entry.event.situation = g_strdup (event->situation);
+  entry.event.note = g_strdup (event->note);
+
+  return entry;
 }
 
 static GArray *
@@ -106,23 +125,6 @@ is_stretch_kind (SootheHistoryKind kind)
   return kind == SOOTHE_HISTORY_STRETCH_DONE ||
          kind == SOOTHE_HISTORY_STRETCH_SNOOZED ||
          kind == SOOTHE_HISTORY_STRETCH_SKIPPED;
-}
-
-/* The bundle's rule for ids: 1 to 64 of a-z, 0-9 and -, starting with a letter. */
-static gboolean
-is_valid_id (const char *id)
-{
-  gsize length = id != NULL ? strlen (id) : 0;
-
-  if (length < 1 || length > 64 || !g_ascii_islower (id[0]))
-    return FALSE;
-  for (gsize i = 0; i < length; i++)
-    {
-      if (!g_ascii_islower (id[i]) && !g_ascii_isdigit (id[i]) && id[i] != '-')
-        return FALSE;
-    }
-
-  return TRUE;
 }
 
 static void
@@ -252,6 +254,54 @@ soothe_history_get_path (SootheHistory *self)
 }
 
 /**
+ * soothe_history_check_note:
+ * @note: a note for a pain entry
+ * @error: return location for an error
+ *
+ * A note is valid UTF-8 of at most %SOOTHE_HISTORY_MAX_NOTE characters, with
+ * no control characters other than line breaks and tabs.
+ *
+ * Returns: %FALSE with @error set in %G_IO_ERROR (INVALID_DATA) saying what
+ *   is wrong, when @note is not one
+ */
+gboolean
+soothe_history_check_note (const char  *note,
+                           GError     **error)
+{
+  glong length;
+
+  g_return_val_if_fail (note != NULL, FALSE);
+
+  if (!g_utf8_validate (note, -1, NULL))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The note is not valid UTF-8 text"));
+      return FALSE;
+    }
+  length = g_utf8_strlen (note, -1);
+  if (length > SOOTHE_HISTORY_MAX_NOTE)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The note has %ld characters; it can have at most %d"),
+                   length, SOOTHE_HISTORY_MAX_NOTE);
+      return FALSE;
+    }
+  for (const char *p = note; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != '\n' && c != '\t' && g_unichar_type (c) == G_UNICODE_CONTROL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               _("The note has a control character in it"));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
  * soothe_history_kind_to_string:
  * @kind: a #SootheHistoryKind
  *
@@ -318,7 +368,7 @@ get_value (const SootheJsonNode  *object,
 }
 
 /* Fills @event from one parsed line; returns the problem, or NULL. The
- * stretch id in @event is borrowed from @root. */
+ * strings in @event are borrowed from @root. */
 static char *
 read_event (const SootheJsonNode *root,
             SootheHistoryEvent   *event)
@@ -366,13 +416,33 @@ read_event (const SootheJsonNode *root,
       if (node == NULL)
         return problem;
       string = soothe_json_node_get_string (node);
-      if (!is_valid_id (string))
+      if (!soothe_id_is_valid (string))
         {
           escaped = g_strescape (string, NULL);
           return g_strdup_printf ("$.stretch: \"%.32s\"%s is not a valid id",
                                   escaped, strlen (escaped) > 32 ? "…" : "");
         }
       event->stretch = string;
+    }
+  else if (event->kind == SOOTHE_HISTORY_PAIN_LOGGED)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!soothe_json_read_int (root, "$", "level", 0, SOOTHE_HISTORY_MAX_PAIN, &number, NULL,
+                                 &error))
+        return g_strdup (error->message);
+      event->level = number;
+
+      node = soothe_json_node_get_member (root, "note");
+      if (node != NULL)
+        {
+          node = get_value (root, "note", SOOTHE_JSON_STRING, "a string", &problem);
+          if (node == NULL)
+            return problem;
+          if (!soothe_history_check_note (soothe_json_node_get_string (node), &error))
+            return g_strdup_printf ("$.note: %s", error->message);
+          event->note = soothe_json_node_get_string (node);
+        }
     }
   else
     {
@@ -394,6 +464,25 @@ read_event (const SootheJsonNode *root,
       if (!soothe_json_read_int (root, "$", "minutes", 0, MAX_MINUTES, &number, NULL, &error))
         return g_strdup (error->message);
       event->minutes = number;
+    }
+
+  /* Pain is always about a situation; a session may say which it was for,
+   * and sessions recorded before it could do not. */
+  if (event->kind == SOOTHE_HISTORY_PAIN_LOGGED ||
+      (event->kind == SOOTHE_HISTORY_THERAPY_COMPLETED &&
+       soothe_json_node_get_member (root, "situation") != NULL))
+    {
+      node = get_value (root, "situation", SOOTHE_JSON_STRING, "a situation id", &problem);
+      if (node == NULL)
+        return problem;
+      string = soothe_json_node_get_string (node);
+      if (!soothe_id_is_valid (string))
+        {
+          escaped = g_strescape (string, NULL);
+          return g_strdup_printf ("$.situation: \"%.32s\"%s is not a valid id",
+                                  escaped, strlen (escaped) > 32 ? "…" : "");
+        }
+      event->situation = string;
     }
 
   return NULL;
@@ -470,9 +559,7 @@ load_line (Load       *load,
       return;
     }
 
-  entry.event = event;
-  entry.event.stretch = g_strdup (event.stretch);
-  entry.saved = TRUE;
+  entry = entry_copy (&event, TRUE);
   g_array_append_val (load->entries, entry);
 }
 
@@ -545,11 +632,12 @@ soothe_history_load (SootheHistory  *self,
   /* What could not be written stays, after what the file holds. */
   for (guint i = 0; i < self->entries->len; i++)
     {
-      Entry entry = g_array_index (self->entries, Entry, i);
+      const Entry *unsaved = &g_array_index (self->entries, Entry, i);
+      Entry entry;
 
-      if (entry.saved)
+      if (unsaved->saved)
         continue;
-      entry.event.stretch = g_strdup (entry.event.stretch);
+      entry = entry_copy (&unsaved->event, FALSE);
       g_array_append_val (entries, entry);
     }
 
@@ -600,12 +688,27 @@ event_to_line (const SootheHistoryEvent *event)
       json_builder_set_member_name (builder, "stretch");
       json_builder_add_string_value (builder, event->stretch);
     }
+  else if (event->kind == SOOTHE_HISTORY_PAIN_LOGGED)
+    {
+      json_builder_set_member_name (builder, "level");
+      json_builder_add_int_value (builder, event->level);
+      if (event->note != NULL && *event->note != '\0')
+        {
+          json_builder_set_member_name (builder, "note");
+          json_builder_add_string_value (builder, event->note);
+        }
+    }
   else
     {
       json_builder_set_member_name (builder, "therapy");
       json_builder_add_string_value (builder, soothe_therapy_kind_to_string (event->therapy));
       json_builder_set_member_name (builder, "minutes");
       json_builder_add_int_value (builder, event->minutes);
+    }
+  if (event->situation != NULL)
+    {
+      json_builder_set_member_name (builder, "situation");
+      json_builder_add_string_value (builder, event->situation);
     }
   json_builder_end_object (builder);
 
@@ -620,7 +723,9 @@ event_to_line (const SootheHistoryEvent *event)
  * soothe_history_append:
  * @self: a #SootheHistory
  * @event: the event; a stretch kind needs a valid stretch id, therapy-completed
- *   cold, heat or contrast and at most a day of minutes
+ *   cold, heat or contrast and at most a day of minutes, pain-logged a
+ *   situation id, a level of at most %SOOTHE_HISTORY_MAX_PAIN and a note that
+ *   soothe_history_check_note() accepts, or none
  * @error: return location for an error
  *
  * Records @event, adding one line to the end of the file and syncing it to
@@ -640,12 +745,18 @@ soothe_history_append (SootheHistory             *self,
 
   g_return_val_if_fail (SOOTHE_IS_HISTORY (self), FALSE);
   g_return_val_if_fail (event != NULL, FALSE);
-  g_return_val_if_fail (event->kind <= SOOTHE_HISTORY_THERAPY_COMPLETED, FALSE);
-  g_return_val_if_fail (!is_stretch_kind (event->kind) || is_valid_id (event->stretch), FALSE);
-  g_return_val_if_fail (is_stretch_kind (event->kind) ||
+  g_return_val_if_fail (event->kind <= SOOTHE_HISTORY_PAIN_LOGGED, FALSE);
+  g_return_val_if_fail (!is_stretch_kind (event->kind) || soothe_id_is_valid (event->stretch), FALSE);
+  g_return_val_if_fail (event->kind != SOOTHE_HISTORY_THERAPY_COMPLETED ||
                         (event->therapy >= SOOTHE_THERAPY_COLD &&
                          event->therapy <= SOOTHE_THERAPY_CONTRAST &&
                          event->minutes <= MAX_MINUTES), FALSE);
+  g_return_val_if_fail (event->kind != SOOTHE_HISTORY_PAIN_LOGGED ||
+                        (soothe_id_is_valid (event->situation) &&
+                         event->level <= SOOTHE_HISTORY_MAX_PAIN &&
+                         (event->note == NULL || soothe_history_check_note (event->note, NULL))),
+                        FALSE);
+  g_return_val_if_fail (event->situation == NULL || soothe_id_is_valid (event->situation), FALSE);
   g_return_val_if_fail (event->time >= MIN_TIME && event->time <= MAX_TIME, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -653,18 +764,28 @@ soothe_history_append (SootheHistory             *self,
   saved = soothe_state_file_append (self->path, line, error);
 
   /* Kept as a load would read it back. */
-  entry.event = *event;
+  entry = entry_copy (event, saved);
   if (is_stretch_kind (event->kind))
     {
-      entry.event.stretch = g_strdup (event->stretch);
       entry.event.therapy = SOOTHE_THERAPY_NONE;
       entry.event.minutes = 0;
     }
-  else
+  if (event->kind != SOOTHE_HISTORY_PAIN_LOGGED)
     {
-      entry.event.stretch = NULL;
+      entry.event.level = 0;
+      g_clear_pointer ((char **) &entry.event.note, g_free);
     }
-  entry.saved = saved;
+  if (event->kind != SOOTHE_HISTORY_THERAPY_COMPLETED)
+    {
+      entry.event.therapy = SOOTHE_THERAPY_NONE;
+      entry.event.minutes = 0;
+    }
+  if (is_stretch_kind (event->kind))
+    g_clear_pointer ((char **) &entry.event.situation, g_free);
+  else
+    g_clear_pointer ((char **) &entry.event.stretch, g_free);
+  if (entry.event.note != NULL && *entry.event.note == '\0')
+    g_clear_pointer ((char **) &entry.event.note, g_free);
   g_array_append_val (self->entries, entry);
 
   g_signal_emit (self, signals[CHANGED], 0);
@@ -780,9 +901,11 @@ soothe_history_get_day (SootheHistory    *self,
           out->stretches_skipped++;
           break;
         case SOOTHE_HISTORY_THERAPY_COMPLETED:
-        default:
           out->therapy_sessions++;
           out->therapy_minutes += event->minutes;
+          break;
+        case SOOTHE_HISTORY_PAIN_LOGGED:
+        default:
           break;
         }
     }

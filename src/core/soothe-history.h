@@ -1,4 +1,4 @@
-/* soothe-history.h: the append-only record of stretches and therapy sessions
+/* soothe-history.h: the append-only record of stretches, therapy sessions and pain
  *
  * Copyright 2026 The Soothe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,19 +18,29 @@ G_BEGIN_DECLS
 /* Decades of events; a larger file is kept aside, not read. */
 #define SOOTHE_HISTORY_MAX_BYTES (16 * 1024 * 1024)
 
+/* A pain level is 0 (none) to this. */
+#define SOOTHE_HISTORY_MAX_PAIN 10
+
+/* A note on a pain entry is a few words, not a journal. */
+#define SOOTHE_HISTORY_MAX_NOTE 280
+
 typedef enum {
   SOOTHE_HISTORY_STRETCH_DONE,
   SOOTHE_HISTORY_STRETCH_SNOOZED,
   SOOTHE_HISTORY_STRETCH_SKIPPED,
   SOOTHE_HISTORY_THERAPY_COMPLETED,
+  SOOTHE_HISTORY_PAIN_LOGGED,
 } SootheHistoryKind;
 
 typedef struct {
-  gint64             time;     /* wall µs */
+  gint64             time;       /* wall µs */
   SootheHistoryKind  kind;
-  const char        *stretch;  /* stretch id, for the stretch kinds */
-  SootheTherapyKind  therapy;  /* cold, heat or contrast, for therapy-completed */
-  guint              minutes;  /* for therapy-completed */
+  const char        *stretch;    /* stretch id, for the stretch kinds */
+  SootheTherapyKind  therapy;    /* cold, heat or contrast, for therapy-completed */
+  guint              minutes;    /* for therapy-completed */
+  const char        *situation;  /* situation id: pain-logged; therapy-completed, or NULL */
+  guint              level;      /* 0 to SOOTHE_HISTORY_MAX_PAIN, for pain-logged */
+  const char        *note;       /* for pain-logged, or NULL */
 } SootheHistoryEvent;
 
 /* What one local day holds. */
@@ -68,6 +78,9 @@ void                      soothe_history_get_day          (SootheHistory        
 GArray                   *soothe_history_get_last_days    (SootheHistory            *self,
                                                            gint64                    now,
                                                            guint                     n_days);
+
+gboolean                  soothe_history_check_note       (const char               *note,
+                                                           GError                  **error);
 
 const char               *soothe_history_kind_to_string   (SootheHistoryKind         kind);
 char                     *soothe_history_get_default_path (void);

@@ -35,6 +35,7 @@ typedef struct
   gint64            max_application;   /* cap for extend; 0 when it cannot extend */
   gint64            check_skin_after;  /* into each cold application; 0 for none */
   gboolean          check_skin_done;   /* for the current phase */
+  char              situation[65];     /* the id it was started for, or "" */
 } Session;
 
 struct _SootheTherapyTimer

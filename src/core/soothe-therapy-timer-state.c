@@ -103,6 +103,11 @@ soothe_therapy_timer_save (SootheTherapyTimer *self)
   json_builder_add_int_value (builder, session->check_skin_after);
   json_builder_set_member_name (builder, "check_skin_done");
   json_builder_add_boolean_value (builder, session->check_skin_done);
+  if (session->situation[0] != '\0')
+    {
+      json_builder_set_member_name (builder, "situation");
+      json_builder_add_string_value (builder, session->situation);
+    }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -244,6 +249,21 @@ parse_session (const SootheJsonNode  *object,
   if (done == NULL)
     return FALSE;
   session->check_skin_done = soothe_json_node_get_boolean (done);
+
+  /* Timers saved before sessions knew their situation have none. */
+  if (soothe_json_node_get_member (object, "situation") != NULL)
+    {
+      const SootheJsonNode *situation = soothe_json_read_member (object, "$", "situation",
+                                                                 SOOTHE_JSON_STRING,
+                                                                 "a situation id", FALSE, error);
+
+      if (situation == NULL)
+        return FALSE;
+      if (!soothe_id_is_valid (soothe_json_node_get_string (situation)))
+        return soothe_json_invalid (error, "$.situation: not a valid id");
+      g_strlcpy (session->situation, soothe_json_node_get_string (situation),
+                 sizeof session->situation);
+    }
 
   return TRUE;
 }

@@ -822,6 +822,42 @@ soothe_therapy_timer_get_kind (SootheTherapyTimer *self)
 }
 
 /**
+ * soothe_therapy_timer_get_situation:
+ * @self: a #SootheTherapyTimer
+ *
+ * Returns: (nullable): the id of the situation the session was started for,
+ *   kept once it has finished and saved with it; %NULL when none was given
+ */
+const char *
+soothe_therapy_timer_get_situation (SootheTherapyTimer *self)
+{
+  g_return_val_if_fail (SOOTHE_IS_THERAPY_TIMER (self), NULL);
+
+  return self->session.situation[0] != '\0' ? self->session.situation : NULL;
+}
+
+/**
+ * soothe_therapy_timer_set_situation:
+ * @self: a #SootheTherapyTimer
+ * @id: (nullable): a situation id (see soothe_id_is_valid()), or %NULL
+ *
+ * Says which situation the session was started for, so that what it did can
+ * be counted there. Only a running or paused session takes it; starting
+ * another session forgets it.
+ */
+void
+soothe_therapy_timer_set_situation (SootheTherapyTimer *self,
+                                    const char         *id)
+{
+  g_return_if_fail (SOOTHE_IS_THERAPY_TIMER (self));
+  g_return_if_fail (id == NULL || soothe_id_is_valid (id));
+
+  if (!soothe_therapy_timer_session_is_active (&self->session))
+    return;
+  g_strlcpy (self->session.situation, id != NULL ? id : "", sizeof self->session.situation);
+}
+
+/**
  * soothe_therapy_timer_get_phase:
  * @self: a #SootheTherapyTimer
  *

@@ -60,6 +60,9 @@ void                soothe_therapy_timer_update              (SootheTherapyTimer
 
 SootheTimerState    soothe_therapy_timer_get_state           (SootheTherapyTimer         *self);
 SootheTherapyKind   soothe_therapy_timer_get_kind            (SootheTherapyTimer         *self);
+const char         *soothe_therapy_timer_get_situation       (SootheTherapyTimer         *self);
+void                soothe_therapy_timer_set_situation       (SootheTherapyTimer         *self,
+                                                              const char                 *id);
 SoothePhaseKind     soothe_therapy_timer_get_phase           (SootheTherapyTimer         *self);
 SoothePhaseKind     soothe_therapy_timer_get_next_phase      (SootheTherapyTimer         *self);
 guint               soothe_therapy_timer_get_phase_index     (SootheTherapyTimer         *self);
