@@ -130,6 +130,16 @@ static const BadBundle bad_bundles[] = {
     { ": $: expected an object, found a string" } },
   { "section-item-null.json", FALSE,
     { ": $.situations[0].sections[0].items[1]: expected a string, found null" } },
+  { "see-doctor-fraction.json", FALSE,
+    { ": $.situations[0].see_doctor_after_days: expected an integer, found a number with a fraction" } },
+  { "see-doctor-negative.json", FALSE,
+    { ": $.situations[0].see_doctor_after_days: -3 is out of range (1 to 365)" } },
+  { "see-doctor-over-365.json", FALSE,
+    { ": $.situations[0].see_doctor_after_days: 366 is out of range (1 to 365)" } },
+  { "see-doctor-string.json", FALSE,
+    { ": $.situations[0].see_doctor_after_days: expected an integer, found a string" } },
+  { "see-doctor-zero.json", FALSE,
+    { ": $.situations[0].see_doctor_after_days: 0 is out of range (1 to 365)" } },
   { "several-problems.json", FALSE,
     { ": $.situations[0].title: missing member",
       ": $.situations[0].area: unknown area \"neck\"",
@@ -338,6 +348,55 @@ test_builtin_loads (void)
   g_assert_cmpuint (contrast->cold_seconds, >, 0);
 }
 
+/* Every built-in situation says when to see a doctor, the same in every language. */
+static void
+test_builtin_see_doctor (void)
+{
+  static const char * const languages[] = { "de", "es" };
+  static const char * const only_english[] = { "en", NULL };
+  g_autoptr(SootheContent) english = soothe_content_new_builtin_for (only_english);
+  GListModel *situations = soothe_content_get_situations (english);
+  guint n = g_list_model_get_n_items (situations);
+
+  g_assert_cmpuint (n, ==, N_BUILTIN_SITUATIONS);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SootheSituation) situation = g_list_model_get_item (situations, i);
+      guint days = soothe_situation_get_see_doctor_after_days (situation);
+
+      if (days < 1 || days > 365)
+        g_error ("%s: see_doctor_after_days is %u", soothe_situation_get_id (situation), days);
+    }
+  g_assert_cmpuint (soothe_situation_get_see_doctor_after_days (
+                      soothe_content_lookup_situation (english, "upper-back-pregnancy")), ==, 14);
+  g_assert_cmpuint (soothe_situation_get_see_doctor_after_days (
+                      soothe_content_lookup_situation (english, "heel-pain")), ==, 14);
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      const char *wanted[] = { languages[l], NULL };
+      g_autoptr(SootheContent) content = soothe_content_new_builtin_for (wanted);
+
+      g_assert_cmpuint (g_list_model_get_n_items (soothe_content_get_situations (content)), ==, n);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(SootheSituation) situation = g_list_model_get_item (situations, i);
+          const char *id = soothe_situation_get_id (situation);
+          SootheSituation *translated = soothe_content_lookup_situation (content, id);
+
+          /* A translated situation replaces the English one whole, so it must
+           * carry the number itself. */
+          g_assert_nonnull (translated);
+          g_assert_true (translated != situation);
+          if (soothe_situation_get_see_doctor_after_days (translated) !=
+              soothe_situation_get_see_doctor_after_days (situation))
+            g_error ("%s: see_doctor_after_days is %u in %s, %u in en", id,
+                     soothe_situation_get_see_doctor_after_days (translated), languages[l],
+                     soothe_situation_get_see_doctor_after_days (situation));
+        }
+    }
+}
+
 /* The same text from the source tree also loads as a base bundle. */
 static void
 test_builtin_source_loads (void)
@@ -452,6 +511,8 @@ test_good_bundles (void)
   g_assert_nonnull (situation);
   g_assert_cmpstr (soothe_situation_get_area (situation), ==, "ankles");
   g_assert_cmpstr (soothe_situation_get_stretch_ids (situation)[0], ==, "toe-curls");
+  /* Written without see_doctor_after_days, which is optional. */
+  g_assert_cmpuint (soothe_situation_get_see_doctor_after_days (situation), ==, 0);
   stretch = soothe_content_lookup_stretch (content, "toe-curls");
   g_assert_nonnull (stretch);
   g_assert_cmpstr (soothe_stretch_get_name (stretch), ==, "Toe curls");
@@ -465,6 +526,7 @@ test_good_bundles (void)
   situation = soothe_content_lookup_situation (content, "knee-pain");
   g_assert_cmpstr (soothe_situation_get_title (situation), ==, "Knee pain, my physio's plan");
   g_assert_cmpuint (soothe_situation_get_therapy_minutes (situation), ==, 10);
+  g_assert_cmpuint (soothe_situation_get_see_doctor_after_days (situation), ==, 10);
 
   /* cat-cow replaced by id, and the built-in situations that use it see the
    * replacement. */
@@ -806,6 +868,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/soothe/bundle/builtin-loads", test_builtin_loads);
+  g_test_add_func ("/soothe/bundle/builtin-see-doctor", test_builtin_see_doctor);
   g_test_add_func ("/soothe/bundle/builtin-source-loads", test_builtin_source_loads);
   g_test_add_func ("/soothe/bundle/bad-bundles-listed", test_bad_bundles_listed);
   for (guint i = 0; i < G_N_ELEMENTS (bad_bundles); i++)

@@ -7,6 +7,9 @@
 #   same order, with the same number of sections, items and get-help lines, the
 #   same therapy, stretches and sources, and no German or Spanish text equal to
 #   its English;
+# - every situation, in every language, says after how many days pain that is no
+#   better needs a doctor (see_doctor_after_days, 1 to 365), the same number in
+#   all three;
 # - every situation cites at least two https pages, one of them from a national
 #   health service or a clinical body;
 # - a page about running, lifting, exercise, the chest or the ribs opens its
@@ -76,6 +79,7 @@ def shape(situation):
         "stretches": situation["stretches"],
         "sources": [s["url"] for s in situation["sources"]],
         "pregnancy": situation.get("pregnancy", False),
+        "see_doctor_after_days": situation.get("see_doctor_after_days"),
     }
 
 
@@ -124,6 +128,17 @@ for language in ("de", "es"):
         if area["title"] == translated["title"]:
             problems.append(f"area {area['id']}: the same title as in English")
     check(f"{language} carries every situation and stretch, in the same shape, translated", problems)
+
+problems = []
+for language in languages:
+    for situation in bundles[language]["situations"]:
+        days = situation.get("see_doctor_after_days")
+        if days is None:
+            problems.append(f"{language} {situation['id']}: no see_doctor_after_days")
+        elif type(days) is not int or not 1 <= days <= 365:
+            problems.append(f"{language} {situation['id']}: see_doctor_after_days is {days!r}, "
+                            "not a whole number from 1 to 365")
+check("every situation says when to see a doctor", problems)
 
 # National health services and clinical bodies.
 TRUSTED = ("nhs.uk", "nhs.scot", "nhsinform.scot", "hse.ie", "hse.gov.uk", "nice.org.uk",

@@ -913,8 +913,8 @@ read_situation (Reader               *reader,
                 gpointer              data)
 {
   static const char * const members[] = {
-    "id", "title", "area", "summary", "keywords", "sections", "get_help", "therapy",
-    "stretches", "sources", "pregnancy", NULL
+    "id", "title", "area", "summary", "keywords", "sections", "get_help",
+    "see_doctor_after_days", "therapy", "stretches", "sources", "pregnancy", NULL
   };
   GHashTable *seen = data;
   g_autoptr(SootheSituation) situation = g_object_new (SOOTHE_TYPE_SITUATION, NULL);
@@ -935,6 +935,10 @@ read_situation (Reader               *reader,
   situation->keywords = read_strv (reader, object, "keywords", TRUE, FALSE, node_string);
   read_objects (reader, object, "sections", TRUE, FALSE, read_section, situation);
   read_get_help (reader, object, situation);
+  /* Optional, so that bundles written before it stay valid; the built-in
+   * content gives it for every situation (tests/test-content-rules.py). */
+  read_uint (reader, object, "see_doctor_after_days", FALSE, 1, 365,
+             &situation->see_doctor_after_days);
   read_situation_therapy (reader, object, situation);
   read_situation_stretches (reader, object, situation);
   read_objects (reader, object, "sources", TRUE, FALSE, read_source, situation);

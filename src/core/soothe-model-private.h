@@ -45,6 +45,7 @@ struct _SootheSituation
   char             **stretch_ids;
   GPtrArray         *sources;    /* of SootheSource */
   gboolean           pregnancy;
+  guint              see_doctor_after_days;  /* 0: the bundle does not say */
 };
 
 SootheAdviceSection *soothe_advice_section_new  (void);

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "soothe-model-private.h"
 
 G_DEFINE_FINAL_TYPE (SootheSituation, soothe_situation, G_TYPE_OBJECT)
@@ -150,6 +152,15 @@ soothe_situation_get_urgent (SootheSituation *self)
   return (const char * const *) self->urgent;
 }
 
+/* Returns the days after which pain that is no better needs a doctor, or 0
+ * when the bundle does not say. */
+guint
+soothe_situation_get_see_doctor_after_days (SootheSituation *self)
+{
+  g_return_val_if_fail (SOOTHE_IS_SITUATION (self), 0);
+  return self->see_doctor_after_days;
+}
+
 SootheTherapyKind
 soothe_situation_get_therapy_kind (SootheSituation *self)
 {
@@ -225,4 +236,29 @@ soothe_therapy_kind_from_string (const char        *string,
         }
     }
   return FALSE;
+}
+
+/**
+ * soothe_id_is_valid:
+ * @id: (nullable): a situation or stretch id
+ *
+ * The rule for ids in bundles, saved files and the history: 1 to 64 of a-z,
+ * 0-9 and -, starting with a letter.
+ *
+ * Returns: whether @id follows it
+ */
+gboolean
+soothe_id_is_valid (const char *id)
+{
+  gsize length = id != NULL ? strlen (id) : 0;
+
+  if (length < 1 || length > 64 || !g_ascii_islower (id[0]))
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    {
+      if (!g_ascii_islower (id[i]) && !g_ascii_isdigit (id[i]) && id[i] != '-')
+        return FALSE;
+    }
+
+  return TRUE;
 }
