@@ -5,7 +5,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -uo pipefail
 
-soothe=$1
+# Absolute, as some checks run in other folders.
+soothe=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 data=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -250,6 +251,77 @@ corrupt_state_kept_aside () {
   [ ! -e "$state_file" ] && ls "$state_file".broken-* > /dev/null
 }
 
+history_file=$XDG_DATA_HOME/soothe/history.jsonl
+
+# A wrong value is refused before anything is sent or written.
+log_pain_refused () {
+  local value
+  rm -f "$history_file"
+  for value in 11 -1 abc 4.5 "" 1e1 0x3 " " "4 5"; do
+    timeout 30 "$soothe" "--log-pain=$value" --situation=knee-pain 2> "$tmp/err"
+    [ $? -eq 1 ] || { echo "# --log-pain=$value was accepted"; return 1; }
+    grep -q "whole number from 0 (none) to 10" "$tmp/err" || { sed 's/^/# /' "$tmp/err"; return 1; }
+  done
+  timeout 30 "$soothe" --log-pain=3 --situation=no-such-thing 2> "$tmp/err"
+  [ $? -eq 1 ] && grep -q "no situation “no-such-thing”" "$tmp/err" || return 1
+  timeout 30 "$soothe" --note=hello 2> "$tmp/err"
+  [ $? -eq 1 ] && grep -q -- "--note go with --log-pain" "$tmp/err" || return 1
+  timeout 30 "$soothe" --log-pain=3 "--note=$(printf 'a%.0s' $(seq 1 281))" 2> "$tmp/err"
+  [ $? -eq 1 ] && grep -q "at most 280" "$tmp/err" || return 1
+  timeout 30 "$soothe" --log-pain=3 "--note=$(printf 'bell\a')" 2> "$tmp/err"
+  [ $? -eq 1 ] && grep -q "control character" "$tmp/err" || return 1
+  [ ! -e "$history_file" ]
+}
+
+# Logged in the running instance, changed the same day, exported as CSV.
+log_pain_and_export () (
+  [ -n "${DISPLAY:-}" ] || { echo "# skipped: no display"; return 0; }
+  local pid ok=0 today
+  rm -f "$history_file"
+  today=$(date +%Y-%m-%d)
+  "$soothe" --start-therapy=heat --minutes=5 > "$tmp/primary.log" 2>&1 &
+  pid=$!
+  wait_for_instance || { kill $pid; return 1; }
+  timeout 30 "$soothe" --log-pain=6 --situation=knee-pain > "$tmp/out" || ok=1
+  grep -qx "Logged 6 of 10 for Knee pain today." "$tmp/out" || ok=1
+  timeout 30 "$soothe" --log-pain=4 --situation=knee-pain \
+    "--note=$(printf 'stairs, "then"\n=the hill')" > /dev/null || ok=1
+  timeout 30 "$soothe" --log-pain 2 --situation heel-pain --note=-2 > /dev/null || ok=1
+  # Without --situation: the one shown last, here the first there is.
+  timeout 30 "$soothe" --log-pain=0 > "$tmp/out" || ok=1
+  grep -qx "Logged 0 of 10 for Burning pain in the upper back today." "$tmp/out" || ok=1
+  [ "$(grep -c '"kind":"pain-logged"' "$history_file")" -eq 4 ] || ok=1
+
+  mkdir -p "$tmp/out-dir"
+  (cd "$tmp/out-dir" && timeout 30 "$soothe" --export-history=diary.csv) 2> "$tmp/err" || { ok=1; sed "s/^/# /" "$tmp/err"; }
+  printf '%s\r\n' "date,situation,pain,note,therapy_minutes,stretches" \
+    "$today,heel-pain,2,\"'-2\",0,0" \
+    "$today,knee-pain,4,\"stairs, \"\"then\"\"" > "$tmp/expected"
+  printf '%s\r\n' "=the hill\",0,0" "$today,upper-back-burning,0,,0,0" >> "$tmp/expected"
+  # The note's own line break is LF; rows end in CRLF.
+  python3 - "$tmp/expected" <<'PY' || ok=1
+import sys
+p = sys.argv[1]
+data = open(p, 'rb').read().replace(b'then""\r\n=the', b'then""\n=the')
+open(p, 'wb').write(data)
+PY
+  cmp "$tmp/expected" "$tmp/out-dir/diary.csv" || { ok=1; cat -A "$tmp/out-dir/diary.csv" | sed 's/^/# /'; }
+
+  timeout 30 "$soothe" --export-history=/proc/soothe-diary.csv 2> "$tmp/err"
+  [ $? -eq 1 ] && grep -q "/proc/soothe-diary.csv" "$tmp/err" || ok=1
+  timeout 30 "$soothe" --export-history="$tmp/no/such/folder/diary.csv" 2> "$tmp/err"
+  [ $? -eq 1 ] && grep -q "does not exist" "$tmp/err" || ok=1
+  [ ! -e "$tmp/no" ] || ok=1
+  timeout 30 "$soothe" --export-history="$tmp/out-dir" 2> "$tmp/err"
+  [ $? -eq 1 ] && grep -q "$tmp/out-dir" "$tmp/err" || ok=1
+
+  timeout 30 "$soothe" --stop || ok=1
+  kill $pid 2> /dev/null
+  wait $pid 2> /dev/null
+  [ $ok -eq 0 ] || sed 's/^/# /' "$tmp/primary.log" "$tmp/err"
+  return $ok
+)
+
 check "--version" version
 search_answers () {
   local out status
@@ -302,5 +374,7 @@ check "a corrupt state file is kept aside" corrupt_state_kept_aside
 check "--stretch-now, and --status names the waiting reminder" stretch_now_and_status
 check "a login start restores the timer and reminders with no window" login_start
 check "--start-therapy shows the safety list once a day for each therapy" safety_list_in_terminal
+check "--log-pain refuses wrong values and writes nothing" log_pain_refused
+check "--log-pain in the running instance, and --export-history" log_pain_and_export
 echo "1..$n"
 exit $failed

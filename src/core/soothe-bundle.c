@@ -229,22 +229,12 @@ node_id (Reader               *reader,
          const char           *member)
 {
   g_autofree char *id = node_string (reader, node, member);
-  gsize length;
 
   if (id == NULL)
     return NULL;
+  if (soothe_id_is_valid (id))
+    return g_steal_pointer (&id);
 
-  length = strlen (id);
-  if (length > 64 || !g_ascii_islower (id[0]))
-    goto bad;
-  for (gsize i = 0; i < length; i++)
-    {
-      if (!g_ascii_islower (id[i]) && !g_ascii_isdigit (id[i]) && id[i] != '-')
-        goto bad;
-    }
-  return g_steal_pointer (&id);
-
-bad:
   report (reader, member,
           "\"%s\" is not a valid id (1 to 64 of a-z, 0-9 and -, starting with a letter)", id);
   return NULL;

@@ -10,7 +10,9 @@
 
 #include "soothe-advice-view.h"
 #include "soothe-bundle-text.h"
+#include "soothe-diary.h"
 #include "soothe-markup.h"
+#include "soothe-pain-row.h"
 #include "soothe-safety.h"
 #include "soothe-stretch-card.h"
 
@@ -27,6 +29,8 @@ struct _SootheAdviceView
   /* Owned references */
   SootheContent     *content;
   SootheSituation   *situation;
+  SootheHistory     *history;         /* NULL: no diary row */
+  SootheClock       *clock;
 
   /* State */
   gboolean           pregnant;        /* the "I'm pregnant" preference */
@@ -34,6 +38,8 @@ struct _SootheAdviceView
   gulong             after_paint_id;  /* waiting for the top to be painted */
   guint              rest_source;     /* building them once it has been */
   GtkWidget         *revealed;        /* the passage search last went to */
+  GtkWidget         *diary_notice;    /* "time to see someone", in the page */
+  GtkLabel          *diary_notice_label;
   guint              reveal_tick;
   guint              reveal_frames;
 };
@@ -47,6 +53,9 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *find_tagged (GtkWidget  *widget,
+                               const char *tag);
 
 /* Widths, in characters, of the advice's text: at least, and before it wraps. */
 #define TEXT_WIDTH_CHARS     28
@@ -342,11 +351,90 @@ add_sources (SootheAdviceView *self,
     }
 }
 
-/* The help, therapy, stretches and sources lie below the first screen. */
+/* Says, calmly, when the diary's entries are a reason to see someone. */
+static void
+update_diary_notice (SootheAdviceView *self)
+{
+  g_autofree char *text = NULL;
+  SootheDiaryAdvice advice;
+
+  if (self->diary_notice == NULL || self->situation == NULL)
+    return;
+  soothe_diary_check (self->history, self->situation, soothe_clock_get_now (self->clock), &advice);
+  text = soothe_diary_describe_advice (&advice);
+  gtk_label_set_text (self->diary_notice_label, text != NULL ? text : "");
+  gtk_widget_set_visible (self->diary_notice, text != NULL);
+}
+
+static void
+history_changed_cb (SootheAdviceView *self)
+{
+  update_diary_notice (self);
+}
+
+static void
+get_help_clicked_cb (SootheAdviceView *self)
+{
+  soothe_advice_view_reveal_passage (self, "emergency/0/0");
+}
+
+/* "How is it today?" and, when the entries say so, the notice above it,
+ * right under the summary. */
+static void
+add_diary (SootheAdviceView *self)
+{
+  GtkWidget *summary = find_tagged (GTK_WIDGET (self->page), "summary/0/0");
+  GtkWidget *box, *notice, *icon, *text_box, *label, *button, *row;
+
+  if (self->history == NULL)
+    return;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_add_css_class (box, "soothe-diary");
+
+  notice = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (notice, "soothe-diary-notice");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (notice), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("From your diary"), -1);
+  icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_box_append (GTK_BOX (notice), icon);
+  text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  gtk_widget_set_hexpand (text_box, TRUE);
+  label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), TEXT_MAX_WIDTH_CHARS);
+  gtk_label_set_width_chars (GTK_LABEL (label), TEXT_WIDTH_CHARS);
+  gtk_box_append (GTK_BOX (text_box), label);
+  button = gtk_button_new_with_label (_("When to Get Help"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (get_help_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (text_box), button);
+  gtk_box_append (GTK_BOX (notice), text_box);
+  gtk_box_append (GTK_BOX (box), notice);
+  self->diary_notice = notice;
+  self->diary_notice_label = GTK_LABEL (label);
+
+  row = soothe_pain_row_new (self->history, self->clock, NULL, FALSE);
+  gtk_widget_add_css_class (row, "soothe-card");
+  soothe_pain_row_set_situation (SOOTHE_PAIN_ROW (row), soothe_situation_get_id (self->situation));
+  gtk_box_append (GTK_BOX (box), row);
+
+  gtk_box_insert_child_after (self->page, box, summary);
+  update_diary_notice (self);
+}
+
+/* The diary, help, therapy, stretches and sources come once the top of the
+ * advice is on screen. */
 static void
 build_rest (SootheAdviceView *self)
 {
   self->rest_pending = FALSE;
+  add_diary (self);
   add_get_help (self, self->page);
   add_therapy (self, self->page);
   add_stretches (self, self->page);
@@ -409,6 +497,8 @@ rebuild (SootheAdviceView *self)
   if (self->revealed != NULL)
     gtk_widget_remove_css_class (self->revealed, "soothe-found");
   g_clear_object (&self->revealed);
+  self->diary_notice = NULL;
+  self->diary_notice_label = NULL;
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->page), GTK_ACCESSIBLE_STATE_BUSY, FALSE, -1);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->page))) != NULL)
     gtk_box_remove (self->page, child);
@@ -538,6 +628,32 @@ soothe_advice_view_set_content (SootheAdviceView *self,
   rebuild (self);
 }
 
+/**
+ * soothe_advice_view_set_diary:
+ * @history: where pain entries are kept
+ * @clock: what "today" is
+ *
+ * Gives the page a "How is it today?" row and says when the entries are a
+ * reason to see someone.
+ */
+void
+soothe_advice_view_set_diary (SootheAdviceView *self,
+                              SootheHistory    *history,
+                              SootheClock      *clock)
+{
+  g_return_if_fail (SOOTHE_IS_ADVICE_VIEW (self));
+  g_return_if_fail (SOOTHE_IS_HISTORY (history));
+  g_return_if_fail (SOOTHE_IS_CLOCK (clock));
+  g_return_if_fail (self->history == NULL);
+
+  self->history = g_object_ref (history);
+  self->clock = g_object_ref (clock);
+  g_signal_connect_object (history, "changed", G_CALLBACK (history_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (self->content != NULL)
+    rebuild (self);
+}
+
 void
 soothe_advice_view_set_situation (SootheAdviceView *self,
                                   SootheSituation  *situation)
@@ -612,6 +728,8 @@ soothe_advice_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SOOTHE_TYPE_ADVICE_VIEW);
   g_clear_object (&self->situation);
   g_clear_object (&self->content);
+  g_clear_object (&self->history);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (soothe_advice_view_parent_class)->dispose (object);
 }

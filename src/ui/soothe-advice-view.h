@@ -8,7 +8,9 @@
 
 #include <gtk/gtk.h>
 
+#include "soothe-clock.h"
 #include "soothe-content.h"
+#include "soothe-history.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +20,9 @@ G_DECLARE_FINAL_TYPE (SootheAdviceView, soothe_advice_view, SOOTHE, ADVICE_VIEW,
 
 void             soothe_advice_view_set_content   (SootheAdviceView *self,
                                                    SootheContent    *content);
+void             soothe_advice_view_set_diary     (SootheAdviceView *self,
+                                                   SootheHistory    *history,
+                                                   SootheClock      *clock);
 void             soothe_advice_view_set_situation (SootheAdviceView *self,
                                                    SootheSituation  *situation);
 SootheSituation *soothe_advice_view_get_situation (SootheAdviceView *self);

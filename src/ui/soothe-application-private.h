@@ -1,5 +1,6 @@
 /* soothe-application-private.h: the application's instance struct, shared by
- * soothe-application.c and soothe-application-therapy.c
+ * soothe-application.c and its -therapy, -reminders, -idle, -background and
+ * -diary parts
  *
  * Copyright 2026 The Soothe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -80,6 +81,13 @@ void     soothe_application_send_notification    (SootheApplication       *self,
                                                   const char              *id,
                                                   GNotification           *notification);
 int      soothe_application_therapy_command_line (SootheApplication       *self,
+                                                  GApplicationCommandLine *command_line,
+                                                  GVariantDict            *options);
+void     soothe_application_diary_startup        (SootheApplication       *self);
+const char *soothe_application_get_last_situation (SootheApplication     *self);
+int      soothe_application_diary_check_options  (SootheApplication       *self,
+                                                  GVariantDict            *options);
+int      soothe_application_diary_command_line   (SootheApplication       *self,
                                                   GApplicationCommandLine *command_line,
                                                   GVariantDict            *options);
 SootheWindow *soothe_application_get_main_window (SootheApplication       *self);

@@ -197,6 +197,7 @@ therapy_finished_cb (SootheApplication  *self,
     .time = soothe_clock_get_now (self->clock),
     .kind = SOOTHE_HISTORY_THERAPY_COMPLETED,
     .therapy = soothe_therapy_timer_get_kind (timer),
+    .situation = soothe_therapy_timer_get_situation (timer),
   };
   gint64 applied = 0;
 

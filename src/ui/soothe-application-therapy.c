@@ -76,6 +76,12 @@ timer_changed_cb (SootheApplication *self)
 {
   SootheTimerState state = soothe_therapy_timer_get_state (self->timer);
 
+  /* A session is for the situation shown when it started, wherever it was
+   * started from, so its minutes count there in the diary. */
+  if ((state == SOOTHE_TIMER_RUNNING || state == SOOTHE_TIMER_PAUSED) &&
+      soothe_therapy_timer_get_situation (self->timer) == NULL)
+    soothe_therapy_timer_set_situation (self->timer, soothe_application_get_last_situation (self));
+
   save_state (self);
   if (state == SOOTHE_TIMER_IDLE)
     {

@@ -52,6 +52,14 @@ static const GOptionEntry option_entries[] = {
   { "status", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the therapy timer's phase and time left, and the next stretch reminder"), NULL },
   { "stretch-now", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show a stretch reminder now"), NULL },
+  { "log-pain", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Log today’s pain, from 0 (none) to 10 (the worst)"), N_("N") },
+  { "situation", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The situation --log-pain is for; the one shown last when left out"), N_("ID") },
+  { "note", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("A short note to go with --log-pain"), N_("TEXT") },
+  { "export-history", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the pain diary and the history to FILE as CSV"), N_("FILE") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
@@ -250,10 +258,17 @@ soothe_application_handle_local_options (GApplication *application,
       return 1;
     }
 
-  /* --status, --pause, --resume and --stop only ask something of a running
-   * instance; when this process becomes the instance, it answers and exits. */
+  ensure_content (self);
+  if (soothe_application_diary_check_options (self, options) > 0)
+    return 1;
+
+  /* --status, --pause, --resume, --stop, --log-pain and --export-history only
+   * ask something of a running instance; when this process becomes the
+   * instance, it answers and exits. */
   if ((g_variant_dict_contains (options, "status") || g_variant_dict_contains (options, "pause") ||
-       g_variant_dict_contains (options, "resume") || g_variant_dict_contains (options, "stop")) &&
+       g_variant_dict_contains (options, "resume") || g_variant_dict_contains (options, "stop") ||
+       g_variant_dict_contains (options, "log-pain") ||
+       g_variant_dict_contains (options, "export-history")) &&
       !g_variant_dict_contains (options, "start-therapy") && !g_variant_dict_contains (options, "show"))
     {
       g_autoptr(GError) error = NULL;
@@ -292,12 +307,17 @@ soothe_application_command_line (GApplication            *application,
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   const char *show = NULL;
   SootheWindow *window;
-  int status;
+  int status, diary_status;
 
-  /* Timer commands act on this, the running instance, and open no window. */
+  /* Timer and diary commands act on this, the running instance, and open no
+   * window. */
   status = soothe_application_therapy_command_line (self, command_line, options);
   if (status > 0)
     return status;
+  diary_status = soothe_application_diary_command_line (self, command_line, options);
+  if (diary_status > 0)
+    return diary_status;
+  status = MAX (status, diary_status);
   /* A reminder asked for now is shown in the window too, to be answered. */
   if (status == 0 && !g_variant_dict_contains (options, "show") &&
       !g_variant_dict_contains (options, "stretch-now"))
@@ -691,6 +711,7 @@ soothe_application_startup (GApplication *application)
   self->clock = soothe_clock_new_real ();
   soothe_application_therapy_startup (self);
   soothe_application_reminders_startup (self);
+  soothe_application_diary_startup (self);
 }
 
 static void
@@ -876,6 +897,14 @@ soothe_application_get_history (SootheApplication *self)
 {
   g_return_val_if_fail (SOOTHE_IS_APPLICATION (self), NULL);
   return self->history;
+}
+
+/* Returns the clock that says what "now" and "today" are. */
+SootheClock *
+soothe_application_get_clock (SootheApplication *self)
+{
+  g_return_val_if_fail (SOOTHE_IS_APPLICATION (self), NULL);
+  return self->clock;
 }
 
 /* Returns the timer the application owns; it outlives windows. */

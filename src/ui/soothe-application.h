@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "soothe-clock.h"
 #include "soothe-content.h"
 #include "soothe-history.h"
 #include "soothe-reminder-scheduler.h"
@@ -32,6 +33,12 @@ gboolean            soothe_application_start_therapy        (SootheApplication  
                                                              SootheTherapyKind   kind,
                                                              guint               minutes,
                                                              GError            **error);
+gboolean            soothe_application_log_pain             (SootheApplication  *self,
+                                                             const char         *situation_id,
+                                                             guint               level,
+                                                             const char         *note,
+                                                             GError            **error);
+SootheClock        *soothe_application_get_clock            (SootheApplication  *self);
 const char * const *soothe_application_get_file_problems   (SootheApplication  *self);
 void                soothe_application_clear_file_problems (SootheApplication  *self);
 const char         *soothe_application_get_save_problem     (SootheApplication  *self);

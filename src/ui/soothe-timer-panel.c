@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "soothe-bundle-text.h"
+#include "soothe-pain-row.h"
 #include "soothe-progress.h"
 #include "soothe-safety.h"
 #include "soothe-therapy-format.h"
@@ -39,7 +40,9 @@ struct _SootheTimerPanel
   GtkButton          *pause_button;
   GtkWidget          *extend_button;
   GtkLabel           *finished_label;
+  GtkBox             *finished_box;
   GtkLabel           *message_label;
+  GtkWidget          *pain_row;   /* "How is it now?", once the diary is given */
 
   /* Owned references */
   SootheTherapyTimer *timer;
@@ -279,6 +282,16 @@ update (SootheTimerPanel *self)
       break;
 
     case SOOTHE_TIMER_FINISHED:
+      if (self->pain_row != NULL)
+        {
+          const char *situation = soothe_therapy_timer_get_situation (self->timer);
+
+          /* Only for what the content still has. */
+          if (situation != NULL && soothe_content_lookup_situation (self->content, situation) == NULL)
+            situation = NULL;
+          soothe_pain_row_set_situation (SOOTHE_PAIN_ROW (self->pain_row), situation);
+          gtk_widget_set_visible (self->pain_row, situation != NULL);
+        }
       gtk_stack_set_visible_child_name (self->stack, "finished");
       break;
 
@@ -403,6 +416,29 @@ soothe_timer_panel_setup (SootheTimerPanel   *self,
   update (self);
 }
 
+/**
+ * soothe_timer_panel_set_diary:
+ * @history: where pain entries are kept
+ * @clock: what "today" is
+ *
+ * Asks "How is it now?" when a session ends, for the situation it was for.
+ */
+void
+soothe_timer_panel_set_diary (SootheTimerPanel *self,
+                              SootheHistory    *history,
+                              SootheClock      *clock)
+{
+  g_return_if_fail (SOOTHE_IS_TIMER_PANEL (self));
+  g_return_if_fail (self->pain_row == NULL);
+
+  self->pain_row = soothe_pain_row_new (history, clock, _("How is it now?"), TRUE);
+  gtk_widget_set_visible (self->pain_row, FALSE);
+  gtk_box_insert_child_after (self->finished_box, self->pain_row,
+                              GTK_WIDGET (self->finished_label));
+  if (self->timer != NULL)
+    update (self);
+}
+
 static void
 soothe_timer_panel_map (GtkWidget *widget)
 {
@@ -467,6 +503,7 @@ soothe_timer_panel_class_init (SootheTimerPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, pause_button);
   gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, extend_button);
   gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, finished_label);
+  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, finished_box);
   gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, message_label);
   gtk_widget_class_bind_template_callback (widget_class, kind_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);

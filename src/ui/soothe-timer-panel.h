@@ -8,7 +8,9 @@
 
 #include <gtk/gtk.h>
 
+#include "soothe-clock.h"
 #include "soothe-content.h"
+#include "soothe-history.h"
 #include "soothe-therapy-timer.h"
 
 G_BEGIN_DECLS
@@ -17,6 +19,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SootheTimerPanel, soothe_timer_panel, SOOTHE, TIMER_PANEL, GtkWidget)
 
+void  soothe_timer_panel_set_diary     (SootheTimerPanel   *self,
+                                       SootheHistory      *history,
+                                       SootheClock        *clock);
 void  soothe_timer_panel_setup         (SootheTimerPanel   *self,
                                         SootheTherapyTimer *timer,
                                         SootheContent      *content,

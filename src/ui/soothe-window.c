@@ -384,8 +384,12 @@ setup (SootheWindow      *self,
   g_set_object (&self->settings, soothe_application_get_settings (application));
 
   restore_size (self);
+  soothe_advice_view_set_diary (self->advice_view, soothe_application_get_history (application),
+                                soothe_application_get_clock (application));
   soothe_advice_view_set_content (self->advice_view, self->content);
   soothe_sidebar_set_content (self->sidebar, self->content);
+  soothe_timer_panel_set_diary (self->timer_panel, soothe_application_get_history (application),
+                                soothe_application_get_clock (application));
   soothe_timer_panel_setup (self->timer_panel, soothe_application_get_timer (application),
                             self->content, self->settings);
   g_signal_connect_object (application, "notify::save-problem",
