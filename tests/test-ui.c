@@ -11,7 +11,9 @@
 #include "soothe-application.h"
 #include "soothe-autostart.h"
 #include "soothe-fake-clock.h"
+#include "soothe-diary.h"
 #include "soothe-markup.h"
+#include "soothe-pain-row.h"
 #include "soothe-preferences-window.h"
 #include "soothe-progress.h"
 #include "soothe-reminder-panel.h"
@@ -837,6 +839,195 @@ test_timer_region (void)
   g_assert_cmpint (soothe_therapy_timer_get_phase_length (timer), ==, 10 * 60 * G_USEC_PER_SEC);
   click ("Stop");
   click ("Cold");
+}
+
+static SoothePainRow *
+advice_pain_row (void)
+{
+  GtkWidget *row = find_descendant (GTK_WIDGET (advice_view ()), SOOTHE_TYPE_PAIN_ROW);
+
+  g_assert_nonnull (row);
+  return SOOTHE_PAIN_ROW (row);
+}
+
+/* The last pain entry the history holds. */
+static const SootheHistoryEvent *
+last_pain_entry (void)
+{
+  SootheHistory *history = soothe_application_get_history (app);
+
+  for (guint i = soothe_history_get_n_events (history); i > 0; i--)
+    {
+      const SootheHistoryEvent *event = soothe_history_get_event (history, i - 1);
+
+      if (event->kind == SOOTHE_HISTORY_PAIN_LOGGED)
+        return event;
+    }
+  return NULL;
+}
+
+static guint
+count_pain_entries (void)
+{
+  SootheHistory *history = soothe_application_get_history (app);
+  guint n = 0;
+
+  for (guint i = 0; i < soothe_history_get_n_events (history); i++)
+    n += soothe_history_get_event (history, i)->kind == SOOTHE_HISTORY_PAIN_LOGGED;
+  return n;
+}
+
+static void
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  g_assert_true (handled);
+}
+
+/* "How is it today?" under the summary: one click logs, a second changes
+ * the day's entry, a digit key logs, the note goes with it; the see-someone
+ * notice follows the entries. */
+static void
+test_pain_diary (void)
+{
+  SoothePainRow *row;
+  GtkWidget *button, *entry;
+  const SootheHistoryEvent *event;
+  g_autofree char *texts = NULL;
+  guint before = count_pain_entries ();
+
+  g_assert_true (soothe_window_show_situation (window, "knee-pain"));
+  settle ();
+  row = advice_pain_row ();
+  g_assert_cmpstr (soothe_pain_row_get_situation (row), ==, "knee-pain");
+  g_assert_cmpint (soothe_pain_row_get_level (row), ==, SOOTHE_DIARY_NO_PAIN);
+  texts = advice_text ();
+  g_assert_nonnull (strstr (texts, "How is it today?"));
+  g_assert_nonnull (strstr (texts, "Nothing logged today."));
+  g_clear_pointer (&texts, g_free);
+
+  button = find_button (GTK_WIDGET (row), "4");
+  g_assert_nonnull (button);
+  assert_accessible_label (GTK_ACCESSIBLE (button), "4 of 10");
+  click ("4");
+  event = last_pain_entry ();
+  g_assert_nonnull (event);
+  g_assert_cmpstr (event->situation, ==, "knee-pain");
+  g_assert_cmpuint (event->level, ==, 4);
+  g_assert_null (event->note);
+  g_assert_cmpuint (count_pain_entries (), ==, before + 1);
+  g_assert_cmpint (soothe_pain_row_get_level (row), ==, 4);
+  texts = advice_text ();
+  g_assert_nonnull (strstr (texts, "Logged 4 today."));
+  g_assert_null (strstr (texts, "out of 10"));
+  g_clear_pointer (&texts, g_free);
+
+  /* Changed, not duplicated: the day has one entry, the last. */
+  click ("8");
+  g_assert_cmpint (soothe_pain_row_get_level (row), ==, 8);
+  {
+    guint level = 0;
+
+    g_assert_true (soothe_diary_get_entry (soothe_application_get_history (app), "knee-pain",
+                                           g_get_real_time (), &level, NULL));
+    g_assert_cmpuint (level, ==, 8);
+  }
+  texts = advice_text ();
+  g_assert_nonnull (strstr (texts, "You logged a pain of 8 out of 10."));
+  g_clear_pointer (&texts, g_free);
+  click ("When to Get Help");
+  g_assert_cmpstr (soothe_advice_view_get_revealed (advice_view ()), ==, "emergency/0/0");
+
+  /* The note is saved with the level chosen. */
+  entry = find_descendant (GTK_WIDGET (row), GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "after the stairs, \"worse\"");
+  g_signal_emit_by_name (entry, "activate");
+  settle ();
+  event = last_pain_entry ();
+  g_assert_cmpuint (event->level, ==, 8);
+  g_assert_cmpstr (event->note, ==, "after the stairs, \"worse\"");
+
+  /* One key: a digit logs that level, with the note. */
+  press_key (GTK_WIDGET (row), GDK_KEY_3);
+  settle ();
+  event = last_pain_entry ();
+  g_assert_cmpuint (event->level, ==, 3);
+  g_assert_cmpstr (event->note, ==, "after the stairs, \"worse\"");
+  texts = advice_text ();
+  g_assert_null (strstr (texts, "out of 10"));
+  g_clear_pointer (&texts, g_free);
+
+  /* Another situation has its own day. */
+  g_assert_true (soothe_window_show_situation (window, "heel-pain"));
+  settle ();
+  row = advice_pain_row ();
+  g_assert_cmpstr (soothe_pain_row_get_situation (row), ==, "heel-pain");
+  g_assert_cmpint (soothe_pain_row_get_level (row), ==, SOOTHE_DIARY_NO_PAIN);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_descendant (GTK_WIDGET (row),
+                                                                         GTK_TYPE_ENTRY))), ==, "");
+  g_assert_true (soothe_window_show_situation (window, "knee-pain"));
+  settle ();
+  g_assert_cmpint (soothe_pain_row_get_level (advice_pain_row ()), ==, 3);
+}
+
+/* When a session ends, the timer asks how it is now, for the situation the
+ * session was for, and the session's minutes count there. */
+static void
+test_pain_after_therapy (void)
+{
+  SootheContent *content = soothe_application_get_content (app);
+  g_autoptr(SootheClock) clock = soothe_fake_clock_new (g_get_real_time ());
+  g_autoptr(SootheTherapyTimer) timer = soothe_therapy_timer_new (clock);
+  GtkWidget *test_window = gtk_window_new ();
+  GtkWidget *panel = g_object_new (SOOTHE_TYPE_TIMER_PANEL, NULL);
+  GtkWidget *row;
+  const SootheHistoryEvent *event;
+
+  gtk_window_set_application (GTK_WINDOW (test_window), GTK_APPLICATION (app));
+  gtk_window_set_child (GTK_WINDOW (test_window), panel);
+  soothe_timer_panel_set_diary (SOOTHE_TIMER_PANEL (panel), soothe_application_get_history (app),
+                                clock);
+  soothe_timer_panel_setup (SOOTHE_TIMER_PANEL (panel), timer, content, NULL);
+  gtk_window_present (GTK_WINDOW (test_window));
+  settle ();
+
+  g_assert_true (soothe_therapy_timer_start (timer, SOOTHE_THERAPY_COLD,
+                                             soothe_content_get_therapy (content, SOOTHE_THERAPY_COLD),
+                                             10, 1, NULL));
+  soothe_therapy_timer_set_situation (timer, "shin-pain");
+  row = find_descendant (panel, SOOTHE_TYPE_PAIN_ROW);
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_is_drawable (row));
+
+  soothe_fake_clock_advance (clock, 10 * 60 * G_USEC_PER_SEC);
+  settle ();
+  g_assert_cmpint (soothe_therapy_timer_get_state (timer), ==, SOOTHE_TIMER_FINISHED);
+  g_assert_true (gtk_widget_is_drawable (row));
+  g_assert_cmpstr (soothe_pain_row_get_situation (SOOTHE_PAIN_ROW (row)), ==, "shin-pain");
+  {
+    g_autoptr(GString) texts = g_string_new (NULL);
+
+    collect_label_texts (row, texts);
+    g_assert_nonnull (strstr (texts->str, "How is it now?"));
+  }
+  g_signal_emit_by_name (find_button (row, "2"), "clicked");
+  settle ();
+  event = last_pain_entry ();
+  g_assert_cmpstr (event->situation, ==, "shin-pain");
+  g_assert_cmpuint (event->level, ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (test_window));
+  settle ();
 }
 
 static guint
@@ -1703,6 +1894,8 @@ main (int   argc,
   g_test_add_func ("/soothe/ui/shown-row-in-view", test_shown_row_in_view);
   g_test_add_func ("/soothe/ui/menu-windows", test_menu_windows);
   g_test_add_func ("/soothe/ui/timer-region", test_timer_region);
+  g_test_add_func ("/soothe/ui/pain-diary", test_pain_diary);
+  g_test_add_func ("/soothe/ui/pain-after-therapy", test_pain_after_therapy);
   g_test_add_func ("/soothe/ui/preferences", test_preferences);
   g_test_add_func ("/soothe/ui/start-at-login", test_start_at_login);
   g_test_add_func ("/soothe/ui/start-at-login-portal", test_start_at_login_portal);

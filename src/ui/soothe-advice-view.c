@@ -488,7 +488,8 @@ cancel_rest (SootheAdviceView *self)
 static void
 rebuild (SootheAdviceView *self)
 {
-  GtkWidget *child;
+  GtkWidget *child, *focus;
+  GtkRoot *root;
   GtkBox *header;
   const char *area_title;
 
@@ -500,6 +501,12 @@ rebuild (SootheAdviceView *self)
   self->diary_notice = NULL;
   self->diary_notice_label = NULL;
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->page), GTK_ACCESSIBLE_STATE_BUSY, FALSE, -1);
+  /* GTK 4.8's viewport trips over a focus widget taken away under it (a
+   * number just logged, then Ctrl+Page Down): let go of it first. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->page)))
+    gtk_root_set_focus (root, NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->page))) != NULL)
     gtk_box_remove (self->page, child);
 

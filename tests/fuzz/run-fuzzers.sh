@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# run-fuzzers.sh: fuzzes the bundle loader, the inline text converter and the
-# saved timer, one harness after the other, on one core.
+# run-fuzzers.sh: fuzzes the bundle loader, the inline text converter, the
+# saved timer and the history, one harness after the other, on one core.
 #
 #   CC=clang meson setup _build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false
 #   tests/fuzz/run-fuzzers.sh _build-fuzz 600     # seconds for each harness
@@ -18,13 +18,14 @@ build=$(cd "${1:?usage: run-fuzzers.sh BUILD-DIR [SECONDS] [HARNESS…]}" && pwd
 seconds=${2:-300}
 shift $(( $# >= 2 ? 2 : 1 ))
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(bundle markup timer-restore)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(bundle markup timer-restore history)
 
 data=$top/tests/data
 declare -A seeds=(
   [bundle]="$data/fuzz/bundle $data/bundles/good $data/bundles/bad $data/hardening $top/data/content"
   [markup]="$data/fuzz/markup"
   [timer-restore]="$data/fuzz/timer-restore"
+  [history]="$data/fuzz/history"
 )
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-halt_on_error=1:abort_on_error=1:detect_leaks=1}
