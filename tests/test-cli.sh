@@ -270,6 +270,8 @@ log_pain_refused () {
   [ $? -eq 1 ] && grep -q "at most 280" "$tmp/err" || return 1
   timeout 30 "$soothe" --log-pain=3 "--note=$(printf 'bell\a')" 2> "$tmp/err"
   [ $? -eq 1 ] && grep -q "control character" "$tmp/err" || return 1
+  timeout 30 "$soothe" --log-pain=3 "--note=$(printf 'caf\303')" 2> "$tmp/err"
+  [ $? -eq 1 ] && grep -q "not valid UTF-8" "$tmp/err" || return 1
   [ ! -e "$history_file" ]
 }
 

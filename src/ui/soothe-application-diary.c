@@ -244,7 +244,7 @@ soothe_application_diary_check_options (SootheApplication *self,
   guint level;
 
   g_variant_dict_lookup (options, "situation", "&s", &situation);
-  g_variant_dict_lookup (options, "note", "&s", &note);
+  g_variant_dict_lookup (options, "note", "^&ay", &note);
   g_variant_dict_lookup (options, "export-history", "^&ay", &export);
 
   if (!logging && (situation != NULL || note != NULL))
@@ -296,7 +296,7 @@ soothe_application_diary_command_line (SootheApplication       *self,
   int status = -1;
 
   g_variant_dict_lookup (options, "situation", "&s", &situation);
-  g_variant_dict_lookup (options, "note", "&s", &note);
+  g_variant_dict_lookup (options, "note", "^&ay", &note);
 
   if (g_variant_dict_lookup (options, "log-pain", "&s", &level_text))
     {

@@ -56,7 +56,8 @@ static const GOptionEntry option_entries[] = {
     N_("Log today’s pain, from 0 (none) to 10 (the worst)"), N_("N") },
   { "situation", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The situation --log-pain is for; the one shown last when left out"), N_("ID") },
-  { "note", 0, 0, G_OPTION_ARG_STRING, NULL,
+  /* Bytes, so that text that is not UTF-8 gets Soothe's own message. */
+  { "note", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("A short note to go with --log-pain"), N_("TEXT") },
   { "export-history", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the pain diary and the history to FILE as CSV"), N_("FILE") },
