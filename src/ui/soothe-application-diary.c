@@ -170,7 +170,6 @@ show_progress_activated_cb (GSimpleAction *action,
 {
   SootheApplication *self = user_data;
   SootheDiaryWindow *progress = NULL;
-#if 0 /* TEMPORARY until soothe-diary-window.c lands */
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     {
@@ -185,7 +184,6 @@ show_progress_activated_cb (GSimpleAction *action,
                                     GTK_WINDOW (soothe_application_get_main_window (self)));
     }
   gtk_window_present (GTK_WINDOW (progress));
-#endif /* TEMPORARY */
 }
 
 static const GActionEntry diary_actions[] = {

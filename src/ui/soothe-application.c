@@ -526,7 +526,7 @@ apply_text_size (SootheApplication *self)
   char number[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_ascii_formatd (number, sizeof number, "%.2f", g_settings_get_double (self->settings, "text-size"));
-  css = g_strdup_printf (".soothe-advice { font-size: %sem; }", number);
+  css = g_strdup_printf (".soothe-advice, .soothe-diary-page { font-size: %sem; }", number);
   gtk_css_provider_load_from_data (self->text_size_css, css, -1);
 }
 
