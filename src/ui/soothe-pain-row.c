@@ -25,7 +25,7 @@ struct _SoothePainRow
   /* Template widgets */
   GtkWidget       *box;
   GtkLabel        *heading_label;
-  GtkGrid         *levels;
+  GtkBox          *levels;
   GtkEntry        *note_entry;
   GtkLabel        *status_label;
 
@@ -196,10 +196,12 @@ key_pressed_cb (GtkEventControllerKey *controller,
   return TRUE;
 }
 
+/* One linked scale from 0 to 10, or, where there is little room, 0 to 5
+ * above 6 to 10. */
 static void
 build_levels (SoothePainRow *self)
 {
-  guint columns = self->compact ? 6 : N_LEVELS;
+  GtkWidget *line = NULL;
 
   for (guint i = 0; i < N_LEVELS; i++)
     {
@@ -222,7 +224,16 @@ build_levels (SoothePainRow *self)
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), self->buttons[0]);
       g_object_set_data (G_OBJECT (button), "soothe-level", GUINT_TO_POINTER (i));
       g_signal_connect (button, "clicked", G_CALLBACK (level_clicked_cb), self);
-      gtk_grid_attach (self->levels, button, i % columns, i / columns, 1, 1);
+      if (line == NULL || (self->compact && i == 6))
+        {
+          line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, self->compact ? 4 : 0);
+          gtk_box_set_homogeneous (GTK_BOX (line), TRUE);
+          gtk_widget_set_halign (line, GTK_ALIGN_START);
+          if (!self->compact)
+            gtk_widget_add_css_class (line, "linked");
+          gtk_box_append (self->levels, line);
+        }
+      gtk_box_append (GTK_BOX (line), button);
       self->buttons[i] = GTK_TOGGLE_BUTTON (button);
     }
 }
