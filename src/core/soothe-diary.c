@@ -22,10 +22,17 @@
 /* Entries further apart than this belong to different bouts of pain. */
 #define EPISODE_GAP_DAYS 7
 
-/* Days, as GDate's Julian numbers, are how entries are grouped: a local day
- * is 23 or 25 hours long when the clocks change. 0 is no day. */
-static guint32
-local_julian (gint64 time)
+/**
+ * soothe_diary_get_day_number:
+ * @time: wall-clock µs
+ *
+ * Days, as GDate's Julian numbers, are how entries are grouped: a local day
+ * is 23 or 25 hours long when the clocks change.
+ *
+ * Returns: the local day of @time, or 0 when it has none
+ */
+guint32
+soothe_diary_get_day_number (gint64 time)
 {
   g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (time / G_USEC_PER_SEC);
   GDate date;
@@ -74,7 +81,7 @@ soothe_diary_get_days (SootheHistory   *history,
 
   id = soothe_situation_get_id (situation);
   days = g_array_sized_new (FALSE, TRUE, sizeof (SootheDiaryDay), n_days);
-  today = local_julian (now);
+  today = soothe_diary_get_day_number (now);
   if (today <= n_days)
     return days;
   first = today - n_days + 1;
@@ -93,7 +100,7 @@ soothe_diary_get_days (SootheHistory   *history,
   for (guint i = 0; i < soothe_history_get_n_events (history); i++)
     {
       const SootheHistoryEvent *event = soothe_history_get_event (history, i);
-      guint32 julian = local_julian (event->time);
+      guint32 julian = soothe_diary_get_day_number (event->time);
       SootheDiaryDay *day;
 
       if (julian < first || julian > today)
@@ -180,14 +187,14 @@ soothe_diary_get_entry (SootheHistory  *history,
   g_return_val_if_fail (SOOTHE_IS_HISTORY (history), FALSE);
   g_return_val_if_fail (situation_id != NULL, FALSE);
 
-  today = local_julian (now);
+  today = soothe_diary_get_day_number (now);
   for (guint i = soothe_history_get_n_events (history); i > 0; i--)
     {
       const SootheHistoryEvent *event = soothe_history_get_event (history, i - 1);
 
       if (event->kind != SOOTHE_HISTORY_PAIN_LOGGED ||
           g_strcmp0 (event->situation, situation_id) != 0 ||
-          local_julian (event->time) != today)
+          soothe_diary_get_day_number (event->time) != today)
         continue;
       if (level != NULL)
         *level = event->level;
@@ -228,7 +235,7 @@ logged_days (SootheHistory *history,
   for (guint i = 0; i < soothe_history_get_n_events (history); i++)
     {
       const SootheHistoryEvent *event = soothe_history_get_event (history, i);
-      Logged logged = { local_julian (event->time), event->level, i };
+      Logged logged = { soothe_diary_get_day_number (event->time), event->level, i };
 
       if (event->kind != SOOTHE_HISTORY_PAIN_LOGGED || g_strcmp0 (event->situation, id) != 0 ||
           logged.julian == 0)
@@ -285,7 +292,7 @@ soothe_diary_check (SootheHistory     *history,
   g_return_if_fail (out != NULL);
 
   memset (out, 0, sizeof *out);
-  today = local_julian (now);
+  today = soothe_diary_get_day_number (now);
   days = logged_days (history, soothe_situation_get_id (situation));
   if (days->len == 0 || today == 0)
     return;
@@ -567,7 +574,7 @@ soothe_diary_describe_day (const SootheDiaryDay *day,
                                 g_date_get_day (&day->date), 12, 0, 0);
   /* Translators: a day in the Progress chart; see g_date_time_format(). */
   date = time != NULL ? g_date_time_format (time, _("%A %-d %B")) : g_strdup ("");
-  if (g_date_get_julian (&day->date) == local_julian (now))
+  if (g_date_get_julian (&day->date) == soothe_diary_get_day_number (now))
     /* Translators: "Today, Monday 30 November" */
     g_string_printf (text, _("Today, %s"), date);
   else
@@ -700,7 +707,7 @@ soothe_diary_to_csv (SootheHistory *history,
   for (guint i = 0; i < soothe_history_get_n_events (history); i++)
     {
       const SootheHistoryEvent *event = soothe_history_get_event (history, i);
-      guint32 julian = local_julian (event->time);
+      guint32 julian = soothe_diary_get_day_number (event->time);
       Row *row;
 
       if (julian == 0)
@@ -727,7 +734,7 @@ soothe_diary_to_csv (SootheHistory *history,
 
       if (event->kind != SOOTHE_HISTORY_STRETCH_DONE)
         continue;
-      julian = local_julian (event->time);
+      julian = soothe_diary_get_day_number (event->time);
       if (julian == 0)
         continue;
 

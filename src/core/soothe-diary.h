@@ -45,6 +45,7 @@ typedef struct {
   guint                 limit;  /* LASTING: the situation's see_doctor_after_days */
 } SootheDiaryAdvice;
 
+guint32   soothe_diary_get_day_number    (gint64              time);
 GArray   *soothe_diary_get_days          (SootheHistory      *history,
                                           SootheSituation    *situation,
                                           gint64              now,

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "soothe-bundle-text.h"
+#include "soothe-diary.h"
 #include "soothe-diary-chart.h"
 #include "soothe-diary-window.h"
 #include "soothe-markup.h"
@@ -51,20 +52,6 @@ static GParamSpec *properties[N_PROPS];
 /* Widths, in characters, of the text: at least, and before it wraps. */
 #define TEXT_WIDTH_CHARS     24
 #define TEXT_MAX_WIDTH_CHARS 64
-
-static guint32
-local_day (gint64 time)
-{
-  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (time / G_USEC_PER_SEC);
-  GDate date;
-
-  if (local == NULL)
-    return 0;
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
-                  g_date_time_get_year (local));
-  return g_date_get_julian (&date);
-}
 
 /* A label that can be selected with the mouse, but never takes the focus:
  * the charts are where the keyboard goes. */
@@ -215,7 +202,7 @@ rebuild (SootheDiaryWindow *self)
     {
       focused_id = g_strdup (soothe_situation_get_id (soothe_diary_chart_get_situation (focused)));
       focused_selected = soothe_diary_chart_get_selected (focused);
-      if (self->built_day != local_day (now))
+      if (self->built_day != soothe_diary_get_day_number (now))
         focused_selected = SOOTHE_DIARY_DAYS - 1;
     }
 
@@ -239,7 +226,7 @@ rebuild (SootheDiaryWindow *self)
           refocus = chart;
         }
     }
-  self->built_day = local_day (now);
+  self->built_day = soothe_diary_get_day_number (now);
 
   gtk_stack_set_visible_child_name (self->stack, first != NULL ? "days" : "empty");
   if (refocus != NULL)
@@ -260,7 +247,7 @@ static void
 is_active_changed_cb (SootheDiaryWindow *self)
 {
   if (gtk_window_is_active (GTK_WINDOW (self)) &&
-      self->built_day != local_day (soothe_clock_get_now (self->clock)))
+      self->built_day != soothe_diary_get_day_number (soothe_clock_get_now (self->clock)))
     rebuild (self);
 }
 
