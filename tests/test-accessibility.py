@@ -184,6 +184,51 @@ try:
     shown = wait_for(lambda: (countdown_text() or "").startswith(("12:00", "11:")))
     check("the countdown is a timer that reads the time left", bool(shown), countdown_text())
     subprocess.run([soothe, "--stop"], env=env, capture_output=True, timeout=30)
+
+    # "How is it today?" is a named group of named levels; pressing one over
+    # AT-SPI logs it.
+    groups = [n for n in nodes() if name(n) == "How is it today?"]
+    check("the pain row is a named group", bool(groups), [name(n) for n in nodes()][:80])
+    levels = [n for n in nodes()
+              if role(n) in ("push button", "toggle button") and name(n) == "4 of 10"]
+    check("each pain level is a named button", bool(levels))
+    if levels:
+        action = levels[0].get_action_iface()
+        check("a pain level can be pressed over AT-SPI", action is not None and action.do_action(0))
+    history = os.path.join(home, "data", "soothe", "history.jsonl")
+
+    def logged():
+        try:
+            with open(history) as f:
+                return '"level":4,"situation":"knee-pain"' in f.read()
+        except OSError:
+            return False
+
+    check("pressing it logs today's pain for the situation shown", wait_for(logged))
+
+    # The Progress view: each chart is a named slider whose description says
+    # in words what it shows.
+    subprocess.run(["gdbus", "call", "--session", "--dest", "io.github.soothe.Soothe",
+                    "--object-path", "/io/github/soothe/Soothe",
+                    "--method", "org.gtk.Actions.Activate", "show-progress", "[]", "{}"],
+                   env=env, capture_output=True, timeout=30)
+
+    def chart():
+        charts = [n for n in nodes() if role(n) == "slider" and name(n) == "Knee pain"]
+        return charts[0] if charts else None
+
+    found = wait_for(chart)
+    check("the Progress view has a chart named after the situation", found is not None,
+          sorted({f"{role(n)}: {name(n)}" for n in nodes()}))
+    if found is not None:
+        description = found.get_description() or ""
+        check("the chart's description is its summary in words",
+              description.startswith("Knee pain: 4 today."), description)
+    progress_controls = [f"{role(n)}: {name(n)!r}" for n in nodes()
+                         if role(n) in ("push button", "toggle button")
+                         and (not name(n) or name(n).startswith("Gtk") or "_" in name(n))]
+    check("every button of the Progress view has a proper name", not progress_controls,
+          progress_controls)
 finally:
     app_process.terminate()
     try:
