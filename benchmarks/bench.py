@@ -13,6 +13,12 @@ interleaved, so that the noise of a shared machine falls on both sides alike:
   start-up   Soothe and the bare window, alternately, each quitting after its
              first full frame (SOOTHE_QUIT_AFTER_FIRST_FRAME=1); wall time from
              spawn to exit, and peak RSS from wait4()
+  peers      the bare window, Soothe (built-in content, plus 30 and 100
+             generated situations) and gnome-calculator, gnome-clocks and
+             gnome-text-editor, in rotating order, each stopped right after its
+             first frame by benchmarks/first-frame-probe.so (LD_PRELOAD), with
+             fresh XDG folders every run; plus Soothe stopped by its own
+             SOOTHE_QUIT_AFTER_FIRST_FRAME=1, to check the probe against it
   load       bench-load: generated bundles of 100, 1,000 and 10,000 situations,
              Soothe's load against json_parser_load_from_data()
   search     bench-search: index build, then p50/p95 per query at 10,000
@@ -129,8 +135,9 @@ class Sandbox:
         return env
 
 
-def timed_run(command, env, timeout=60):
-    """Returns (seconds, max RSS in KiB) of one run that must exit with 0."""
+def timed_run(command, env, timeout=60, want_stderr=False):
+    """Returns (seconds, max RSS in KiB) of one run that must exit with 0, and
+    with want_stderr what it wrote to stderr as well."""
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL,
@@ -141,10 +148,12 @@ def timed_run(command, env, timeout=60):
         seconds = time.perf_counter() - start
         watchdog.cancel()
         process.returncode = os.waitstatus_to_exitcode(status)
+        errors.seek(0)
+        text = errors.read().decode(errors="replace")
         if process.returncode != 0:
-            errors.seek(0)
-            sys.exit("%s failed (%d): %s" % (" ".join(command), process.returncode,
-                                             errors.read().decode(errors="replace")[-2000:]))
+            sys.exit("%s failed (%d): %s" % (" ".join(command), process.returncode, text[-2000:]))
+    if want_stderr:
+        return seconds, usage.ru_maxrss, text
     return seconds, usage.ru_maxrss
 
 
@@ -190,6 +199,235 @@ def bench_startup(args, sandbox, programs):
     if "header-bar" in result:
         result["header_bar_ratio"] = result["header-bar"]["ms"] / result["baseline"]["ms"]
     return result
+
+
+# Start-up beside the GNOME peers -------------------------------------------
+
+# Installed by run.sh when missing; a peer that is not installed is left out.
+PEERS = ("gnome-calculator", "gnome-clocks", "gnome-text-editor")
+PEER_BUNDLES = (30, 100)
+
+
+def package_version(package):
+    """Debian's version without epoch and revision: 1:43.0.1-2 -> 43.0.1."""
+    try:
+        version = subprocess.run(["dpkg-query", "-W", "-f=${Version}", package],
+                                 capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+    return re.sub(r"-[^-]*$", "", version.split(":", 1)[-1])
+
+
+def peer_programs(args, root, sandbox):
+    """(key, label, command, extra environment, user bundle or None), in the
+    order of the table."""
+    soothe = os.path.join(args.build, "src", "soothe")
+    builtin = len(run_checked([soothe, "--list-situations"], sandbox.env("list")).splitlines())
+    programs = [("bare", "bare GTK 4 window (baseline-window)",
+                 [os.path.join(args.build, "benchmarks", "baseline-window")], {}, None),
+                ("soothe", "Soothe, built-in content (%d situations)" % builtin, [soothe], {}, None)]
+    for size in PEER_BUNDLES:
+        path = os.path.join(root, "user-%d.json" % size)
+        subprocess.run([sys.executable, os.path.join(args.top, "benchmarks", "generate-bundle.py"),
+                        "--user", os.path.join(args.top, "data", "content", "en.json"), str(size),
+                        path], check=True)
+        # Loaded the way a person's own bundle is, or the row means nothing.
+        env = sandbox.env("list")
+        install_bundle(env, path)
+        shown = len(run_checked([soothe, "--list-situations"], env).splitlines())
+        if shown != builtin + size:
+            sys.exit("peers: %d generated situations gave %d in all, not %d"
+                     % (size, shown, builtin + size))
+        programs.append(("soothe-%d" % size,
+                         "Soothe, + %d generated situations (%d)" % (size, shown),
+                         [soothe], {}, path))
+    for peer in PEERS:
+        command = shutil.which(peer)
+        if command is None:
+            print("peers: %s is not installed; ./benchmarks/run.sh installs it" % peer,
+                  file=sys.stderr)
+            continue
+        programs.append((peer, ("%s %s" % (peer, package_version(peer))).strip(), [command], {},
+                         None))
+    programs.append(("soothe-own", "check: Soothe stopped by SOOTHE_QUIT_AFTER_FIRST_FRAME=1",
+                     [soothe], {"SOOTHE_QUIT_AFTER_FIRST_FRAME": "1", "LD_PRELOAD": None},
+                     None))
+    return programs
+
+
+def install_bundle(env, path):
+    directory = os.path.join(env["XDG_DATA_HOME"], "soothe", "bundles")
+    os.makedirs(directory, exist_ok=True)
+    shutil.copyfile(path, os.path.join(directory, "bench.json"))
+
+
+def peer_env(sandbox, key, probe, extra, bundle):
+    # Fresh configuration, data and state every run; the cache stays shared.
+    env = sandbox.env("peers-" + key)
+    preload = [probe] + [p for p in os.environ.get("LD_PRELOAD", "").split(":") if p]
+    env["LD_PRELOAD"] = ":".join(preload)
+    env["FIRST_FRAME_PROBE_REPORT"] = "1"
+    for name, value in extra.items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
+    if bundle is not None:
+        install_bundle(env, bundle)
+    return env
+
+
+PROBE_LINE = re.compile(
+    r"^first-frame-probe: .*?: first frame (\d+)x(\d+); ms after load: activate (\S+), "
+    r"first layout (\S+), paint (\S+), done (\S+); widgets (\d+) \(mapped (\d+), "
+    r"labels (\d+), wrapping (\d+)\); pango layouts (\d+), shaped runs (\d+) \((\d+) chars\)",
+    re.M)
+
+
+def probe_report(text):
+    """The probe's line as numbers, or None when the program stopped itself."""
+    match = PROBE_LINE.search(text)
+    if match is None:
+        return None
+    values = match.groups()
+    activate, layout, paint, done = (float(v) for v in values[2:6])
+    if activate < 0:
+        # Not a GApplication, or one that never activated: all of it is start-up.
+        activate = layout
+    return {"size": "%sx%s" % values[:2],
+            # Start-up to the activation, the window until its first layout
+            # (building, realizing, mapping), the layout phases of the first
+            # frame (CSS, measuring, allocation), its paint (snapshot, render).
+            "startup_ms": activate, "window_ms": layout - activate,
+            "layout_ms": paint - layout, "paint_ms": done - paint, "probe_ms": done,
+            "widgets": int(values[6]), "mapped": int(values[7]), "labels": int(values[8]),
+            "wrapping": int(values[9]), "layouts": int(values[10]), "shapes": int(values[11]),
+            "shaped_chars": int(values[12])}
+
+
+def quartiles(values):
+    if len(values) < 2:
+        return values[0], values[0]
+    q = statistics.quantiles(values, n=4, method="inclusive")
+    return q[0], q[2]
+
+
+def bench_peers(args, sandbox, root):
+    probe = os.path.join(args.build, "benchmarks", "first-frame-probe.so")
+    if not os.path.exists(probe):
+        sys.exit("peers: no %s; configure with -Dbenchmarks=true" % probe)
+    programs = peer_programs(args, root, sandbox)
+    samples = {key: {"seconds": [], "rss_kib": [], "probe": []} for key, *_ in programs}
+
+    def run(entry):
+        key, _, command, extra, bundle = entry
+        return timed_run(command, peer_env(sandbox, key, probe, extra, bundle), want_stderr=True)
+
+    # Untimed: fills the font, icon and shader caches all of them share.
+    for _ in range(args.warmup):
+        for entry in programs:
+            run(entry)
+
+    for r in range(args.peer_rounds):
+        # Rotate who goes first, so a drift in load falls on all alike.
+        shift = r % len(programs)
+        for entry in programs[shift:] + programs[:shift]:
+            seconds, rss, text = run(entry)
+            samples[entry[0]]["seconds"].append(seconds)
+            samples[entry[0]]["rss_kib"].append(rss)
+            report = probe_report(text)
+            if report is not None:
+                samples[entry[0]]["probe"].append(report)
+            elif entry[0] != "soothe-own":
+                sys.exit("peers: %s was not stopped by the probe: %s" % (entry[1], text[-2000:]))
+
+    bare = samples["bare"]
+    rows = []
+    for key, label, *_ in programs:
+        seconds = samples[key]["seconds"]
+        p25, p75 = quartiles(seconds)
+        row = {"key": key, "label": label, "ms": 1000 * median(seconds),
+               "p25_ms": 1000 * p25, "p75_ms": 1000 * p75,
+               "rss_mib": median(samples[key]["rss_kib"]) / 1024,
+               # The same round's bare window: the drift of the machine cancels.
+               "round_ratio": median([s / b for s, b in zip(seconds, bare["seconds"])])}
+        reports = samples[key]["probe"]
+        if reports:
+            row["probe"] = {name: (median([r[name] for r in reports])
+                                   if isinstance(reports[0][name], (int, float)) else reports[0][name])
+                            for name in reports[0]}
+        rows.append(row)
+    base = rows[0]
+    for row in rows:
+        row["ratio"] = row["ms"] / base["ms"]
+        row["rss_ratio"] = row["rss_mib"] / base["rss_mib"]
+    return {"rounds": args.peer_rounds, "rows": rows, "samples": samples}
+
+
+def print_peers(peers):
+    rows = {row["key"]: row for row in peers["rows"]}
+    headers = ("program", "first frame (median)", "p25-p75", "peak RSS (median)",
+               "÷ bare window", "÷ bare, RSS", "÷ bare, per round")
+    table = [(row["label"], "%.0f ms" % row["ms"], "%.0f-%.0f" % (row["p25_ms"], row["p75_ms"]),
+              "%.1f MiB" % row["rss_mib"], "%.2f" % row["ratio"], "%.2f" % row["rss_ratio"],
+              "%.2f" % row["round_ratio"]) for row in peers["rows"]]
+    widths = [max(len(r[i]) for r in table + [headers]) for i in range(len(headers))]
+    line = "  ".join("-" * w for w in widths)
+    print("start-up to the first frame, stopped by first-frame-probe.so; medians of %d rounds"
+          % peers["rounds"])
+    print(line)
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip())
+    print(line)
+    for r in table:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+    print(line)
+
+    # Where each one's time goes, from the probe's own line (medians).
+    headers = ("program", "window", "to activate", "window built", "first layout", "first paint",
+               "widgets (mapped)", "labels (wrapping)", "layouts", "shaped runs (chars)")
+    table = []
+    for row in peers["rows"]:
+        p = row.get("probe")
+        if p is None:
+            continue
+        table.append((row["label"], p["size"], "%.0f ms" % p["startup_ms"],
+                      "%.0f ms" % p["window_ms"], "%.0f ms" % p["layout_ms"],
+                      "%.0f ms" % p["paint_ms"], "%d (%d)" % (p["widgets"], p["mapped"]),
+                      "%d (%d)" % (p["labels"], p["wrapping"]), "%d" % p["layouts"],
+                      "%d (%d)" % (p["shapes"], p["shaped_chars"])))
+    if table:
+        widths = [max(len(r[i]) for r in table + [headers]) for i in range(len(headers))]
+        line = "  ".join("-" * w for w in widths)
+        print("where it goes, from the probe (ms after the libraries are loaded; medians)")
+        print(line)
+        print("  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip())
+        print(line)
+        for r in table:
+            print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+        print(line)
+
+    # Issue 16's targets, with the 30 generated situations as the full content.
+    soothe, own = rows["soothe"], rows["soothe-own"]
+    full = rows.get("soothe-30", soothe)
+    print("check: Soothe's own quit after its first frame / the probe: %.3f (%+.1f %%)"
+          % (own["ms"] / soothe["ms"], 100 * (own["ms"] / soothe["ms"] - 1)))
+    checks = [("first frame <= 1.6x the bare window (%s)" % full["label"],
+               full["ratio"] <= 1.6, "%.2f" % full["ratio"]),
+              ("peak RSS <= the bare window's + 15 %", full["rss_ratio"] <= 1.15,
+               "%.2f" % full["rss_ratio"])]
+    if "gnome-calculator" in rows:
+        ratio = full["ms"] / rows["gnome-calculator"]["ms"]
+        checks.append(("first frame <= 0.9x gnome-calculator's", ratio <= 0.9, "%.2f" % ratio))
+    if "soothe-100" in rows:
+        growth = rows["soothe-100"]["ms"] / soothe["ms"]
+        checks.append(("+100 situations add < 10 %% to the first frame (%s)"
+                       % rows["soothe-100"]["label"], growth < 1.10, "%.2f" % growth))
+    peer_rows = [rows[p] for p in PEERS if p in rows]
+    if peer_rows:
+        ahead = all(full["ms"] < p["ms"] and full["rss_mib"] < p["rss_mib"] for p in peer_rows)
+        checks.append(("ahead of every GNOME peer in time and memory", ahead, ""))
+    for text, ok, value in checks:
+        print("target: %-70s %-6s %s" % (text, value, verdict(ok)))
 
 
 # Bundle load -----------------------------------------------------------------
@@ -488,12 +726,15 @@ def print_table(info, results):
     headers = ("measure", "Soothe", "baseline", "ratio", "target", "")
     widths = [max(len(str(r[i])) for r in rows + [headers]) for i in range(len(headers))]
     line = "  ".join("-" * w for w in widths)
-    print(line)
-    print("  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip())
-    print(line)
-    for r in rows:
-        print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip())
-    print(line)
+    if rows:
+        print(line)
+        print("  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip())
+        print(line)
+        for r in rows:
+            print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip())
+        print(line)
+    if results.get("peers"):
+        print_peers(results["peers"])
     print("machine: %d CPUs (%s), %.1f GiB; GTK %s, GLib %s, json-glib %s; GSK renderer %s" % (
         info["nproc"], info["cpu"], info["memory_gib"] or 0, info["gtk"], info["glib"],
         info["json_glib"], info["gsk_renderer"]))
@@ -512,6 +753,8 @@ def main():
     parser.add_argument("--build", required=True, help="the release build directory")
     parser.add_argument("--pairs", type=int, default=15, help="start-up pairs (at least 10)")
     parser.add_argument("--warmup", type=int, default=2, help="untimed start-ups of each first")
+    parser.add_argument("--peer-rounds", type=int, default=12,
+                        help="rounds of the start-up runs beside the GNOME peers")
     parser.add_argument("--load-rounds", type=int, default=7)
     parser.add_argument("--search-rounds", type=int, default=50)
     parser.add_argument("--index-builds", type=int, default=3)
@@ -522,13 +765,15 @@ def main():
     parser.add_argument("--no-strace", dest="strace", action="store_false",
                         help="count context switches only")
     parser.add_argument("--only", action="append",
-                        choices=("startup", "load", "search", "wakeups"),
+                        choices=("startup", "peers", "load", "search", "wakeups"),
                         help="run only this part (may be repeated)")
     parser.add_argument("--json", help="also write every sample to this file")
     args = parser.parse_args()
     if args.pairs < 10:
         parser.error("--pairs must be at least 10")
-    parts = args.only or ["startup", "load", "search", "wakeups"]
+    if args.peer_rounds < 1:
+        parser.error("--peer-rounds must be at least 1")
+    parts = args.only or ["startup", "peers", "load", "search", "wakeups"]
 
     for variable in ("DISPLAY", "DBUS_SESSION_BUS_ADDRESS"):
         if variable not in os.environ:
@@ -552,6 +797,10 @@ def main():
             meter = CpuMeter()
             results["startup"] = bench_startup(args, sandbox, programs)
             results["cpu"]["start-up"] = meter.stop()
+        if "peers" in parts:
+            meter = CpuMeter()
+            results["peers"] = bench_peers(args, sandbox, root)
+            results["cpu"]["peers"] = meter.stop()
         if "load" in parts or "search" in parts:
             paths = generate_bundles(args, sandbox, root)
             if "load" in parts:

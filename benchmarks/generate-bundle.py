@@ -3,13 +3,19 @@
 #
 # Copyright 2026 The Soothe authors
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Usage: generate-bundle.py EN_JSON N OUTPUT
+"""Usage: generate-bundle.py [--user] EN_JSON N OUTPUT
 
 Copies the areas, therapies, stretches, stop words and disclaimer of the
 built-in bundle and generates N situations from its real ones: each is one of
 them with its lists rotated and shortened, plus a made-up word of its own, so
 that search sees the real vocabulary and a dictionary that grows with N. The
 output is deterministic and valid for `soothe --check-bundle`.
+
+With --user it writes a user bundle instead: only the N situations (and the
+format and language), which Soothe adds to its built-in ones when the file is
+in $XDG_DATA_HOME/soothe/bundles/ (the start-up runs of bench.py do that). A
+user bundle may not set the disclaimer or the therapies, and its stop words
+and synonyms would be added to the built-in ones a second time.
 """
 
 import json
@@ -72,12 +78,18 @@ def generate(base, n):
 
 
 def main():
-    if len(sys.argv) != 4:
+    args = sys.argv[1:]
+    user = args[:1] == ["--user"]
+    if user:
+        args = args[1:]
+    if len(args) != 3:
         sys.exit(__doc__)
-    with open(sys.argv[1], encoding="utf-8") as f:
+    with open(args[0], encoding="utf-8") as f:
         base = json.load(f)
-    bundle = generate(base, int(sys.argv[2]))
-    with open(sys.argv[3], "w", encoding="utf-8") as f:
+    bundle = generate(base, int(args[1]))
+    if user:
+        bundle = {key: bundle[key] for key in ("format", "language", "situations") if key in bundle}
+    with open(args[2], "w", encoding="utf-8") as f:
         json.dump(bundle, f, ensure_ascii=False, indent=2)
         f.write("\n")
 
