@@ -536,8 +536,12 @@ apply_color_scheme (SootheApplication *self)
   g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
   gboolean dark = g_str_equal (scheme, "dark") ||
                   (g_str_equal (scheme, "default") && self->system_prefers_dark);
+  gboolean was_dark = FALSE;
 
-  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", dark, NULL);
+  /* Setting it, even to what it is, parses the whole theme again. */
+  g_object_get (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", &was_dark, NULL);
+  if (dark != was_dark)
+    g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", dark, NULL);
 }
 
 /* org.freedesktop.appearance color-scheme: 1 means the person prefers dark. */

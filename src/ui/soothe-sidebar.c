@@ -128,6 +128,9 @@ new_row_label (const char *text,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* GTK 4.8 measures a wrapping label without it at width 0, a line for
+   * each character: most of the sidebar's start-up. */
+  gtk_label_set_width_chars (GTK_LABEL (label), 16);
   return label;
 }
 
