@@ -35,6 +35,7 @@ struct _SootheWindow
 
   /* State */
   gulong            after_paint_id;
+  GtkWindow        *shortcuts;  /* built the first time it is asked for */
 };
 
 G_DEFINE_FINAL_TYPE (SootheWindow, soothe_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -260,7 +261,30 @@ timer_toggle_activated_cb (GSimpleAction *action,
   soothe_timer_panel_toggle (self->timer_panel);
 }
 
+/* GtkApplicationWindow would build the shortcuts window, some 400 widgets,
+ * with every window if it were at gtk/help-overlay.ui: it is built here, on
+ * first use, instead. */
+static void
+show_help_overlay_activated_cb (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  SootheWindow *self = user_data;
+
+  if (self->shortcuts == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_BASE "/soothe-shortcuts-window.ui");
+
+      self->shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_window_set_transient_for (self->shortcuts, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts, TRUE);
+    }
+  gtk_window_present (self->shortcuts);
+}
+
 static const GActionEntry win_actions[] = {
+  { "show-help-overlay", show_help_overlay_activated_cb },
   { "next-situation", next_situation_activated_cb },
   { "previous-situation", previous_situation_activated_cb },
   { "timer-toggle", timer_toggle_activated_cb },
@@ -416,6 +440,8 @@ soothe_window_dispose (GObject *object)
 {
   SootheWindow *self = SOOTHE_WINDOW (object);
 
+  if (self->shortcuts != NULL)
+    gtk_window_destroy (g_steal_pointer (&self->shortcuts));
   gtk_widget_dispose_template (GTK_WIDGET (self), SOOTHE_TYPE_WINDOW);
   g_clear_object (&self->content);
   g_clear_object (&self->settings);
