@@ -118,57 +118,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->directory);
 }
 
-static void
-wait_for (gboolean (*condition) (gpointer),
-          gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * SECOND;
-  gboolean met;
-
-  while (!(met = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (met);
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                guint         *painted)
-{
-  (*painted)++;
-}
-
-static gboolean
-is_nonzero (gpointer data)
-{
-  return *(guint *) data != 0;
-}
-
-/* Lets layout happen and the window be drawn before looking: twice, as a
- * change made while drawing shows in the frame after. */
-static void
-settle (GtkWidget *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-
-  g_assert_nonnull (clock);
-  for (guint i = 0; i < 2; i++)
-    {
-      guint painted = 0;
-      gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb),
-                                         &painted);
-
-      gtk_widget_queue_draw (window);
-      wait_for (is_nonzero, &painted);
-      g_signal_handler_disconnect (clock, handler);
-    }
-}
-
 static SootheDiaryWindow *
 open_window (Fixture *f)
 {
@@ -177,8 +126,8 @@ open_window (Fixture *f)
   /* Ours, so that closing can check nothing else keeps it. */
   g_object_ref (window);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (is_mapped, window);
-  settle (GTK_WIDGET (window));
+  test_wait_until (test_widget_is_mapped, window);
+  test_settle_window (GTK_WIDGET (window));
   return window;
 }
 
@@ -192,7 +141,7 @@ static void
 close_window (SootheDiaryWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for (only_ours, window);
+  test_wait_until (only_ours, window);
   g_assert_finalize_object (window);
 }
 
@@ -618,7 +567,7 @@ test_notice_lasting (Fixture       *f,
 
   /* A fifteenth day, logged while the window is open. */
   log_pain (f, "heel-pain", 3, 14);
-  settle (GTK_WIDGET (window));
+  test_settle_window (GTK_WIDGET (window));
   assert_notice (f, window, "heel-pain", SOOTHE_DIARY_ADVICE_LASTING);
   assert_shows (find_notice (window, "heel-pain"), "You have logged this pain for 15 days.");
 
@@ -642,7 +591,7 @@ test_notice_severe (Fixture       *f,
 
   /* Changed to a 5, the notice goes. */
   log_pain (f, "knee-pain", 5, 0);
-  settle (GTK_WIDGET (window));
+  test_settle_window (GTK_WIDGET (window));
   g_assert_null (find_notice (window, "knee-pain"));
 
   close_window (window);
@@ -685,7 +634,7 @@ test_empty_then_first_entry (Fixture       *f,
 
   /* Logged from the main window while this one is open. */
   log_pain (f, "knee-pain", 4, 0);
-  settle (GTK_WIDGET (window));
+  test_settle_window (GTK_WIDGET (window));
   g_assert_cmpstr (visible_page (window), ==, "days");
   assert_section_ids (window, knee);
   g_assert_false (gtk_widget_get_mapped (title));
@@ -695,7 +644,7 @@ test_empty_then_first_entry (Fixture       *f,
   gtk_widget_grab_focus (chart);
   soothe_diary_chart_set_selected (SOOTHE_DIARY_CHART (chart), 12);
   log_pain (f, "heel-pain", 2, 0);
-  settle (GTK_WIDGET (window));
+  test_settle_window (GTK_WIDGET (window));
   assert_section_ids (window, both);
   chart = GTK_WIDGET (chart_for (window, "knee-pain"));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == chart);
@@ -728,7 +677,7 @@ test_grows_with_text (Fixture       *f,
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (bigger),
                                               GTK_STYLE_PROVIDER_PRIORITY_USER);
-  settle (GTK_WIDGET (window));
+  test_settle_window (GTK_WIDGET (window));
   gtk_widget_measure (chart, GTK_ORIENTATION_VERTICAL, -1, NULL, &large, NULL, NULL);
   g_test_message ("%d px, then %d px", normal, large);
   g_assert_cmpfloat ((double) large / normal, >, 1.35);
@@ -809,10 +758,10 @@ test_light_and_dark (Fixture       *f,
 
   g_assert_cmpuint (measure_drawing (chart, &light), >, 1000);
   g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", TRUE, NULL);
-  settle (GTK_WIDGET (window));
+  test_settle_window (GTK_WIDGET (window));
   g_assert_cmpuint (measure_drawing (chart, &dark), >, 1000);
   g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", FALSE, NULL);
-  settle (GTK_WIDGET (window));
+  test_settle_window (GTK_WIDGET (window));
 
   g_test_message ("light page: %.2f, dark page: %.2f", light, dark);
   g_assert_cmpfloat (light, <, 0.45);
@@ -840,9 +789,9 @@ test_keys_close (Fixture       *f,
 
       g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
       gtk_window_present (GTK_WINDOW (window));
-      wait_for (is_mapped, window);
+      test_wait_until (test_widget_is_mapped, window);
       press (GTK_WIDGET (window), keys[i]);
-      wait_for (is_gone, &window);
+      test_wait_until (is_gone, &window);
     }
 }
 

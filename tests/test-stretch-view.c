@@ -25,58 +25,6 @@ static SootheContent *content;
 
 /* Helpers */
 
-static void
-wait_for (gboolean (*condition) (gpointer),
-          gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * SECOND;
-  gboolean met;
-
-  while (!(met = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (met);
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                guint         *painted)
-{
-  (*painted)++;
-}
-
-static gboolean
-is_nonzero (gpointer data)
-{
-  return *(guint *) data != 0;
-}
-
-/* Lets layout happen and the window be drawn before looking, however slow
- * the machine (valgrind, sanitizers): twice, as a change made while drawing
- * shows in the frame after. */
-static void
-settle (GtkWidget *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-
-  g_assert_nonnull (clock);
-  for (guint i = 0; i < 2; i++)
-    {
-      guint painted = 0;
-      gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb),
-                                         &painted);
-
-      gtk_widget_queue_draw (window);
-      wait_for (is_nonzero, &painted);
-      g_signal_handler_disconnect (clock, handler);
-    }
-}
-
 static SootheStretchWindow *
 open_window (SootheStretch *stretch,
              SootheClock   *clock)
@@ -84,8 +32,8 @@ open_window (SootheStretch *stretch,
   SootheStretchWindow *window = soothe_stretch_window_new (NULL, stretch, clock);
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (is_mapped, window);
-  settle (GTK_WIDGET (window));
+  test_wait_until (test_widget_is_mapped, window);
+  test_settle_window (GTK_WIDGET (window));
   return window;
 }
 
@@ -100,7 +48,7 @@ close_window (SootheStretchWindow *window)
 {
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for (is_gone, &window);
+  test_wait_until (is_gone, &window);
 }
 
 /* Everything the window shows, as plain text, one label a line. */
@@ -263,7 +211,7 @@ set_dark (GtkWidget *window,
           gboolean   dark)
 {
   g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", dark, NULL);
-  settle (window);
+  test_settle_window (window);
 }
 
 static GdkTexture *
@@ -384,7 +332,7 @@ test_every_stretch (void)
       g_test_message ("%s", soothe_stretch_get_id (stretch));
       g_object_set (window, "stretch", stretch, NULL);
       g_assert_true (soothe_stretch_view_get_stretch (view) == stretch);
-      settle (GTK_WIDGET (window));
+      test_settle_window (GTK_WIDGET (window));
 
       g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
       assert_shows (window, soothe_stretch_get_name (stretch));
@@ -649,7 +597,7 @@ test_hidden_view_sleeps (void)
   soothe_fake_clock_advance (clock, 2 * SECOND);
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (is_mapped, window);
+  test_wait_until (test_widget_is_mapped, window);
   g_assert_cmpstr (phase_text (window), ==, "Relax");
   g_assert_cmpstr (count_text (window), ==, "3");
   g_assert_cmpint (soothe_fake_clock_get_wakeup (clock), ==,
@@ -776,7 +724,7 @@ test_window_closes (void)
   g_assert_nonnull (escape);
   g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (escape), 0,
                                                GTK_WIDGET (window), NULL));
-  wait_for (is_gone, &window);
+  test_wait_until (is_gone, &window);
   g_assert_null (clock);
 }
 

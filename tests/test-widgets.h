@@ -77,4 +77,57 @@ collect_label_texts (GtkWidget *widget,
     collect_label_texts (child, texts);
 }
 
+/* Runs the main loop until @condition (@data) holds, for 30 s at most,
+ * however slow the machine (valgrind, sanitizers). */
+static inline void
+test_wait_until (gboolean (*condition) (gpointer),
+                 gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gboolean met;
+
+  while (!(met = condition (data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (met);
+}
+
+static inline gboolean
+test_widget_is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static inline void
+test_count_paint_cb (GdkFrameClock *clock,
+                     guint         *painted)
+{
+  (*painted)++;
+}
+
+static inline gboolean
+test_is_nonzero (gpointer data)
+{
+  return *(guint *) data != 0;
+}
+
+/* Lets layout happen and @window be drawn before looking: twice, as a
+ * change made while drawing shows in the frame after. */
+static inline void
+test_settle_window (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_assert_nonnull (clock);
+  for (guint i = 0; i < 2; i++)
+    {
+      guint painted = 0;
+      gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (test_count_paint_cb),
+                                         &painted);
+
+      gtk_widget_queue_draw (window);
+      test_wait_until (test_is_nonzero, &painted);
+      g_signal_handler_disconnect (clock, handler);
+    }
+}
+
 G_END_DECLS
