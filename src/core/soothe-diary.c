@@ -191,10 +191,14 @@ soothe_diary_get_entry (SootheHistory  *history,
   for (guint i = soothe_history_get_n_events (history); i > 0; i--)
     {
       const SootheHistoryEvent *event = soothe_history_get_event (history, i - 1);
+      guint32 day;
 
       if (event->kind != SOOTHE_HISTORY_PAIN_LOGGED ||
-          g_strcmp0 (event->situation, situation_id) != 0 ||
-          soothe_diary_get_day_number (event->time) != today)
+          g_strcmp0 (event->situation, situation_id) != 0)
+        continue;
+      /* Only this situation's entries need their day worked out. */
+      day = soothe_diary_get_day_number (event->time);
+      if (day != today)
         continue;
       if (level != NULL)
         *level = event->level;
@@ -235,10 +239,13 @@ logged_days (SootheHistory *history,
   for (guint i = 0; i < soothe_history_get_n_events (history); i++)
     {
       const SootheHistoryEvent *event = soothe_history_get_event (history, i);
-      Logged logged = { soothe_diary_get_day_number (event->time), event->level, i };
+      Logged logged;
 
-      if (event->kind != SOOTHE_HISTORY_PAIN_LOGGED || g_strcmp0 (event->situation, id) != 0 ||
-          logged.julian == 0)
+      /* Only this situation's entries need their day worked out. */
+      if (event->kind != SOOTHE_HISTORY_PAIN_LOGGED || g_strcmp0 (event->situation, id) != 0)
+        continue;
+      logged = (Logged) { soothe_diary_get_day_number (event->time), event->level, i };
+      if (logged.julian == 0)
         continue;
       g_array_append_val (days, logged);
     }
