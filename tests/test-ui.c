@@ -674,8 +674,30 @@ find_window (GType type)
 static void
 test_menu_windows (void)
 {
+  GtkWidget *header = gtk_window_get_titlebar (GTK_WINDOW (window));
+  GtkMenuButton *menu = GTK_MENU_BUTTON (find_descendant (header, GTK_TYPE_MENU_BUTTON));
+  GMenuModel *model;
   GtkWindow *shortcuts;
   GtkWindow *about;
+
+  /* The main menu is built when it is first opened, and opens from the start. */
+  g_assert_true (gtk_menu_button_get_primary (menu));
+  g_assert_null (gtk_menu_button_get_popover (menu));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (menu)));
+  gtk_menu_button_popup (menu);
+  settle ();
+  model = gtk_menu_button_get_menu_model (menu);
+  g_assert_nonnull (model);
+  g_assert_nonnull (gtk_menu_button_get_popover (menu));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (menu))));
+  g_assert_cmpint (g_menu_model_get_n_items (model), >=, 3);
+  gtk_menu_button_popdown (menu);
+  settle ();
+  gtk_menu_button_popup (menu);
+  settle ();
+  g_assert_true (gtk_menu_button_get_menu_model (menu) == model);
+  gtk_menu_button_popdown (menu);
+  settle ();
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
   settle ();

@@ -22,6 +22,8 @@ struct _SootheWindow
 
   /* Template widgets */
   GtkToggleButton  *search_button;
+  GtkMenuButton    *menu_button;
+  GMenuModel       *main_menu;
   GtkRevealer      *banner_revealer;
   GtkLabel         *banner_label;
   SootheSidebar    *sidebar;
@@ -283,6 +285,17 @@ show_help_overlay_activated_cb (GSimpleAction *action,
   gtk_window_present (self->shortcuts);
 }
 
+/* The menu's popover is some 40 widgets the first frame does not show: it is
+ * built when the menu is first opened, by click or F10. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  SootheWindow *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->main_menu);
+}
+
 static const GActionEntry win_actions[] = {
   { "show-help-overlay", show_help_overlay_activated_cb },
   { "next-situation", next_situation_activated_cb },
@@ -468,6 +481,8 @@ soothe_window_class_init (SootheWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/soothe-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, SootheWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SootheWindow, main_menu);
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, sidebar);
@@ -485,6 +500,7 @@ soothe_window_init (SootheWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
   g_object_bind_property (self->search_button, "active", self->sidebar, "search-mode",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }
