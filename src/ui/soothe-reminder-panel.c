@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "soothe-lazy-page.h"
 #include "soothe-markup.h"
 #include "soothe-reminder-panel.h"
 #include "soothe-therapy-format.h"
@@ -21,14 +22,18 @@ struct _SootheReminderPanel
   GtkWidget               *box;
   GtkStack                *stack;
   GtkLabel                *off_label;
+  GtkLabel                *today_label;
+  GtkGrid                 *week_grid;
+  GtkWidget               *gnome_breaks_box;
+  GMenuModel              *pause_menu;
+
+  /* Widgets of the pages built when first shown (soothe-reminder-panel-pages.ui) */
   GtkLabel                *next_label;
   GtkLabel                *paused_label;
   GtkLabel                *pending_title;
   GtkLabel                *pending_summary;
   GtkWidget               *show_button;
-  GtkLabel                *today_label;
-  GtkGrid                 *week_grid;
-  GtkWidget               *gnome_breaks_box;
+  GtkMenuButton           *pause_button;
 
   /* Owned references */
   SootheReminderScheduler *reminders;
@@ -41,6 +46,27 @@ struct _SootheReminderPanel
 };
 
 G_DEFINE_FINAL_TYPE (SootheReminderPanel, soothe_reminder_panel, GTK_TYPE_WIDGET)
+
+static const SootheLazyChild page_children[] = {
+  SOOTHE_LAZY_CHILD (SootheReminderPanel, next_label),
+  SOOTHE_LAZY_CHILD (SootheReminderPanel, paused_label),
+  SOOTHE_LAZY_CHILD (SootheReminderPanel, pending_title),
+  SOOTHE_LAZY_CHILD (SootheReminderPanel, pending_summary),
+  SOOTHE_LAZY_CHILD (SootheReminderPanel, show_button),
+  SOOTHE_LAZY_CHILD (SootheReminderPanel, pause_button),
+};
+
+/* "off" is in the template; the others are built the first time they are
+ * shown. */
+static void
+show_page (SootheReminderPanel *self,
+           const char          *name)
+{
+  soothe_lazy_page_show (self->stack, name, RESOURCE_BASE "/soothe-reminder-panel-pages.ui",
+                         G_OBJECT (self), NULL, page_children, G_N_ELEMENTS (page_children));
+  if (self->pause_button != NULL && gtk_menu_button_get_menu_model (self->pause_button) == NULL)
+    gtk_menu_button_set_menu_model (self->pause_button, self->pause_menu);
+}
 
 static gint64
 now (SootheReminderPanel *self)
@@ -164,13 +190,13 @@ update (SootheReminderPanel *self)
       g_autofree char *summary = soothe_markup_from_inline (soothe_stretch_get_summary (stretch));
       g_autofree char *title = g_strdup_printf (_("Time for a stretch: %s"), name);
 
+      show_page (self, "pending");
       gtk_label_set_text (self->pending_title, title);
       gtk_label_set_markup (self->pending_summary, summary);
       /* Target before name: the action takes the stretch's id. */
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->show_button), "s",
                                         soothe_stretch_get_id (stretch));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->show_button), "app.show-stretch");
-      gtk_stack_set_visible_child_name (self->stack, "pending");
     }
   else if (!soothe_reminder_scheduler_get_enabled (self->reminders))
     {
@@ -181,25 +207,25 @@ update (SootheReminderPanel *self)
           soothe_reminder_scheduler_get_interval_minutes (self->reminders));
 
       gtk_label_set_text (self->off_label, text);
-      gtk_stack_set_visible_child_name (self->stack, "off");
+      show_page (self, "off");
     }
   else if (paused_until > now (self))
     {
       g_autofree char *at = format_clock_time (paused_until);
       g_autofree char *text = g_strdup_printf (_("Paused until %s"), at);
 
+      show_page (self, "paused");
       gtk_label_set_text (self->paused_label, text);
-      gtk_stack_set_visible_child_name (self->stack, "paused");
     }
   else if (soothe_reminder_scheduler_get_next_deadline (self->reminders) != G_MAXINT64)
     {
-      gtk_stack_set_visible_child_name (self->stack, "scheduled");
+      show_page (self, "scheduled");
       update_countdown (self);
     }
   else
     {
+      show_page (self, "paused");
       gtk_label_set_text (self->paused_label, _("Reminders wait until you are back"));
-      gtk_stack_set_visible_child_name (self->stack, "paused");
     }
 }
 
@@ -356,14 +382,10 @@ soothe_reminder_panel_class_init (SootheReminderPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SootheReminderPanel, box);
   gtk_widget_class_bind_template_child (widget_class, SootheReminderPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, SootheReminderPanel, off_label);
-  gtk_widget_class_bind_template_child (widget_class, SootheReminderPanel, next_label);
-  gtk_widget_class_bind_template_child (widget_class, SootheReminderPanel, paused_label);
-  gtk_widget_class_bind_template_child (widget_class, SootheReminderPanel, pending_title);
-  gtk_widget_class_bind_template_child (widget_class, SootheReminderPanel, pending_summary);
-  gtk_widget_class_bind_template_child (widget_class, SootheReminderPanel, show_button);
   gtk_widget_class_bind_template_child (widget_class, SootheReminderPanel, today_label);
   gtk_widget_class_bind_template_child (widget_class, SootheReminderPanel, week_grid);
   gtk_widget_class_bind_template_child (widget_class, SootheReminderPanel, gnome_breaks_box);
+  gtk_widget_class_bind_template_child (widget_class, SootheReminderPanel, pause_menu);
   gtk_widget_class_bind_template_callback (widget_class, turn_on_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, use_gnome_breaks_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, keep_soothe_reminders_clicked_cb);

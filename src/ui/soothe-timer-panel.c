@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "soothe-bundle-text.h"
+#include "soothe-lazy-page.h"
 #include "soothe-pain-row.h"
 #include "soothe-progress.h"
 #include "soothe-safety.h"
@@ -32,6 +33,9 @@ struct _SootheTimerPanel
   GtkWidget          *cycles_label;
   GtkWidget          *cycles_spin;
   GtkAdjustment      *cycles_adjustment;
+  GtkLabel           *message_label;
+
+  /* Widgets of the pages built when first shown (soothe-timer-panel-pages.ui) */
   GtkBox             *safety_list;
   GtkLabel           *phase_label;
   GtkInscription     *countdown_label;
@@ -41,13 +45,14 @@ struct _SootheTimerPanel
   GtkWidget          *extend_button;
   GtkLabel           *finished_label;
   GtkBox             *finished_box;
-  GtkLabel           *message_label;
   GtkWidget          *pain_row;   /* "How is it now?", once the diary is given */
 
   /* Owned references */
   SootheTherapyTimer *timer;
   SootheContent      *content;
   GSettings          *settings;  /* NULL without the installed schema */
+  SootheHistory      *history;   /* for the pain row; NULL until the diary is given */
+  SootheClock        *clock;
 
   /* State */
   guint               tick_id;
@@ -57,6 +62,9 @@ struct _SootheTimerPanel
 G_DEFINE_FINAL_TYPE (SootheTimerPanel, soothe_timer_panel, GTK_TYPE_WIDGET)
 
 static void update (SootheTimerPanel *self);
+static void show_page    (SootheTimerPanel *self,
+                          const char       *name);
+static void add_pain_row (SootheTimerPanel *self);
 
 static SootheTherapyKind
 selected_kind (SootheTimerPanel *self)
@@ -154,12 +162,12 @@ show_safety (SootheTimerPanel *self)
   const SootheTherapyPreset *preset = soothe_content_get_therapy (self->content, selected_kind (self));
   GtkWidget *child;
 
+  show_page (self, "safety");
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->safety_list))) != NULL)
     gtk_box_remove (self->safety_list, child);
 
   soothe_bundle_text_add_list (self->safety_list, (const char * const *) preset->safety,
                                SOOTHE_BUNDLE_LIST_NONE, 0, 26);
-  gtk_stack_set_visible_child_name (self->stack, "safety");
 }
 
 static void
@@ -206,6 +214,31 @@ stop_clicked_cb (SootheTimerPanel *self)
 {
   soothe_therapy_timer_stop (self->timer);
   soothe_timer_panel_show_message (self, NULL);
+}
+
+static const SootheLazyChild page_children[] = {
+  SOOTHE_LAZY_CHILD (SootheTimerPanel, safety_list),
+  SOOTHE_LAZY_CHILD (SootheTimerPanel, phase_label),
+  SOOTHE_LAZY_CHILD (SootheTimerPanel, countdown_label),
+  SOOTHE_LAZY_CHILD (SootheTimerPanel, progress_bar),
+  SOOTHE_LAZY_CHILD (SootheTimerPanel, next_label),
+  SOOTHE_LAZY_CHILD (SootheTimerPanel, pause_button),
+  SOOTHE_LAZY_CHILD (SootheTimerPanel, extend_button),
+  SOOTHE_LAZY_CHILD (SootheTimerPanel, finished_label),
+  { "finished", G_STRUCT_OFFSET (SootheTimerPanel, finished_box) },
+};
+
+static GtkBuilderScope *page_scope;  /* the pages' signal handlers, made once */
+
+/* The setup page is in the template; the safety list, the countdown and the
+ * finished page are built the first time they are shown. */
+static void
+show_page (SootheTimerPanel *self,
+           const char       *name)
+{
+  soothe_lazy_page_show (self->stack, name, RESOURCE_BASE "/soothe-timer-panel-pages.ui",
+                         G_OBJECT (self), page_scope, page_children, G_N_ELEMENTS (page_children));
+  add_pain_row (self);
 }
 
 static gboolean tick_cb (gpointer user_data);
@@ -270,6 +303,7 @@ update (SootheTimerPanel *self)
         g_autofree char *phase = soothe_therapy_describe_phase (self->timer, self->content);
         g_autofree char *next = soothe_therapy_describe_next (self->timer, self->content);
 
+        show_page (self, "running");
         gtk_label_set_text (self->phase_label, phase);
         gtk_label_set_text (self->next_label, next);
         /* No mnemonic: GTK 4.8 reads a button's underscore out to screen readers. */
@@ -277,11 +311,11 @@ update (SootheTimerPanel *self)
                               state == SOOTHE_TIMER_PAUSED ? _("Resume") : _("Pause"));
         gtk_widget_set_sensitive (self->extend_button, soothe_therapy_timer_can_extend (self->timer));
         update_countdown (self);
-        gtk_stack_set_visible_child_name (self->stack, "running");
       }
       break;
 
     case SOOTHE_TIMER_FINISHED:
+      show_page (self, "finished");
       if (self->pain_row != NULL)
         {
           const char *situation = soothe_therapy_timer_get_situation (self->timer);
@@ -292,12 +326,11 @@ update (SootheTimerPanel *self)
           soothe_pain_row_set_situation (SOOTHE_PAIN_ROW (self->pain_row), situation);
           gtk_widget_set_visible (self->pain_row, situation != NULL);
         }
-      gtk_stack_set_visible_child_name (self->stack, "finished");
       break;
 
     case SOOTHE_TIMER_IDLE:
     default:
-      gtk_stack_set_visible_child_name (self->stack, "setup");
+      show_page (self, "setup");
       break;
     }
 
@@ -429,14 +462,29 @@ soothe_timer_panel_set_diary (SootheTimerPanel *self,
                               SootheClock      *clock)
 {
   g_return_if_fail (SOOTHE_IS_TIMER_PANEL (self));
-  g_return_if_fail (self->pain_row == NULL);
+  g_return_if_fail (SOOTHE_IS_HISTORY (history));
+  g_return_if_fail (SOOTHE_IS_CLOCK (clock));
+  g_return_if_fail (self->history == NULL);
 
-  self->pain_row = soothe_pain_row_new (history, clock, _("How is it now?"), TRUE);
+  self->history = g_object_ref (history);
+  self->clock = g_object_ref (clock);
+  if (self->finished_box != NULL)
+    add_pain_row (self);
+  if (self->timer != NULL)
+    update (self);
+}
+
+/* Into the finished page, once both it and the diary are there. */
+static void
+add_pain_row (SootheTimerPanel *self)
+{
+  if (self->history == NULL || self->finished_box == NULL || self->pain_row != NULL)
+    return;
+
+  self->pain_row = soothe_pain_row_new (self->history, self->clock, _("How is it now?"), TRUE);
   gtk_widget_set_visible (self->pain_row, FALSE);
   gtk_box_insert_child_after (self->finished_box, self->pain_row,
                               GTK_WIDGET (self->finished_label));
-  if (self->timer != NULL)
-    update (self);
 }
 
 static void
@@ -466,6 +514,8 @@ soothe_timer_panel_dispose (GObject *object)
   g_clear_object (&self->timer);
   g_clear_object (&self->content);
   g_clear_object (&self->settings);
+  g_clear_object (&self->history);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (soothe_timer_panel_parent_class)->dispose (object);
 }
@@ -495,23 +545,16 @@ soothe_timer_panel_class_init (SootheTimerPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, cycles_label);
   gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, cycles_spin);
   gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, cycles_adjustment);
-  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, safety_list);
-  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, phase_label);
-  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, countdown_label);
-  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, next_label);
-  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, pause_button);
-  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, extend_button);
-  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, finished_label);
-  gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, finished_box);
   gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, message_label);
   gtk_widget_class_bind_template_callback (widget_class, kind_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, safety_start_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, safety_back_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, pause_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, extend_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, stop_clicked_cb);
+
+  page_scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback (page_scope, safety_start_clicked_cb);
+  gtk_builder_cscope_add_callback (page_scope, safety_back_clicked_cb);
+  gtk_builder_cscope_add_callback (page_scope, pause_clicked_cb);
+  gtk_builder_cscope_add_callback (page_scope, extend_clicked_cb);
+  gtk_builder_cscope_add_callback (page_scope, stop_clicked_cb);
 }
 
 static void
