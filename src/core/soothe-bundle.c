@@ -8,7 +8,7 @@
 #include "config.h"
 
 #include "soothe-bundle-private.h"
-#include "soothe-json.h"
+#include "soothe-json-reader.h"
 #include "soothe-markup.h"
 #include "soothe-model-private.h"
 #include "soothe-safety.h"
@@ -16,148 +16,16 @@
 #define SOOTHE_BUNDLE_FORMAT 1
 
 typedef struct {
-  const char       *name;
+  SootheJsonReader *json;    /* where in the bundle, and its problems */
   SootheBundleRole  role;
   SootheContent    *base;
-  GPtrArray        *problems;
-  GString          *path;
   SootheBundle     *bundle;
 } Reader;
 
-
-static void G_GNUC_PRINTF (3, 4)
-report (Reader     *reader,
-        const char *member,
-        const char *format,
-        ...)
+static SootheJsonFlags
+required_if (gboolean required)
 {
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  if (member != NULL)
-    g_ptr_array_add (reader->problems,
-                     soothe_json_one_line (g_strdup_printf ("%s: %s.%s: %s", reader->name, reader->path->str,
-                                                member, message)));
-  else
-    g_ptr_array_add (reader->problems,
-                     soothe_json_one_line (g_strdup_printf ("%s: %s: %s", reader->name, reader->path->str, message)));
-}
-
-static gsize
-push_member (Reader     *reader,
-             const char *member)
-{
-  gsize length = reader->path->len;
-
-  g_string_append_c (reader->path, '.');
-  g_string_append (reader->path, member);
-  return length;
-}
-
-static gsize
-push_index (Reader *reader,
-            guint   index)
-{
-  gsize length = reader->path->len;
-  char digits[16];
-  guint n = 0;
-
-  /* Once per array element: printf here cost a tenth of reading a bundle. */
-  do
-    digits[n++] = '0' + index % 10;
-  while ((index /= 10) > 0);
-
-  g_string_append_c (reader->path, '[');
-  while (n > 0)
-    g_string_append_c (reader->path, digits[--n]);
-  g_string_append_c (reader->path, ']');
-  return length;
-}
-
-static void
-pop (Reader *reader,
-     gsize   length)
-{
-  g_string_truncate (reader->path, length);
-}
-
-static const char *
-describe_node (const SootheJsonNode *node)
-{
-  switch (soothe_json_node_get_kind (node))
-    {
-    case SOOTHE_JSON_OBJECT:
-      return "an object";
-    case SOOTHE_JSON_ARRAY:
-      return "an array";
-    case SOOTHE_JSON_NULL:
-      return "null";
-    case SOOTHE_JSON_STRING:
-      return "a string";
-    case SOOTHE_JSON_BOOLEAN:
-      return "a boolean";
-    case SOOTHE_JSON_INT:
-      return "an integer";
-    case SOOTHE_JSON_DOUBLE:
-      return "a number with a fraction";
-    default:
-      return "a value";
-    }
-}
-
-static gboolean
-is_kind (const SootheJsonNode *node,
-         SootheJsonKind        kind)
-{
-  return soothe_json_node_get_kind (node) == kind;
-}
-
-static void
-check_members (Reader               *reader,
-               const SootheJsonNode *object,
-               const char * const   *allowed)
-{
-  /* In document order, so the messages come in the order of the file. */
-  for (const SootheJsonNode *member = soothe_json_node_get_first (object); member != NULL;
-       member = soothe_json_node_get_next (member))
-    {
-      const char *name = soothe_json_node_get_name (member);
-
-      if (!g_strv_contains (allowed, name))
-        report (reader, name, "unknown member");
-    }
-}
-
-/* Returns the member's node, reporting it when it is required and missing. */
-static const SootheJsonNode *
-get_member (Reader               *reader,
-            const SootheJsonNode *object,
-            const char           *member,
-            gboolean              required)
-{
-  const SootheJsonNode *node = soothe_json_node_get_member (object, member);
-
-  if (node == NULL && required)
-    report (reader, member, "missing member");
-  return node;
-}
-
-/* Returns @node when it is an object. */
-static const SootheJsonNode *
-node_object (Reader               *reader,
-             const SootheJsonNode *node,
-             const char           *member)
-{
-  if (!is_kind (node, SOOTHE_JSON_OBJECT))
-    {
-      report (reader, member, "expected an object, found %s", describe_node (node));
-      return NULL;
-    }
-  return node;
+  return required ? SOOTHE_JSON_REQUIRED : SOOTHE_JSON_OPTIONAL;
 }
 
 /* Returns @node when it is an array, and not empty unless @allow_empty. */
@@ -167,14 +35,12 @@ node_array (Reader               *reader,
             const char           *member,
             gboolean              allow_empty)
 {
-  if (!is_kind (node, SOOTHE_JSON_ARRAY))
-    {
-      report (reader, member, "expected an array, found %s", describe_node (node));
-      return NULL;
-    }
+  if (!soothe_json_reader_check_kind (reader->json, node, member, SOOTHE_JSON_ARRAY,
+                                      SOOTHE_JSON_REQUIRED))
+    return NULL;
   if (!allow_empty && soothe_json_node_get_size (node) == 0)
     {
-      report (reader, member, "must not be empty");
+      soothe_json_reader_problem (reader->json, member, "must not be empty");
       return NULL;
     }
   return node;
@@ -188,15 +54,13 @@ node_string (Reader               *reader,
 {
   const char *value;
 
-  if (!is_kind (node, SOOTHE_JSON_STRING))
-    {
-      report (reader, member, "expected a string, found %s", describe_node (node));
-      return NULL;
-    }
+  if (!soothe_json_reader_check_kind (reader->json, node, member, SOOTHE_JSON_STRING,
+                                      SOOTHE_JSON_REQUIRED))
+    return NULL;
   value = soothe_json_node_get_string (node);
   if (soothe_text_is_blank (value))
     {
-      report (reader, member, "must not be empty");
+      soothe_json_reader_problem (reader->json, member, "must not be empty");
       return NULL;
     }
   return g_strdup (value);
@@ -217,7 +81,8 @@ node_text (Reader               *reader,
   if (text != NULL && strstr (text, "](") != NULL &&
       soothe_markup_find_unsafe_link (text, &bad_url))
     {
-      report (reader, member, "link must start with https:// (found \"%s\")", bad_url);
+      soothe_json_reader_problem (reader->json, member,
+                                  "link must start with https:// (found \"%s\")", bad_url);
       g_clear_pointer (&text, g_free);
     }
   return text;
@@ -235,8 +100,9 @@ node_id (Reader               *reader,
   if (soothe_id_is_valid (id))
     return g_steal_pointer (&id);
 
-  report (reader, member,
-          "\"%s\" is not a valid id (1 to 64 of a-z, 0-9 and -, starting with a letter)", id);
+  soothe_json_reader_problem (reader->json, member,
+                              "\"%s\" is not a valid id (1 to 64 of a-z, 0-9 and -, starting with "
+                              "a letter)", id);
   return NULL;
 }
 
@@ -246,7 +112,8 @@ read_string (Reader               *reader,
              const char           *member,
              gboolean              required)
 {
-  const SootheJsonNode *node = get_member (reader, object, member, required);
+  const SootheJsonNode *node = soothe_json_reader_get_member (reader->json, object, member,
+                                                              required_if (required));
   return node != NULL ? node_string (reader, node, member) : NULL;
 }
 
@@ -256,7 +123,8 @@ read_text (Reader               *reader,
            const char           *member,
            gboolean              required)
 {
-  const SootheJsonNode *node = get_member (reader, object, member, required);
+  const SootheJsonNode *node = soothe_json_reader_get_member (reader->json, object, member,
+                                                              required_if (required));
   return node != NULL ? node_text (reader, node, member) : NULL;
 }
 
@@ -265,7 +133,8 @@ read_id (Reader               *reader,
          const SootheJsonNode *object,
          const char           *member)
 {
-  const SootheJsonNode *node = get_member (reader, object, member, TRUE);
+  const SootheJsonNode *node = soothe_json_reader_get_member (reader->json, object, member,
+                                                              SOOTHE_JSON_REQUIRED);
   return node != NULL ? node_id (reader, node, member) : NULL;
 }
 
@@ -278,22 +147,11 @@ read_uint (Reader               *reader,
            guint                 max,
            guint                *value)
 {
-  const SootheJsonNode *node = get_member (reader, object, member, required);
   gint64 number;
 
-  if (node == NULL)
+  if (!soothe_json_reader_read_int (reader->json, object, member, required_if (required), min,
+                                    max, &number))
     return FALSE;
-  if (!is_kind (node, SOOTHE_JSON_INT))
-    {
-      report (reader, member, "expected an integer, found %s", describe_node (node));
-      return FALSE;
-    }
-  number = soothe_json_node_get_int (node);
-  if (number < min || number > max)
-    {
-      report (reader, member, "%" G_GINT64_FORMAT " is out of range (%u to %u)", number, min, max);
-      return FALSE;
-    }
   *value = (guint) number;
   return TRUE;
 }
@@ -305,17 +163,8 @@ read_boolean (Reader               *reader,
               gboolean              required,
               gboolean             *value)
 {
-  const SootheJsonNode *node = get_member (reader, object, member, required);
-
-  if (node == NULL)
-    return FALSE;
-  if (!is_kind (node, SOOTHE_JSON_BOOLEAN))
-    {
-      report (reader, member, "expected true or false, found %s", describe_node (node));
-      return FALSE;
-    }
-  *value = soothe_json_node_get_boolean (node);
-  return TRUE;
+  return soothe_json_reader_read_boolean (reader->json, object, member, required_if (required),
+                                          value);
 }
 
 typedef char *(*ReadElement) (Reader *reader, const SootheJsonNode *node, const char *member);
@@ -330,7 +179,8 @@ read_strv (Reader               *reader,
            ReadElement           read_element)
 {
   g_autoptr(GPtrArray) strings = NULL;
-  const SootheJsonNode *node = get_member (reader, object, member, required);
+  const SootheJsonNode *node = soothe_json_reader_get_member (reader->json, object, member,
+                                                              required_if (required));
   const SootheJsonNode *array;
   const SootheJsonNode *element;
   gboolean ok = TRUE;
@@ -341,20 +191,20 @@ read_strv (Reader               *reader,
     return NULL;
 
   strings = g_ptr_array_new_with_free_func (g_free);
-  length = push_member (reader, member);
+  length = soothe_json_reader_enter_member (reader->json, member);
   for (element = soothe_json_node_get_first (array); element != NULL;
        element = soothe_json_node_get_next (element))
     {
-      gsize element_length = push_index (reader, i++);
+      gsize element_length = soothe_json_reader_enter_element (reader->json, i++);
       char *text = read_element (reader, element, NULL);
 
-      pop (reader, element_length);
+      soothe_json_reader_leave (reader->json, element_length);
       if (text == NULL)
         ok = FALSE;
       else
         g_ptr_array_add (strings, text);
     }
-  pop (reader, length);
+  soothe_json_reader_leave (reader->json, length);
 
   if (!ok)
     return NULL;
@@ -372,7 +222,8 @@ static GPtrArray *
 read_synonyms (Reader               *reader,
                const SootheJsonNode *object)
 {
-  const SootheJsonNode *node = get_member (reader, object, "synonyms", FALSE);
+  const SootheJsonNode *node = soothe_json_reader_get_member (reader->json, object, "synonyms",
+                                                              SOOTHE_JSON_OPTIONAL);
   const SootheJsonNode *array;
   g_autoptr(GPtrArray) groups = NULL;
   gboolean ok = TRUE;
@@ -383,47 +234,50 @@ read_synonyms (Reader               *reader,
     return NULL;
 
   groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  length = push_member (reader, "synonyms");
+  length = soothe_json_reader_enter_member (reader->json, "synonyms");
   for (const SootheJsonNode *group = soothe_json_node_get_first (array); group != NULL;
        group = soothe_json_node_get_next (group))
     {
-      gsize group_length = push_index (reader, i++);
+      gsize group_length = soothe_json_reader_enter_element (reader->json, i++);
       g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
       guint n_words = 0;
 
       if (node_array (reader, group, NULL, FALSE) == NULL)
         {
           ok = FALSE;
-          pop (reader, group_length);
+          soothe_json_reader_leave (reader->json, group_length);
           continue;
         }
       for (const SootheJsonNode *word = soothe_json_node_get_first (group); word != NULL;
            word = soothe_json_node_get_next (word))
         {
-          gsize word_length = push_index (reader, n_words++);
+          gsize word_length = soothe_json_reader_enter_element (reader->json, n_words++);
           g_autofree char *text = node_string (reader, word, NULL);
 
           if (text == NULL)
             ok = FALSE;
           else
             g_strv_builder_add (words, text);
-          pop (reader, word_length);
+          soothe_json_reader_leave (reader->json, word_length);
         }
       if (n_words < 2)
         {
-          report (reader, NULL, "a synonym group needs at least two words");
+          soothe_json_reader_problem (reader->json, NULL,
+                                      "a synonym group needs at least two words");
           ok = FALSE;
         }
       else if (n_words > MAX_SYNONYMS)
         {
-          report (reader, NULL, "a synonym group has at most %d words, found %u", MAX_SYNONYMS, n_words);
+          soothe_json_reader_problem (reader->json, NULL,
+                                      "a synonym group has at most %d words, found %u",
+                                      MAX_SYNONYMS, n_words);
           ok = FALSE;
         }
       else
         g_ptr_array_add (groups, g_strv_builder_end (words));
-      pop (reader, group_length);
+      soothe_json_reader_leave (reader->json, group_length);
     }
-  pop (reader, length);
+  soothe_json_reader_leave (reader->json, length);
 
   return ok ? g_steal_pointer (&groups) : NULL;
 }
@@ -440,7 +294,8 @@ read_objects (Reader                *reader,
                                                    gpointer              data),
               gpointer               data)
 {
-  const SootheJsonNode *node = get_member (reader, object, member, required);
+  const SootheJsonNode *node = soothe_json_reader_get_member (reader->json, object, member,
+                                                              required_if (required));
   const SootheJsonNode *array;
   const SootheJsonNode *element;
   gsize length;
@@ -449,27 +304,18 @@ read_objects (Reader                *reader,
   if (node == NULL || !(array = node_array (reader, node, member, allow_empty)))
     return;
 
-  length = push_member (reader, member);
+  length = soothe_json_reader_enter_member (reader->json, member);
   for (element = soothe_json_node_get_first (array); element != NULL;
        element = soothe_json_node_get_next (element))
     {
-      gsize element_length = push_index (reader, i++);
+      gsize element_length = soothe_json_reader_enter_element (reader->json, i++);
 
-      if (node_object (reader, element, NULL) != NULL)
+      if (soothe_json_reader_check_kind (reader->json, element, NULL, SOOTHE_JSON_OBJECT,
+                                         SOOTHE_JSON_REQUIRED))
         read_object (reader, element, data);
-      pop (reader, element_length);
+      soothe_json_reader_leave (reader->json, element_length);
     }
-  pop (reader, length);
-}
-
-static const SootheJsonNode *
-read_object (Reader               *reader,
-             const SootheJsonNode *object,
-             const char           *member,
-             gboolean              required)
-{
-  const SootheJsonNode *node = get_member (reader, object, member, required);
-  return node != NULL ? node_object (reader, node, member) : NULL;
+  soothe_json_reader_leave (reader->json, length);
 }
 
 /* Reports an id already used in this bundle. */
@@ -480,7 +326,7 @@ claim_id (Reader     *reader,
 {
   if (!g_hash_table_add (seen, g_strdup (id)))
     {
-      report (reader, "id", "duplicate id \"%s\"", id);
+      soothe_json_reader_problem (reader->json, "id", "duplicate id \"%s\"", id);
       return FALSE;
     }
   return TRUE;
@@ -534,7 +380,7 @@ read_area (Reader               *reader,
   g_autofree char *title = NULL;
   SootheArea *area;
 
-  check_members (reader, object, members);
+  soothe_json_reader_check_members (reader->json, object, members);
   id = read_id (reader, object, "id");
   title = read_text (reader, object, "title", TRUE);
   if (id == NULL || !claim_id (reader, seen, id) || title == NULL)
@@ -575,68 +421,71 @@ read_therapy (Reader               *reader,
   };
   SootheTherapyPreset *preset = &reader->bundle->therapies[kind];
   const char *member = soothe_therapy_kind_to_string (kind);
-  const SootheJsonNode *object = read_object (reader, therapies, member, TRUE);
+  const SootheJsonNode *object = soothe_json_reader_read_object (reader->json, therapies, member,
+                                                                 SOOTHE_JSON_REQUIRED);
   gsize length;
 
   if (object == NULL)
     return;
 
-  length = push_member (reader, member);
+  length = soothe_json_reader_enter_member (reader->json, member);
   preset->title = read_text (reader, object, "title", TRUE);
   preset->in_sentence = read_text (reader, object, "in_sentence", FALSE);
   preset->safety = read_strv (reader, object, "safety", TRUE, FALSE, node_text);
 
   if (kind == SOOTHE_THERAPY_CONTRAST)
     {
-      check_members (reader, object, contrast_members);
+      soothe_json_reader_check_members (reader->json, object, contrast_members);
       read_uint (reader, object, "heat_seconds", TRUE, 10, 600, &preset->heat_seconds);
       read_uint (reader, object, "cold_seconds", TRUE, 10, 600, &preset->cold_seconds);
       read_uint (reader, object, "rounds", TRUE, 1, 10, &preset->rounds);
     }
   else
     {
-      check_members (reader, object, timed_members);
+      soothe_json_reader_check_members (reader->json, object, timed_members);
       read_uint (reader, object, "rest_minutes", TRUE, 1, 240, &preset->rest_minutes);
       read_uint (reader, object, "max_cycles", TRUE, 1, 12, &preset->max_cycles);
       if (read_uint (reader, object, "max_minutes", TRUE, 1, 60, &preset->max_minutes) &&
           read_uint (reader, object, "default_minutes", TRUE, 1, 60, &preset->default_minutes) &&
           preset->default_minutes > preset->max_minutes)
-        report (reader, "default_minutes", "must not be more than max_minutes (%u)",
-                preset->max_minutes);
+        soothe_json_reader_problem (reader->json, "default_minutes",
+                                    "must not be more than max_minutes (%u)", preset->max_minutes);
       if (read_uint (reader, object, "check_skin_after_minutes", FALSE, 1, 60,
                      &preset->check_skin_after_minutes) &&
           preset->max_minutes > 0 && preset->check_skin_after_minutes >= preset->max_minutes)
-        report (reader, "check_skin_after_minutes", "must be less than max_minutes (%u)",
-                preset->max_minutes);
+        soothe_json_reader_problem (reader->json, "check_skin_after_minutes",
+                                    "must be less than max_minutes (%u)", preset->max_minutes);
     }
-  pop (reader, length);
+  soothe_json_reader_leave (reader->json, length);
 }
 
 static void
 read_therapies (Reader               *reader,
-                const SootheJsonNode *root)
+                const SootheJsonNode *root,
+                SootheJsonFlags       flags)
 {
   static const char * const members[] = { "cold", "heat", "contrast", NULL };
-  const SootheJsonNode *object = read_object (reader, root, "therapies", FALSE);
+  const SootheJsonNode *object = soothe_json_reader_read_object (reader->json, root, "therapies",
+                                                                 flags);
   gsize length;
 
   if (object == NULL)
     return;
 
   reader->bundle->has_therapies = TRUE;
-  length = push_member (reader, "therapies");
-  check_members (reader, object, members);
+  length = soothe_json_reader_enter_member (reader->json, "therapies");
+  soothe_json_reader_check_members (reader->json, object, members);
   read_therapy (reader, object, SOOTHE_THERAPY_COLD);
   read_therapy (reader, object, SOOTHE_THERAPY_HEAT);
   read_therapy (reader, object, SOOTHE_THERAPY_CONTRAST);
-  pop (reader, length);
+  soothe_json_reader_leave (reader->json, length);
 }
 
 /* A translation changes words, never the safety limits. */
 static void
 check_translated_limits (Reader *reader)
 {
-  gsize length = push_member (reader, "therapies");
+  gsize length = soothe_json_reader_enter_member (reader->json, "therapies");
 
   for (SootheTherapyKind kind = SOOTHE_THERAPY_COLD; kind <= SOOTHE_THERAPY_CONTRAST; kind++)
     {
@@ -650,10 +499,10 @@ check_translated_limits (Reader *reader)
           own->check_skin_after_minutes != base->check_skin_after_minutes ||
           own->heat_seconds != base->heat_seconds || own->cold_seconds != base->cold_seconds ||
           own->rounds != base->rounds)
-        report (reader, soothe_therapy_kind_to_string (kind),
-                "a translation must keep the limits of the built-in content");
+        soothe_json_reader_problem (reader->json, soothe_therapy_kind_to_string (kind),
+                                    "a translation must keep the limits of the built-in content");
     }
-  pop (reader, length);
+  soothe_json_reader_leave (reader->json, length);
 }
 
 static const SootheTherapyPreset *
@@ -680,9 +529,9 @@ read_stretch (Reader               *reader,
   };
   GHashTable *seen = data;
   g_autoptr(SootheStretch) stretch = g_object_new (SOOTHE_TYPE_STRETCH, NULL);
-  guint before = reader->problems->len;
+  guint before = soothe_json_reader_get_n_problems (reader->json);
 
-  check_members (reader, object, members);
+  soothe_json_reader_check_members (reader->json, object, members);
   stretch->id = read_id (reader, object, "id");
   if (stretch->id != NULL)
     claim_id (reader, seen, stretch->id);
@@ -700,15 +549,16 @@ read_stretch (Reader               *reader,
       /* Pregnancy content loaded before may use it; it was checked against the
        * stretch this one replaces. */
       if (replaced != NULL && replaced->pregnancy_safe)
-        report (reader, "pregnancy_safe",
-                "must stay true: \"%s\" replaces a stretch marked safe in pregnancy",
-                stretch->id);
+        soothe_json_reader_problem (reader->json, "pregnancy_safe",
+                                    "must stay true: \"%s\" replaces a stretch marked safe in "
+                                    "pregnancy", stretch->id);
     }
   stretch->illustration = read_string (reader, object, "illustration", FALSE);
   if (stretch->illustration != NULL && !g_str_has_prefix (stretch->illustration, "/"))
-    report (reader, "illustration", "must be a resource path starting with /");
+    soothe_json_reader_problem (reader->json, "illustration",
+                                "must be a resource path starting with /");
 
-  if (reader->problems->len == before)
+  if (soothe_json_reader_get_n_problems (reader->json) == before)
     g_ptr_array_add (reader->bundle->stretches, g_steal_pointer (&stretch));
 }
 
@@ -736,7 +586,7 @@ read_section (Reader               *reader,
   SootheSituation *situation = data;
   SootheAdviceSection *section = soothe_advice_section_new ();
 
-  check_members (reader, object, members);
+  soothe_json_reader_check_members (reader->json, object, members);
   section->heading = read_text (reader, object, "heading", TRUE);
   section->items = read_strv (reader, object, "items", TRUE, FALSE, node_text);
   g_ptr_array_add (situation->sections, section);
@@ -751,13 +601,14 @@ read_source (Reader               *reader,
   SootheSituation *situation = data;
   SootheSource *source = soothe_source_new ();
 
-  check_members (reader, object, members);
+  soothe_json_reader_check_members (reader->json, object, members);
   source->name = read_string (reader, object, "name", TRUE);
   source->url = read_string (reader, object, "url", TRUE);
   if (source->url != NULL &&
       (!g_str_has_prefix (source->url, "https://") || strlen (source->url) <= strlen ("https://") ||
        strpbrk (source->url, " \t\r\n\"<>") != NULL))
-    report (reader, "url", "link must start with https:// (found \"%s\")", source->url);
+    soothe_json_reader_problem (reader->json, "url",
+                                "link must start with https:// (found \"%s\")", source->url);
   g_ptr_array_add (situation->sources, source);
 }
 
@@ -767,16 +618,17 @@ read_get_help (Reader               *reader,
                SootheSituation      *situation)
 {
   static const char * const members[] = { "emergency", "urgent", NULL };
-  const SootheJsonNode *object = read_object (reader, situation_object, "get_help", TRUE);
+  const SootheJsonNode *object = soothe_json_reader_read_object (reader->json, situation_object,
+                                                                 "get_help", SOOTHE_JSON_REQUIRED);
   gsize length;
 
   if (object == NULL)
     return;
-  length = push_member (reader, "get_help");
-  check_members (reader, object, members);
+  length = soothe_json_reader_enter_member (reader->json, "get_help");
+  soothe_json_reader_check_members (reader->json, object, members);
   situation->emergency = read_strv (reader, object, "emergency", TRUE, FALSE, node_text);
   situation->urgent = read_strv (reader, object, "urgent", TRUE, FALSE, node_text);
-  pop (reader, length);
+  soothe_json_reader_leave (reader->json, length);
 }
 
 static void
@@ -785,20 +637,22 @@ read_situation_therapy (Reader               *reader,
                         SootheSituation      *situation)
 {
   static const char * const members[] = { "kind", "minutes", "reason", NULL };
-  const SootheJsonNode *object = read_object (reader, situation_object, "therapy", TRUE);
+  const SootheJsonNode *object = soothe_json_reader_read_object (reader->json, situation_object,
+                                                                 "therapy", SOOTHE_JSON_REQUIRED);
   g_autofree char *kind = NULL;
   gsize length;
 
   if (object == NULL)
     return;
-  length = push_member (reader, "therapy");
-  check_members (reader, object, members);
+  length = soothe_json_reader_enter_member (reader->json, "therapy");
+  soothe_json_reader_check_members (reader->json, object, members);
   situation->therapy_reason = read_text (reader, object, "reason", TRUE);
   kind = read_string (reader, object, "kind", TRUE);
 
   if (kind != NULL && !soothe_therapy_kind_from_string (kind, &situation->therapy_kind))
     {
-      report (reader, "kind", "unknown therapy \"%s\" (cold, heat, contrast or none)", kind);
+      soothe_json_reader_problem (reader->json, "kind",
+                                  "unknown therapy \"%s\" (cold, heat, contrast or none)", kind);
     }
   else if (kind != NULL && (situation->therapy_kind == SOOTHE_THERAPY_COLD ||
                             situation->therapy_kind == SOOTHE_THERAPY_HEAT))
@@ -810,9 +664,9 @@ read_situation_therapy (Reader               *reader,
     }
   else if (kind != NULL && soothe_json_node_get_member (object, "minutes") != NULL)
     {
-      report (reader, "minutes", "only cold and heat take minutes");
+      soothe_json_reader_problem (reader->json, "minutes", "only cold and heat take minutes");
     }
-  pop (reader, length);
+  soothe_json_reader_leave (reader->json, length);
 }
 
 static void
@@ -826,20 +680,22 @@ read_situation_stretches (Reader               *reader,
   if (situation->stretch_ids == NULL)
     return;
 
-  length = push_member (reader, "stretches");
+  length = soothe_json_reader_enter_member (reader->json, "stretches");
   for (guint i = 0; situation->stretch_ids[i] != NULL; i++)
     {
       SootheStretch *stretch = lookup_stretch (reader, situation->stretch_ids[i]);
-      gsize element_length = push_index (reader, i);
+      gsize element_length = soothe_json_reader_enter_element (reader->json, i);
 
       if (stretch == NULL)
-        report (reader, NULL, "unknown stretch \"%s\"", situation->stretch_ids[i]);
+        soothe_json_reader_problem (reader->json, NULL,
+                                    "unknown stretch \"%s\"", situation->stretch_ids[i]);
       else if (situation->pregnancy && !stretch->pregnancy_safe)
-        report (reader, NULL, "stretch \"%s\" is not marked safe in pregnancy",
-                situation->stretch_ids[i]);
-      pop (reader, element_length);
+        soothe_json_reader_problem (reader->json, NULL,
+                                    "stretch \"%s\" is not marked safe in pregnancy",
+                                    situation->stretch_ids[i]);
+      soothe_json_reader_leave (reader->json, element_length);
     }
-  pop (reader, length);
+  soothe_json_reader_leave (reader->json, length);
 }
 
 static void
@@ -850,7 +706,8 @@ check_nsaid_text (Reader     *reader,
   const char *word = soothe_text_mentions_nsaid (text);
 
   if (word != NULL)
-    report (reader, member, "pregnancy content must not mention NSAIDs (found \"%s\")", word);
+    soothe_json_reader_problem (reader->json, member,
+                                "pregnancy content must not mention NSAIDs (found \"%s\")", word);
 }
 
 static void
@@ -862,14 +719,14 @@ check_nsaid_strv (Reader             *reader,
 
   if (texts == NULL)
     return;
-  length = push_member (reader, member);
+  length = soothe_json_reader_enter_member (reader->json, member);
   for (guint i = 0; texts[i] != NULL; i++)
     {
-      gsize element_length = push_index (reader, i);
+      gsize element_length = soothe_json_reader_enter_element (reader->json, i);
       check_nsaid_text (reader, NULL, texts[i]);
-      pop (reader, element_length);
+      soothe_json_reader_leave (reader->json, element_length);
     }
-  pop (reader, length);
+  soothe_json_reader_leave (reader->json, length);
 }
 
 static void
@@ -884,17 +741,17 @@ check_pregnancy_text (Reader          *reader,
   check_nsaid_strv (reader, "get_help.emergency", (const char * const *) situation->emergency);
   check_nsaid_strv (reader, "get_help.urgent", (const char * const *) situation->urgent);
 
-  length = push_member (reader, "sections");
+  length = soothe_json_reader_enter_member (reader->json, "sections");
   for (guint i = 0; i < situation->sections->len; i++)
     {
       SootheAdviceSection *section = g_ptr_array_index (situation->sections, i);
-      gsize element_length = push_index (reader, i);
+      gsize element_length = soothe_json_reader_enter_element (reader->json, i);
 
       check_nsaid_text (reader, "heading", section->heading);
       check_nsaid_strv (reader, "items", (const char * const *) section->items);
-      pop (reader, element_length);
+      soothe_json_reader_leave (reader->json, element_length);
     }
-  pop (reader, length);
+  soothe_json_reader_leave (reader->json, length);
 }
 
 static void
@@ -908,9 +765,9 @@ read_situation (Reader               *reader,
   };
   GHashTable *seen = data;
   g_autoptr(SootheSituation) situation = g_object_new (SOOTHE_TYPE_SITUATION, NULL);
-  guint before = reader->problems->len;
+  guint before = soothe_json_reader_get_n_problems (reader->json);
 
-  check_members (reader, object, members);
+  soothe_json_reader_check_members (reader->json, object, members);
   situation->id = read_id (reader, object, "id");
   if (situation->id != NULL)
     claim_id (reader, seen, situation->id);
@@ -918,7 +775,7 @@ read_situation (Reader               *reader,
 
   situation->area = read_id (reader, object, "area");
   if (situation->area != NULL && !area_known (reader, situation->area))
-    report (reader, "area", "unknown area \"%s\"", situation->area);
+    soothe_json_reader_problem (reader->json, "area", "unknown area \"%s\"", situation->area);
 
   read_boolean (reader, object, "pregnancy", FALSE, &situation->pregnancy);
   situation->summary = read_text (reader, object, "summary", TRUE);
@@ -936,26 +793,11 @@ read_situation (Reader               *reader,
   if (situation->pregnancy)
     check_pregnancy_text (reader, situation);
 
-  if (reader->problems->len == before)
+  if (soothe_json_reader_get_n_problems (reader->json) == before)
     g_ptr_array_add (reader->bundle->situations, g_steal_pointer (&situation));
 }
 
 /* Top level -------------------------------------------------------------- */
-
-static void
-read_format (Reader               *reader,
-             const SootheJsonNode *root)
-{
-  const SootheJsonNode *node = get_member (reader, root, "format", TRUE);
-
-  if (node == NULL)
-    return;
-  if (!is_kind (node, SOOTHE_JSON_INT))
-    report (reader, "format", "expected an integer, found %s", describe_node (node));
-  else if (soothe_json_node_get_int (node) != SOOTHE_BUNDLE_FORMAT)
-    report (reader, "format", "unsupported format %" G_GINT64_FORMAT " (this Soothe reads format %d)",
-            soothe_json_node_get_int (node), SOOTHE_BUNDLE_FORMAT);
-}
 
 /**
  * soothe_bundle_read:
@@ -982,27 +824,26 @@ soothe_bundle_read (const SootheJsonNode *root,
   g_autoptr(GHashTable) area_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) stretch_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) situation_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GString) path = g_string_new ("$");
+  g_auto(SootheJsonReader) json = { 0 };
   guint before = problems->len;
-  Reader reader = { name, role, base, problems, path, bundle };
+  Reader reader = { &json, role, base, bundle };
   const SootheJsonNode *object;
 
   g_return_val_if_fail (root != NULL, NULL);
 
+  soothe_json_reader_init (&json, name, problems);
   bundle->role = role;
   bundle->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) soothe_area_free);
   bundle->stretches = g_ptr_array_new_with_free_func (g_object_unref);
   bundle->situations = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (!is_kind (root, SOOTHE_JSON_OBJECT))
-    {
-      report (&reader, NULL, "expected an object, found %s", describe_node (root));
-      return NULL;
-    }
+  if (!soothe_json_reader_check_kind (reader.json, root, NULL, SOOTHE_JSON_OBJECT,
+                                      SOOTHE_JSON_REQUIRED))
+    return NULL;
   object = root;
 
-  check_members (&reader, object, members);
-  read_format (&reader, object);
+  soothe_json_reader_check_members (reader.json, object, members);
+  soothe_json_reader_read_format (reader.json, object, SOOTHE_BUNDLE_FORMAT);
   if (problems->len > before)
     return NULL;
 
@@ -1011,14 +852,14 @@ soothe_bundle_read (const SootheJsonNode *root,
   bundle->synonyms = read_synonyms (&reader, object);
   bundle->disclaimer = read_text (&reader, object, "disclaimer", role != SOOTHE_BUNDLE_USER);
   if (role == SOOTHE_BUNDLE_USER && bundle->disclaimer != NULL)
-    report (&reader, "disclaimer", "only the built-in content sets the disclaimer");
+    soothe_json_reader_problem (reader.json, "disclaimer",
+                                "only the built-in content sets the disclaimer");
 
-  if (role == SOOTHE_BUNDLE_BASE && soothe_json_node_get_member (object, "therapies") == NULL)
-    report (&reader, "therapies", "missing member");
-  else if (role == SOOTHE_BUNDLE_USER && soothe_json_node_get_member (object, "therapies") != NULL)
-    report (&reader, "therapies", "therapy limits come only from the built-in content");
+  if (role == SOOTHE_BUNDLE_USER && soothe_json_node_get_member (object, "therapies") != NULL)
+    soothe_json_reader_problem (reader.json, "therapies",
+                                "therapy limits come only from the built-in content");
   else
-    read_therapies (&reader, object);
+    read_therapies (&reader, object, required_if (role == SOOTHE_BUNDLE_BASE));
 
   if (role == SOOTHE_BUNDLE_TRANSLATION && bundle->has_therapies && base != NULL)
     check_translated_limits (&reader);

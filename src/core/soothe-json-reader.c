@@ -243,6 +243,34 @@ soothe_json_reader_check_kind (SootheJsonReader     *reader,
 }
 
 /**
+ * soothe_json_reader_check_members:
+ * @reader: a reader
+ * @object: the object the reader is at
+ * @allowed: (array zero-terminated=1): the names its members may have
+ *
+ * Reports every other member as "unknown member", in the order of the file.
+ *
+ * Returns: whether @object has only members in @allowed
+ */
+gboolean
+soothe_json_reader_check_members (SootheJsonReader     *reader,
+                                  const SootheJsonNode *object,
+                                  const char * const   *allowed)
+{
+  gboolean ok = TRUE;
+
+  for (const SootheJsonNode *member = soothe_json_node_get_first (object); member != NULL;
+       member = soothe_json_node_get_next (member))
+    {
+      const char *name = soothe_json_node_get_name (member);
+
+      if (!g_strv_contains (allowed, name))
+        ok = soothe_json_reader_problem (reader, name, "unknown member");
+    }
+  return ok;
+}
+
+/**
  * soothe_json_reader_get_member:
  * @reader: a reader
  * @object: the object the reader is at
@@ -495,7 +523,8 @@ soothe_json_reader_parse_saved (SootheJsonReader *reader,
     return NULL;
 
   root = soothe_json_doc_get_root (doc);
-  if (!soothe_json_reader_check_kind (reader, root, NULL, SOOTHE_JSON_OBJECT, SOOTHE_JSON_REQUIRED) ||
+  if (!soothe_json_reader_check_kind (reader, root, NULL, SOOTHE_JSON_OBJECT,
+                                      SOOTHE_JSON_REQUIRED) ||
       !soothe_json_reader_read_format (reader, root, format))
     return NULL;
 

@@ -56,6 +56,10 @@ gboolean              soothe_json_reader_check_kind     (SootheJsonReader       
                                                          SootheJsonKind          kind,
                                                          SootheJsonFlags         flags);
 
+gboolean              soothe_json_reader_check_members  (SootheJsonReader       *reader,
+                                                         const SootheJsonNode   *object,
+                                                         const char * const     *allowed);
+
 const SootheJsonNode *soothe_json_reader_get_member     (SootheJsonReader       *reader,
                                                          const SootheJsonNode   *object,
                                                          const char             *member,
