@@ -595,7 +595,7 @@ test_old_history (Fixture       *f,
 
   problems = soothe_history_get_problems (f->history);
   g_assert_cmpuint (g_strv_length ((char **) problems), ==, 6);
-  g_assert_true (g_str_has_suffix (problems[0], ":3: $.situation: missing"));
+  g_assert_true (g_str_has_suffix (problems[0], ":3: $.situation: missing member"));
   g_assert_nonnull (strstr (problems[1], ":4: $.level"));
   g_assert_nonnull (strstr (problems[2], ":5: $.level"));
   g_assert_nonnull (strstr (problems[3], ":6: $.situation"));

@@ -334,15 +334,15 @@ test_damaged_lines (Fixture       *f,
   problems = describe_problems (f);
   g_assert_cmpstr (problems, ==,
                    "H:2:1: expected a value, found \"not\"\n"
-                   "H:3: $.time: expected a whole number\n"
+                   "H:3: $.time: expected an integer, found a string\n"
                    "H:4: $.kind: unknown kind \"stretch-exploded\"\n"
                    "H:5: $.time: 5 is not a plausible time\n"
                    "H:6: NUL bytes in the line\n"
                    "H:7: line too long (5000 bytes, at most 4096)\n"
-                   "H:8: $: expected an object\n"
-                   "H:12: $.stretch: missing\n"
+                   "H:8: $: expected an object, found an array\n"
+                   "H:12: $.stretch: missing member\n"
                    "H:13: $.therapy: unknown therapy \"none\"\n"
-                   "H:14: $.minutes: -1 is not between 0 and 1440\n"
+                   "H:14: $.minutes: -1 is out of range (0 to 1440)\n"
                    "H:15: $.stretch: \"Cat Cow\" is not a valid id\n"
                    "H:16:34: invalid UTF-8\n"
                    "H:17:26: duplicate member \"time\"\n"
@@ -653,7 +653,7 @@ test_many_problems (Fixture       *f,
   /* A badly damaged file is summed up, not listed in full. */
   problems = soothe_history_get_problems (f->history);
   g_assert_cmpuint (g_strv_length ((char **) problems), ==, 51);
-  g_assert_true (g_str_has_suffix (problems[49], ":50: $.time: missing"));
+  g_assert_true (g_str_has_suffix (problems[49], ":50: $.time: missing member"));
   last = g_strconcat (f->path, ": 10 more damaged lines", NULL);
   g_assert_cmpstr (problems[50], ==, last);
 }

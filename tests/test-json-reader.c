@@ -132,6 +132,7 @@ test_wordings (void)
     "t.json: $.o: expected an array, found an object",
     "t.json: $.n: expected a string or null, found an integer",
     "t.json: $.n: expected a number, found an integer",
+    "t.json: $.d: expected an integer or null, found a number with a fraction",
     NULL
   };
   gboolean boolean = FALSE;
@@ -163,6 +164,8 @@ test_wordings (void)
                                                  SOOTHE_JSON_NULLABLE));
   g_assert_false (soothe_json_reader_check_kind (&reader, soothe_json_node_get_member (root, "n"),
                                                  "n", SOOTHE_JSON_DOUBLE, SOOTHE_JSON_REQUIRED));
+  g_assert_false (soothe_json_reader_read_int (&reader, root, "d", SOOTHE_JSON_NULLABLE, 0, 10,
+                                               &value));
 
   assert_problems (problems, expected);
 }

@@ -1003,46 +1003,47 @@ test_restore_corrupt (Fixture       *f,
     const char *raw;
     const char *message;
   } cases[] = {
-    { "format", NULL, "$.format: missing" },
-    { "format", "\"1\"", "$.format: expected a whole number" },
-    { "format", "2", "$.format: 2 is not between 1 and 1" },
+    { "format", NULL, "$.format: missing member" },
+    { "format", "\"1\"", "$.format: expected an integer, found a string" },
+    { "format", "2", "$.format: unsupported format 2 (this Soothe reads format 1)" },
     { "state", "\"finished\"", "$.state: unknown value \"finished\"" },
-    { "state", "7", "$.state: expected a string" },
+    { "state", "7", "$.state: expected a string, found an integer" },
     { "kind", "\"lava\"", "$.kind: unknown value \"lava\"" },
     { "kind", "\"none\"", "$.kind: unknown value \"none\"" },
-    { "kind", "null", "$.kind: expected a string" },
+    { "kind", "null", "$.kind: expected a string, found null" },
     { "kind", "\"heat\"", "$.phases[0].kind: a cold phase has no place in a heat session" },
-    { "phases", NULL, "$.phases: missing" },
-    { "phases", "{}", "$.phases: expected an array" },
+    { "phases", NULL, "$.phases: missing member" },
+    { "phases", "{}", "$.phases: expected an array, found an object" },
     { "phases", "[]", "$.phases: 0 phases, expected 1 to 24" },
-    { "phases", "[1]", "$.phases[0]: expected an object" },
-    { "phases", "[{\"kind\":\"cold\"}]", "$.phases[0].length_us: missing" },
+    { "phases", "[1]", "$.phases[0]: expected an object, found an integer" },
+    { "phases", "[{\"kind\":\"cold\"}]", "$.phases[0].length_us: missing member" },
     { "phases", "[{\"kind\":\"cold\",\"length_us\":0}]",
-      "$.phases[0].length_us: 0 is not between 1000000 and 14400000000" },
+      "$.phases[0].length_us: 0 is out of range (1000000 to 14400000000)" },
     { "phases", "[{\"kind\":\"cold\",\"length_us\":-5}]",
-      "$.phases[0].length_us: -5 is not between 1000000 and 14400000000" },
+      "$.phases[0].length_us: -5 is out of range (1000000 to 14400000000)" },
     { "phases", "[{\"kind\":\"cold\",\"length_us\":14400000001}]",
-      "$.phases[0].length_us: 14400000001 is not between 1000000 and 14400000000" },
+      "$.phases[0].length_us: 14400000001 is out of range (1000000 to 14400000000)" },
     { "phases", "[{\"kind\":\"cold\",\"length_us\":6e8}]",
-      "$.phases[0].length_us: expected a whole number" },
+      "$.phases[0].length_us: expected an integer, found a number with a fraction" },
     { "phases", "[{\"kind\":\"steam\",\"length_us\":60000000}]",
       "$.phases[0].kind: unknown value \"steam\"" },
     { "phases", "[{\"kind\":\"a\\nb\\u0001c\\\"\",\"length_us\":60000000}]",
       "$.phases[0].kind: unknown value \"a\\nb\\001c\\\"\"" },
-    { "phase_index", "3", "$.phase_index: 3 is not between 0 and 2" },
-    { "phase_index", "-1", "$.phase_index: -1 is not between 0 and 2" },
-    { "phase_index", "true", "$.phase_index: expected a whole number" },
-    { "deadline_us", NULL, "$.deadline_us: missing" },
-    { "deadline_us", "-1", "$.deadline_us: -1 is not between 1 and 7258118400000000" },
+    { "phase_index", "3", "$.phase_index: 3 is out of range (0 to 2)" },
+    { "phase_index", "-1", "$.phase_index: -1 is out of range (0 to 2)" },
+    { "phase_index", "true", "$.phase_index: expected an integer, found a boolean" },
+    { "deadline_us", NULL, "$.deadline_us: missing member" },
+    { "deadline_us", "-1", "$.deadline_us: -1 is out of range (1 to 7258118400000000)" },
     { "deadline_us", "9223372036854775807",
-      "$.deadline_us: 9223372036854775807 is not between 1 and 7258118400000000" },
+      "$.deadline_us: 9223372036854775807 is out of range (1 to 7258118400000000)" },
     { "deadline_us", "99999999999999999999", NULL },
-    { "deadline_us", "1.5", "$.deadline_us: expected a whole number" },
-    { "max_application_us", "\"20\"", "$.max_application_us: expected a whole number" },
+    { "deadline_us", "1.5", "$.deadline_us: expected an integer, found a number with a fraction" },
+    { "max_application_us", "\"20\"",
+      "$.max_application_us: expected an integer, found a string" },
     { "check_skin_after_us", "-300000000",
-      "$.check_skin_after_us: -300000000 is not between 0 and 14400000000" },
-    { "check_skin_done", "\"yes\"", "$.check_skin_done: expected true or false" },
-    { "check_skin_done", "1", "$.check_skin_done: expected true or false" },
+      "$.check_skin_after_us: -300000000 is out of range (0 to 14400000000)" },
+    { "check_skin_done", "\"yes\"", "$.check_skin_done: expected true or false, found a string" },
+    { "check_skin_done", "1", "$.check_skin_done: expected true or false, found an integer" },
   };
   static const struct {
     const char *text;
@@ -1095,9 +1096,9 @@ test_restore_corrupt (Fixture       *f,
     g_autofree char *text = with_member (paused, "remaining_us", NULL);
     g_autofree char *over = with_member (paused, "remaining_us", "1200000001");
 
-    assert_restore_fails (f, text, strlen (text), "$.remaining_us: missing");
+    assert_restore_fails (f, text, strlen (text), "$.remaining_us: missing member");
     assert_restore_fails (f, over, strlen (over),
-                          "$.remaining_us: 1200000001 is not between 0 and 1200000000");
+                          "$.remaining_us: 1200000001 is out of range (0 to 1200000000)");
   }
 
   /* 25 phases is one too many. */

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "soothe-history.h"
-#include "soothe-json.h"
+#include "soothe-json-reader.h"
 #include "soothe-state-file.h"
 
 /* Times outside 2000-01-01 to 2200-01-01 are damage, not events. */
@@ -350,53 +350,55 @@ damaged (Load       *load,
                       : g_strdup_printf ("%s:%u: %s", load->path, line, message));
 }
 
-/* Returns @member when it is of @kind; otherwise sets @problem. */
-static const SootheJsonNode *
-get_value (const SootheJsonNode  *object,
-           const char            *member,
-           SootheJsonKind         kind,
-           const char            *expected,
-           char                 **problem)
+/* Reports a string that is not a valid id, escaped and cut short so that it
+ * stays one short line. */
+static gboolean
+read_id (SootheJsonReader     *reader,
+         const SootheJsonNode *root,
+         const char           *member,
+         const char          **id)
 {
-  g_autoptr(GError) error = NULL;
-  const SootheJsonNode *node;
+  g_autofree char *escaped = NULL;
 
-  node = soothe_json_read_member (object, "$", member, kind, expected, FALSE, &error);
-  if (node == NULL)
-    *problem = g_strdup (error->message);
-  return node;
+  *id = soothe_json_reader_read_string (reader, root, member, SOOTHE_JSON_REQUIRED);
+  if (*id == NULL)
+    return FALSE;
+  if (soothe_id_is_valid (*id))
+    return TRUE;
+  escaped = g_strescape (*id, NULL);
+  return soothe_json_reader_problem (reader, member, "\"%.32s\"%s is not a valid id", escaped,
+                                     strlen (escaped) > 32 ? "…" : "");
 }
 
-/* Fills @event from one parsed line; returns the problem, or NULL. The
+/* Fills @event from one parsed line, stopping at the first problem. The
  * strings in @event are borrowed from @root. */
-static char *
-read_event (const SootheJsonNode *root,
+static gboolean
+read_event (SootheJsonReader     *reader,
+            const SootheJsonNode *root,
             SootheHistoryEvent   *event)
 {
-  char *problem = NULL;
   g_autofree char *escaped = NULL;
-  const SootheJsonNode *node;
   const char *string;
   gint64 number;
   guint kind;
 
   memset (event, 0, sizeof *event);
 
-  if (soothe_json_node_get_kind (root) != SOOTHE_JSON_OBJECT)
-    return g_strdup ("$: expected an object");
+  if (!soothe_json_reader_check_kind (reader, root, NULL, SOOTHE_JSON_OBJECT,
+                                      SOOTHE_JSON_REQUIRED))
+    return FALSE;
 
-  node = get_value (root, "time", SOOTHE_JSON_INT, "a whole number", &problem);
-  if (node == NULL)
-    return problem;
-  number = soothe_json_node_get_int (node);
+  if (!soothe_json_reader_read_int (reader, root, "time", SOOTHE_JSON_REQUIRED, G_MININT64,
+                                    G_MAXINT64, &number))
+    return FALSE;
   if (number < MIN_TIME || number > MAX_TIME)
-    return g_strdup_printf ("$.time: %" G_GINT64_FORMAT " is not a plausible time", number);
+    return soothe_json_reader_problem (reader, "time",
+                                       "%" G_GINT64_FORMAT " is not a plausible time", number);
   event->time = number;
 
-  node = get_value (root, "kind", SOOTHE_JSON_STRING, "a string", &problem);
-  if (node == NULL)
-    return problem;
-  string = soothe_json_node_get_string (node);
+  string = soothe_json_reader_read_string (reader, root, "kind", SOOTHE_JSON_REQUIRED);
+  if (string == NULL)
+    return FALSE;
   for (kind = 0; kind < G_N_ELEMENTS (kind_names); kind++)
     {
       if (strcmp (string, kind_names[kind]) == 0)
@@ -405,64 +407,53 @@ read_event (const SootheJsonNode *root,
   if (kind == G_N_ELEMENTS (kind_names))
     {
       escaped = g_strescape (string, NULL);
-      return g_strdup_printf ("$.kind: unknown kind \"%.32s\"%s",
-                              escaped, strlen (escaped) > 32 ? "…" : "");
+      return soothe_json_reader_problem (reader, "kind", "unknown kind \"%.32s\"%s", escaped,
+                                         strlen (escaped) > 32 ? "…" : "");
     }
   event->kind = kind;
 
   if (is_stretch_kind (event->kind))
     {
-      node = get_value (root, "stretch", SOOTHE_JSON_STRING, "a stretch id", &problem);
-      if (node == NULL)
-        return problem;
-      string = soothe_json_node_get_string (node);
-      if (!soothe_id_is_valid (string))
-        {
-          escaped = g_strescape (string, NULL);
-          return g_strdup_printf ("$.stretch: \"%.32s\"%s is not a valid id",
-                                  escaped, strlen (escaped) > 32 ? "…" : "");
-        }
-      event->stretch = string;
+      if (!read_id (reader, root, "stretch", &event->stretch))
+        return FALSE;
     }
   else if (event->kind == SOOTHE_HISTORY_PAIN_LOGGED)
     {
       g_autoptr(GError) error = NULL;
 
-      if (!soothe_json_read_int (root, "$", "level", 0, SOOTHE_HISTORY_MAX_PAIN, &number, NULL,
-                                 &error))
-        return g_strdup (error->message);
+      if (!soothe_json_reader_read_int (reader, root, "level", SOOTHE_JSON_REQUIRED, 0,
+                                        SOOTHE_HISTORY_MAX_PAIN, &number))
+        return FALSE;
       event->level = number;
 
-      node = soothe_json_node_get_member (root, "note");
-      if (node != NULL)
+      if (soothe_json_node_get_member (root, "note") != NULL)
         {
-          node = get_value (root, "note", SOOTHE_JSON_STRING, "a string", &problem);
-          if (node == NULL)
-            return problem;
-          if (!soothe_history_check_note (soothe_json_node_get_string (node), &error))
-            return g_strdup_printf ("$.note: %s", error->message);
-          event->note = soothe_json_node_get_string (node);
+          string = soothe_json_reader_read_string (reader, root, "note", SOOTHE_JSON_REQUIRED);
+          if (string == NULL)
+            return FALSE;
+          if (!soothe_history_check_note (string, &error))
+            return soothe_json_reader_problem (reader, "note", "%s", error->message);
+          event->note = string;
         }
     }
   else
     {
       SootheTherapyKind therapy;
-      g_autoptr(GError) error = NULL;
 
-      node = get_value (root, "therapy", SOOTHE_JSON_STRING, "a string", &problem);
-      if (node == NULL)
-        return problem;
-      string = soothe_json_node_get_string (node);
+      string = soothe_json_reader_read_string (reader, root, "therapy", SOOTHE_JSON_REQUIRED);
+      if (string == NULL)
+        return FALSE;
       if (!soothe_therapy_kind_from_string (string, &therapy) || therapy == SOOTHE_THERAPY_NONE)
         {
           escaped = g_strescape (string, NULL);
-          return g_strdup_printf ("$.therapy: unknown therapy \"%.32s\"%s",
-                                  escaped, strlen (escaped) > 32 ? "…" : "");
+          return soothe_json_reader_problem (reader, "therapy", "unknown therapy \"%.32s\"%s",
+                                             escaped, strlen (escaped) > 32 ? "…" : "");
         }
       event->therapy = therapy;
 
-      if (!soothe_json_read_int (root, "$", "minutes", 0, MAX_MINUTES, &number, NULL, &error))
-        return g_strdup (error->message);
+      if (!soothe_json_reader_read_int (reader, root, "minutes", SOOTHE_JSON_REQUIRED, 0,
+                                        MAX_MINUTES, &number))
+        return FALSE;
       event->minutes = number;
     }
 
@@ -471,21 +462,9 @@ read_event (const SootheJsonNode *root,
   if (event->kind == SOOTHE_HISTORY_PAIN_LOGGED ||
       (event->kind == SOOTHE_HISTORY_THERAPY_COMPLETED &&
        soothe_json_node_get_member (root, "situation") != NULL))
-    {
-      node = get_value (root, "situation", SOOTHE_JSON_STRING, "a situation id", &problem);
-      if (node == NULL)
-        return problem;
-      string = soothe_json_node_get_string (node);
-      if (!soothe_id_is_valid (string))
-        {
-          escaped = g_strescape (string, NULL);
-          return g_strdup_printf ("$.situation: \"%.32s\"%s is not a valid id",
-                                  escaped, strlen (escaped) > 32 ? "…" : "");
-        }
-      event->situation = string;
-    }
+    return read_id (reader, root, "situation", &event->situation);
 
-  return NULL;
+  return TRUE;
 }
 
 static void
@@ -499,7 +478,7 @@ load_line (Load       *load,
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(SootheJsonDoc) doc = NULL;
-  g_autofree char *problem = NULL;
+  g_auto(SootheJsonReader) reader = { 0 };
   SootheHistoryEvent event;
   gboolean blank = TRUE;
   Entry entry;
@@ -552,10 +531,11 @@ load_line (Load       *load,
       return;
     }
 
-  problem = read_event (soothe_json_doc_get_root (doc), &event);
-  if (problem != NULL)
+  /* Without a name, problems start with their JSON path. */
+  soothe_json_reader_init (&reader, NULL, problems);
+  if (!read_event (&reader, soothe_json_doc_get_root (doc), &event))
     {
-      damaged (load, number, 0, "%s", problem);
+      damaged (load, number, 0, "%s", (const char *) g_ptr_array_index (problems, 0));
       return;
     }
 

@@ -46,31 +46,6 @@ const SootheJsonNode *soothe_json_node_get_next    (const SootheJsonNode *node);
 const SootheJsonNode *soothe_json_node_get_member  (const SootheJsonNode *node,
                                                     const char           *name);
 
-SootheJsonDoc        *soothe_json_parse_saved      (const char           *text,
-                                                    gsize                 length,
-                                                    gsize                 max_bytes,
-                                                    const char           *what,
-                                                    gint64                format,
-                                                    GError              **error);
-gboolean              soothe_json_invalid          (GError              **error,
-                                                    const char           *format,
-                                                    ...) G_GNUC_PRINTF (2, 3);
-const SootheJsonNode *soothe_json_read_member      (const SootheJsonNode *object,
-                                                    const char           *path,
-                                                    const char           *member,
-                                                    SootheJsonKind        kind,
-                                                    const char           *expected,
-                                                    gboolean              nullable,
-                                                    GError              **error);
-gboolean              soothe_json_read_int         (const SootheJsonNode *object,
-                                                    const char           *path,
-                                                    const char           *member,
-                                                    gint64                min,
-                                                    gint64                max,
-                                                    gint64               *value,
-                                                    gboolean             *is_null,
-                                                    GError              **error);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SootheJsonDoc, soothe_json_doc_free)
 
 G_END_DECLS

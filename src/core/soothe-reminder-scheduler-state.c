@@ -11,7 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "soothe-json.h"
+#include "soothe-json-reader.h"
 #include "soothe-reminder-scheduler-private.h"
 
 /* A saved schedule is a few hundred bytes; anything much larger is not one. */
@@ -106,15 +106,15 @@ typedef struct
 } Saved;
 
 static gboolean
-read_position (const SootheJsonNode  *object,
-               const char            *member,
-               guint                 *value,
-               GError               **error)
+read_position (SootheJsonReader     *reader,
+               const SootheJsonNode *object,
+               const char           *member,
+               guint                *value)
 {
   gint64 number;
 
-  if (!soothe_json_read_int (object, "$.rotation", member, 0, SAVED_MAX_POSITION, &number, NULL,
-                             error))
+  if (!soothe_json_reader_read_int (reader, object, member, SOOTHE_JSON_REQUIRED, 0,
+                                    SAVED_MAX_POSITION, &number))
     return FALSE;
   *value = number;
 
@@ -124,18 +124,17 @@ read_position (const SootheJsonNode  *object,
 /* A stretch id or null; an id must name a stretch in the content. */
 static gboolean
 read_stretch (SootheReminderScheduler  *self,
+              SootheJsonReader         *reader,
               const SootheJsonNode     *object,
-              const char               *path,
               const char               *member,
-              SootheStretch           **stretch,
-              GError                  **error)
+              SootheStretch           **stretch)
 {
   g_autofree char *escaped = NULL;
   const SootheJsonNode *node;
   const char *id;
 
-  node = soothe_json_read_member (object, path, member, SOOTHE_JSON_STRING, "a stretch id", TRUE,
-                                  error);
+  node = soothe_json_reader_read_member (reader, object, member, SOOTHE_JSON_STRING,
+                                         SOOTHE_JSON_NULLABLE);
   if (node == NULL)
     return FALSE;
 
@@ -150,60 +149,55 @@ read_stretch (SootheReminderScheduler  *self,
 
   /* Escaped, so that a long or multi-line value stays one short line. */
   escaped = g_strescape (id, NULL);
-  return soothe_json_invalid (error, "%s.%s: unknown stretch \"%.32s\"%s", path, member,
-                              escaped, strlen (escaped) > 32 ? "…" : "");
+  return soothe_json_reader_problem (reader, member, "unknown stretch \"%.32s\"%s", escaped,
+                                     strlen (escaped) > 32 ? "…" : "");
 }
 
 static gboolean
-parse_saved_root (SootheReminderScheduler  *self,
-                  const SootheJsonNode     *object,
-                  gint64                    now,
-                  Saved                    *saved,
-                  GError                  **error)
+parse_saved_root (SootheReminderScheduler *self,
+                  SootheJsonReader        *reader,
+                  const SootheJsonNode    *object,
+                  gint64                   now,
+                  Saved                   *saved)
 {
-  const SootheJsonNode *node;
-  gboolean is_null;
   gint64 number;
 
-  if (!soothe_json_read_int (object, "$", "next_us", 1, SAVED_MAX_TIME, &number, &is_null, error))
-    return FALSE;
-  if (!is_null)
+  if (soothe_json_reader_read_int (reader, object, "next_us", SOOTHE_JSON_NULLABLE, 1,
+                                   SAVED_MAX_TIME, &number))
     saved->deadline = number;
-
-  node = soothe_json_read_member (object, "$", "pending", SOOTHE_JSON_BOOLEAN, "true or false",
-                                  FALSE, error);
-  if (node == NULL)
+  else if (soothe_json_reader_get_n_problems (reader) > 0)
     return FALSE;
-  saved->pending = soothe_json_node_get_boolean (node);
 
-  if (!read_stretch (self, object, "$", "stretch", &saved->stretch, error))
+  if (!soothe_json_reader_read_boolean (reader, object, "pending", SOOTHE_JSON_REQUIRED,
+                                        &saved->pending))
+    return FALSE;
+
+  if (!read_stretch (self, reader, object, "stretch", &saved->stretch))
     return FALSE;
 
   if (saved->pending && saved->stretch == NULL)
-    return soothe_json_invalid (error, "$.stretch: a pending reminder needs its stretch");
+    return soothe_json_reader_problem (reader, "stretch", "a pending reminder needs its stretch");
   if (saved->pending && saved->deadline != G_MAXINT64)
-    return soothe_json_invalid (error, "$.next_us: expected null while a reminder is pending");
+    return soothe_json_reader_problem (reader, "next_us",
+                                       "expected null while a reminder is pending");
   if (!saved->pending && saved->stretch != NULL && saved->deadline == G_MAXINT64)
-    return soothe_json_invalid (error, "$.next_us: a snoozed reminder needs its time");
+    return soothe_json_reader_problem (reader, "next_us", "a snoozed reminder needs its time");
 
-  if (!soothe_json_read_int (object, "$", "paused_until_us", 0, SAVED_MAX_TIME,
-                             &saved->paused_until, NULL, error))
+  if (!soothe_json_reader_read_int (reader, object, "paused_until_us", SOOTHE_JSON_REQUIRED, 0,
+                                    SAVED_MAX_TIME, &saved->paused_until))
     return FALSE;
   if (saved->paused_until > now && saved->paused_until - now > SAVED_MAX_PAUSE_USEC)
-    return soothe_json_invalid (error, "$.paused_until_us: a pause of more than a week");
+    return soothe_json_reader_problem (reader, "paused_until_us", "a pause of more than a week");
 
-  object = soothe_json_node_get_member (object, "rotation");
+  object = soothe_json_reader_read_object (reader, object, "rotation", SOOTHE_JSON_REQUIRED);
   if (object == NULL)
-    return soothe_json_invalid (error, "$.rotation: missing");
-  if (soothe_json_node_get_kind (object) != SOOTHE_JSON_OBJECT)
-    return soothe_json_invalid (error, "$.rotation: expected an object");
-
-  if (!read_position (object, "preferred", &saved->rotation.preferred, error) ||
-      !read_position (object, "others", &saved->rotation.others, error) ||
-      !read_position (object, "run", &saved->rotation.run, error))
     return FALSE;
 
-  return read_stretch (self, object, "$.rotation", "last", &saved->last, error);
+  soothe_json_reader_enter_member (reader, "rotation");
+  return read_position (reader, object, "preferred", &saved->rotation.preferred) &&
+         read_position (reader, object, "others", &saved->rotation.others) &&
+         read_position (reader, object, "run", &saved->rotation.run) &&
+         read_stretch (self, reader, object, "last", &saved->last);
 }
 
 static gboolean
@@ -214,15 +208,17 @@ parse_saved (SootheReminderScheduler  *self,
              Saved                    *saved,
              GError                  **error)
 {
-  g_autoptr(SootheJsonDoc) doc = soothe_json_parse_saved (text, length, SAVED_MAX_BYTES,
-                                                          "a saved schedule", SAVED_FORMAT,
-                                                          error);
+  g_auto(SootheJsonReader) reader = { 0 };
+  g_autoptr(SootheJsonDoc) doc = NULL;
 
   memset (saved, 0, sizeof *saved);
   saved->deadline = G_MAXINT64;
-  if (doc == NULL)
-    return FALSE;
-  return parse_saved_root (self, soothe_json_doc_get_root (doc), now, saved, error);
+  soothe_json_reader_init (&reader, NULL, NULL);
+  doc = soothe_json_reader_parse_saved (&reader, text, length, SAVED_MAX_BYTES, "a saved schedule",
+                                        SAVED_FORMAT);
+  if (doc == NULL || !parse_saved_root (self, &reader, soothe_json_doc_get_root (doc), now, saved))
+    return soothe_json_reader_set_error (&reader, error);
+  return TRUE;
 }
 
 /**

@@ -11,7 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "soothe-json.h"
+#include "soothe-json-reader.h"
 #include "soothe-therapy-timer-private.h"
 
 /* A saved session is a few hundred bytes; anything much larger is not one,
@@ -120,23 +120,20 @@ soothe_therapy_timer_save (SootheTherapyTimer *self)
 
 /* Reads a string that must be one of the non-NULL @names; *value is its index. */
 static gboolean
-read_name (const SootheJsonNode  *object,
-           const char            *path,
-           const char            *member,
-           const char * const    *names,
-           guint                  n_names,
-           guint                 *value,
-           GError               **error)
+read_name (SootheJsonReader     *reader,
+           const SootheJsonNode *object,
+           const char           *member,
+           const char * const   *names,
+           guint                 n_names,
+           guint                *value)
 {
-  const SootheJsonNode *node = soothe_json_read_member (object, path, member, SOOTHE_JSON_STRING,
-                                                        "a string", FALSE, error);
+  const char *string = soothe_json_reader_read_string (reader, object, member,
+                                                       SOOTHE_JSON_REQUIRED);
   g_autofree char *escaped = NULL;
-  const char *string;
 
-  if (node == NULL)
+  if (string == NULL)
     return FALSE;
 
-  string = soothe_json_node_get_string (node);
   for (guint i = 0; i < n_names; i++)
     {
       if (names[i] != NULL && strcmp (names[i], string) == 0)
@@ -148,8 +145,8 @@ read_name (const SootheJsonNode  *object,
 
   /* Escaped, so that a long or multi-line value stays one short line. */
   escaped = g_strescape (string, NULL);
-  return soothe_json_invalid (error, "%s.%s: unknown value \"%.32s\"%s", path, member,
-                              escaped, strlen (escaped) > 32 ? "…" : "");
+  return soothe_json_reader_problem (reader, member, "unknown value \"%.32s\"%s", escaped,
+                                     strlen (escaped) > 32 ? "…" : "");
 }
 
 static gboolean
@@ -170,99 +167,109 @@ phase_fits_kind (SootheTherapyKind kind,
     }
 }
 
+/* Reads one to MAX_PHASES phases, each of a kind the session has. */
 static gboolean
-parse_session (const SootheJsonNode  *object,
-               Session               *session,
-               GError               **error)
+read_phases (SootheJsonReader     *reader,
+             const SootheJsonNode *object,
+             Session              *session)
 {
   const SootheJsonNode *phases;
   const SootheJsonNode *phase;
-  const SootheJsonNode *done;
-  guint value = 0;
-  gint64 number;
+  gsize mark;
 
-  if (!read_name (object, "$", "state", state_names, G_N_ELEMENTS (state_names), &value, error))
-    return FALSE;
-  session->state = value;
-
-  if (!read_name (object, "$", "kind", kind_names, G_N_ELEMENTS (kind_names), &value, error))
-    return FALSE;
-  session->kind = value;
-
-  phases = soothe_json_node_get_member (object, "phases");
+  phases = soothe_json_reader_read_array (reader, object, "phases", SOOTHE_JSON_REQUIRED);
   if (phases == NULL)
-    return soothe_json_invalid (error, "$.phases: missing");
-  if (soothe_json_node_get_kind (phases) != SOOTHE_JSON_ARRAY)
-    return soothe_json_invalid (error, "$.phases: expected an array");
+    return FALSE;
   if (soothe_json_node_get_size (phases) < 1 || soothe_json_node_get_size (phases) > MAX_PHASES)
-    return soothe_json_invalid (error, "$.phases: %u phases, expected 1 to %d",
-                                soothe_json_node_get_size (phases), MAX_PHASES);
+    return soothe_json_reader_problem (reader, "phases", "%u phases, expected 1 to %d",
+                                       soothe_json_node_get_size (phases), MAX_PHASES);
   session->n_phases = soothe_json_node_get_size (phases);
 
+  mark = soothe_json_reader_enter_member (reader, "phases");
   phase = soothe_json_node_get_first (phases);
   for (guint i = 0; i < session->n_phases; i++, phase = soothe_json_node_get_next (phase))
     {
-      g_autofree char *path = g_strdup_printf ("$.phases[%u]", i);
+      gsize element = soothe_json_reader_enter_element (reader, i);
+      guint value = 0;
 
-      if (soothe_json_node_get_kind (phase) != SOOTHE_JSON_OBJECT)
-        return soothe_json_invalid (error, "%s: expected an object", path);
+      if (!soothe_json_reader_check_kind (reader, phase, NULL, SOOTHE_JSON_OBJECT,
+                                          SOOTHE_JSON_REQUIRED))
+        return FALSE;
 
-      if (!read_name (phase, path, "kind", phase_names, G_N_ELEMENTS (phase_names), &value, error))
+      if (!read_name (reader, phase, "kind", phase_names, G_N_ELEMENTS (phase_names), &value))
         return FALSE;
       if (!phase_fits_kind (session->kind, value))
-        return soothe_json_invalid (error, "%s.kind: a %s phase has no place in a %s session",
-                                    path, phase_names[value], kind_names[session->kind]);
+        return soothe_json_reader_problem (reader, "kind",
+                                           "a %s phase has no place in a %s session",
+                                           phase_names[value], kind_names[session->kind]);
       session->phases[i].kind = value;
 
-      if (!soothe_json_read_int (phase, path, "length_us", G_USEC_PER_SEC, MAX_PHASE,
-                                 &session->phases[i].length, NULL, error))
+      if (!soothe_json_reader_read_int (reader, phase, "length_us", SOOTHE_JSON_REQUIRED,
+                                        G_USEC_PER_SEC, MAX_PHASE, &session->phases[i].length))
         return FALSE;
+      soothe_json_reader_leave (reader, element);
     }
+  soothe_json_reader_leave (reader, mark);
+  return TRUE;
+}
 
-  if (!soothe_json_read_int (object, "$", "phase_index", 0, session->n_phases - 1, &number, NULL,
-                             error))
+static gboolean
+parse_session (SootheJsonReader     *reader,
+               const SootheJsonNode *object,
+               Session              *session)
+{
+  guint value = 0;
+  gint64 number;
+
+  if (!read_name (reader, object, "state", state_names, G_N_ELEMENTS (state_names), &value))
+    return FALSE;
+  session->state = value;
+
+  if (!read_name (reader, object, "kind", kind_names, G_N_ELEMENTS (kind_names), &value))
+    return FALSE;
+  session->kind = value;
+
+  if (!read_phases (reader, object, session))
+    return FALSE;
+
+  if (!soothe_json_reader_read_int (reader, object, "phase_index", SOOTHE_JSON_REQUIRED, 0,
+                                    session->n_phases - 1, &number))
     return FALSE;
   session->phase_index = number;
 
   if (session->state == SOOTHE_TIMER_RUNNING)
     {
-      if (!soothe_json_read_int (object, "$", "deadline_us", 1, SAVED_MAX_DEADLINE,
-                                 &session->deadline, NULL, error))
+      if (!soothe_json_reader_read_int (reader, object, "deadline_us", SOOTHE_JSON_REQUIRED, 1,
+                                        SAVED_MAX_DEADLINE, &session->deadline))
         return FALSE;
     }
   else
     {
-      if (!soothe_json_read_int (object, "$", "remaining_us", 0,
-                                 session->phases[session->phase_index].length,
-                                 &session->remaining, NULL, error))
+      if (!soothe_json_reader_read_int (reader, object, "remaining_us", SOOTHE_JSON_REQUIRED, 0,
+                                        session->phases[session->phase_index].length,
+                                        &session->remaining))
         return FALSE;
     }
 
-  if (!soothe_json_read_int (object, "$", "max_application_us", 0, MAX_PHASE,
-                             &session->max_application, NULL, error) ||
-      !soothe_json_read_int (object, "$", "check_skin_after_us", 0, MAX_PHASE,
-                             &session->check_skin_after, NULL, error))
+  if (!soothe_json_reader_read_int (reader, object, "max_application_us", SOOTHE_JSON_REQUIRED,
+                                    0, MAX_PHASE, &session->max_application) ||
+      !soothe_json_reader_read_int (reader, object, "check_skin_after_us", SOOTHE_JSON_REQUIRED,
+                                    0, MAX_PHASE, &session->check_skin_after) ||
+      !soothe_json_reader_read_boolean (reader, object, "check_skin_done", SOOTHE_JSON_REQUIRED,
+                                        &session->check_skin_done))
     return FALSE;
-
-  done = soothe_json_read_member (object, "$", "check_skin_done", SOOTHE_JSON_BOOLEAN,
-                                  "true or false", FALSE, error);
-  if (done == NULL)
-    return FALSE;
-  session->check_skin_done = soothe_json_node_get_boolean (done);
 
   /* Timers saved before sessions knew their situation have none. */
   if (soothe_json_node_get_member (object, "situation") != NULL)
     {
-      const SootheJsonNode *situation = soothe_json_read_member (object, "$", "situation",
-                                                                 SOOTHE_JSON_STRING,
-                                                                 "a situation id", FALSE, error);
+      const char *situation = soothe_json_reader_read_string (reader, object, "situation",
+                                                              SOOTHE_JSON_REQUIRED);
 
       if (situation == NULL)
         return FALSE;
-      if (!soothe_id_is_valid (soothe_json_node_get_string (situation)))
-        return soothe_json_invalid (error, "$.situation: not a valid id");
-      g_strlcpy (session->situation, soothe_json_node_get_string (situation),
-                 sizeof session->situation);
+      if (!soothe_id_is_valid (situation))
+        return soothe_json_reader_problem (reader, "situation", "not a valid id");
+      g_strlcpy (session->situation, situation, sizeof session->situation);
     }
 
   return TRUE;
@@ -274,13 +281,16 @@ parse_saved (const char  *text,
              Session     *session,
              GError     **error)
 {
-  g_autoptr(SootheJsonDoc) doc = soothe_json_parse_saved (text, length, SAVED_MAX_BYTES,
-                                                          "a saved timer", SAVED_FORMAT, error);
+  g_auto(SootheJsonReader) reader = { 0 };
+  g_autoptr(SootheJsonDoc) doc = NULL;
 
   soothe_therapy_timer_session_clear (session);
-  if (doc == NULL)
-    return FALSE;
-  return parse_session (soothe_json_doc_get_root (doc), session, error);
+  soothe_json_reader_init (&reader, NULL, NULL);
+  doc = soothe_json_reader_parse_saved (&reader, text, length, SAVED_MAX_BYTES, "a saved timer",
+                                        SAVED_FORMAT);
+  if (doc == NULL || !parse_session (&reader, soothe_json_doc_get_root (doc), session))
+    return soothe_json_reader_set_error (&reader, error);
+  return TRUE;
 }
 
 /**
