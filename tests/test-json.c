@@ -513,6 +513,41 @@ test_byte_order_mark (void)
   assert_problem ("{} {}", "test.json:1:4: unexpected '{' after the end of the document");
 }
 
+/* Without a name, a problem starts with its place; a line of a file of
+ * documents, one a line, is placed at its own line number. */
+static void
+test_no_name_and_lines (void)
+{
+  static const struct {
+    const char *text;
+    const char *name;
+    guint       number;
+    const char *problem;
+  } cases[] = {
+    { "{\"a\": }", NULL, 1, "1:7: expected a value, found '}'" },
+    { "", NULL, 1, "file is empty" },
+    { "{\"a\": }", "h.jsonl", 12, "h.jsonl:12:7: expected a value, found '}'" },
+    { "{\"a\": }", NULL, 12, "12:7: expected a value, found '}'" },
+    { "\xff", "h.jsonl", 3, "h.jsonl:3:1: invalid UTF-8" },
+    { " ", "h.jsonl", 3, "h.jsonl: file is empty" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GBytes) bytes = g_bytes_new (cases[i].text, strlen (cases[i].text));
+      g_autoptr(SootheJsonDoc) doc = NULL;
+
+      if (cases[i].number == 1)
+        doc = soothe_json_parse (bytes, cases[i].name, problems);
+      else
+        doc = soothe_json_parse_line (bytes, cases[i].name, cases[i].number, problems);
+      g_assert_null (doc);
+      g_assert_cmpuint (problems->len, ==, 1);
+      g_assert_cmpstr (g_ptr_array_index (problems, 0), ==, cases[i].problem);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -531,6 +566,7 @@ main (int   argc,
   g_test_add_func ("/soothe/json/many-values", test_many_values);
   g_test_add_func ("/soothe/json/deep-nesting", test_deep_nesting);
   g_test_add_func ("/soothe/json/byte-order-mark", test_byte_order_mark);
+  g_test_add_func ("/soothe/json/no-name-and-lines", test_no_name_and_lines);
 
   return g_test_run ();
 }

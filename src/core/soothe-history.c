@@ -325,29 +325,39 @@ typedef struct
   guint       n_damaged;
 } Load;
 
-/* Records a skipped line; @column is 0 when the problem has none. */
-static void G_GNUC_PRINTF (4, 5)
+/* Counts a skipped line; returns whether its problem is still kept. */
+static gboolean
+count_damaged (Load *load)
+{
+  return ++load->n_damaged <= MAX_PROBLEMS;
+}
+
+/* Keeps the problem of a skipped line, "FILE:LINE: …"; takes @problem. */
+static void
+keep_problem (Load *load,
+              char *problem)
+{
+  g_ptr_array_insert (load->problems, load->problems->len - 1, problem);
+}
+
+/* Records a skipped line. */
+static void G_GNUC_PRINTF (3, 4)
 damaged (Load       *load,
          guint       line,
-         guint       column,
          const char *format,
          ...)
 {
   g_autofree char *message = NULL;
   va_list args;
 
-  load->n_damaged++;
-  if (load->n_damaged > MAX_PROBLEMS)
+  if (!count_damaged (load))
     return;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_ptr_array_insert (load->problems, load->problems->len - 1,
-                      column > 0
-                      ? g_strdup_printf ("%s:%u:%u: %s", load->path, line, column, message)
-                      : g_strdup_printf ("%s:%u: %s", load->path, line, message));
+  keep_problem (load, g_strdup_printf ("%s:%u: %s", load->path, line, message));
 }
 
 /* Reports a string that is not a valid id, escaped and cut short so that it
@@ -485,7 +495,7 @@ load_line (Load       *load,
 
   if (full_length > SOOTHE_HISTORY_MAX_LINE)
     {
-      damaged (load, number, 0, "line too long (%" G_GSIZE_FORMAT " bytes, at most %d)",
+      damaged (load, number, "line too long (%" G_GSIZE_FORMAT " bytes, at most %d)",
                full_length, SOOTHE_HISTORY_MAX_LINE);
       return;
     }
@@ -494,7 +504,7 @@ load_line (Load       *load,
    * updated before its data reached the disk. */
   if (memchr (data, '\0', length) != NULL)
     {
-      damaged (load, number, 0, "NUL bytes in the line");
+      damaged (load, number, "NUL bytes in the line");
       return;
     }
 
@@ -505,29 +515,13 @@ load_line (Load       *load,
 
   problems = g_ptr_array_new_with_free_func (g_free);
   bytes = g_bytes_new (data, length);
-  /* Without a name, messages start "1:COL: ", or are the problem alone. */
-  doc = soothe_json_parse (bytes, NULL, problems);
+  doc = soothe_json_parse_line (bytes, load->path, number, problems);
   if (doc == NULL)
     {
-      const char *message = problems->len > 0 ? g_ptr_array_index (problems, 0) : "not JSON";
-      guint64 column = 0;
-      char *end = NULL;
-
-      /* Each line is parsed alone, as line 1 of its own document. */
-      if (g_str_has_prefix (message, "1:"))
-        {
-          column = g_ascii_strtoull (message + strlen ("1:"), &end, 10);
-          if (end != NULL && *end == ':' && column > 0 && column <= G_MAXUINT)
-            message = end;
-          else
-            column = 0;
-        }
-      message += strspn (message, ": ");
-
       if (!terminated)
-        damaged (load, number, 0, "the last line was cut short (an interrupted write)");
-      else
-        damaged (load, number, column, "%s", message);
+        damaged (load, number, "the last line was cut short (an interrupted write)");
+      else if (count_damaged (load))
+        keep_problem (load, g_ptr_array_steal_index (problems, 0));
       return;
     }
 
@@ -535,7 +529,7 @@ load_line (Load       *load,
   soothe_json_reader_init (&reader, NULL, problems);
   if (!read_event (&reader, soothe_json_doc_get_root (doc), &event))
     {
-      damaged (load, number, 0, "%s", (const char *) g_ptr_array_index (problems, 0));
+      damaged (load, number, "%s", (const char *) g_ptr_array_index (problems, 0));
       return;
     }
 

@@ -856,24 +856,30 @@ check_encoding (Scan *scan)
   return FALSE;
 }
 
-/**
- * soothe_json_parse:
- * @bytes: the document
- * @name: (nullable): the file name to put in messages
- * @problems: (element-type utf8): where problems are appended
- *
- * Parses a JSON document after checking its size, its encoding, and its
- * syntax against strict JSON with at most %SOOTHE_JSON_MAX_DEPTH levels of
- * nesting and no duplicate member names. The first problem found is appended
- * as one line starting with "@name:", or with "LINE:COL: " alone when @name
- * is %NULL, for a caller that names the file itself.
- *
- * Returns: (transfer full) (nullable): the document, or %NULL
- */
-SootheJsonDoc *
-soothe_json_parse (GBytes     *bytes,
-                   const char *name,
-                   GPtrArray  *problems)
+/* Appends a problem with the whole document, after "@name: " when there is
+ * a name. */
+static void G_GNUC_PRINTF (3, 4)
+document_problem (GPtrArray  *problems,
+                  const char *name,
+                  const char *format,
+                  ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (problems, name != NULL ? g_strdup_printf ("%s: %s", name, message)
+                                          : g_steal_pointer (&message));
+}
+
+static SootheJsonDoc *
+parse (GBytes     *bytes,
+       const char *name,
+       guint       first_line,
+       GPtrArray  *problems)
 {
   SootheJsonDoc *doc;
   Scan scan = { 0 };
@@ -881,16 +887,11 @@ soothe_json_parse (GBytes     *bytes,
   const char *data;
   gboolean blank = TRUE;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (problems != NULL, NULL);
-
   data = g_bytes_get_data (bytes, &length);
   if (length > SOOTHE_JSON_MAX_BYTES)
     {
-      g_ptr_array_add (problems,
-                       g_strdup_printf ("%s%sfile is too large (%" G_GSIZE_FORMAT " bytes, at most %d)",
-                                        name != NULL ? name : "", name != NULL ? ": " : "",
-                                        length, SOOTHE_JSON_MAX_BYTES));
+      document_problem (problems, name, "file is too large (%" G_GSIZE_FORMAT " bytes, at most %d)",
+                        length, SOOTHE_JSON_MAX_BYTES);
       return NULL;
     }
 
@@ -900,12 +901,11 @@ soothe_json_parse (GBytes     *bytes,
     blank = data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r';
   if (blank)
     {
-      g_ptr_array_add (problems, g_strdup_printf ("%s%sfile is empty", name != NULL ? name : "",
-                                                  name != NULL ? ": " : ""));
+      document_problem (problems, name, "file is empty");
       return NULL;
     }
 
-  scan = (Scan) { data, length, name, problems, 1, 0 };
+  scan = (Scan) { data, length, name, problems, first_line, 0 };
   if (!check_encoding (&scan))
     return NULL;
 
@@ -925,6 +925,57 @@ soothe_json_parse (GBytes     *bytes,
   doc->nodes = scan.nodes;
   doc->strings = scan.strings;
   return doc;
+}
+
+/**
+ * soothe_json_parse:
+ * @bytes: the document
+ * @name: (nullable): the file name to put in messages
+ * @problems: (element-type utf8): where problems are appended
+ *
+ * Parses a JSON document after checking its size, its encoding, and its
+ * syntax against strict JSON with at most %SOOTHE_JSON_MAX_DEPTH levels of
+ * nesting and no duplicate member names. The first problem found is appended
+ * as one line starting with "@name:", or with "LINE:COL: " alone when @name
+ * is %NULL, for a caller that names the file itself.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL
+ */
+SootheJsonDoc *
+soothe_json_parse (GBytes     *bytes,
+                   const char *name,
+                   GPtrArray  *problems)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  return parse (bytes, name, 1, problems);
+}
+
+/**
+ * soothe_json_parse_line:
+ * @line: one line of a file of JSON documents, one a line, without its line break
+ * @name: (nullable): the file name to put in messages
+ * @number: the line's number in the file, from 1
+ * @problems: (element-type utf8): where problems are appended
+ *
+ * Parses @line as soothe_json_parse() parses a document, with problems
+ * placed at "@name:@number:COL:". A caller should skip blank lines first:
+ * one is reported as an empty file.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL
+ */
+SootheJsonDoc *
+soothe_json_parse_line (GBytes     *line,
+                        const char *name,
+                        guint       number,
+                        GPtrArray  *problems)
+{
+  g_return_val_if_fail (line != NULL, NULL);
+  g_return_val_if_fail (number > 0, NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  return parse (line, name, number, problems);
 }
 
 /**

@@ -31,6 +31,10 @@ char                 *soothe_json_one_line         (char                 *line);
 SootheJsonDoc        *soothe_json_parse            (GBytes               *bytes,
                                                     const char           *name,
                                                     GPtrArray            *problems);
+SootheJsonDoc        *soothe_json_parse_line       (GBytes               *line,
+                                                    const char           *name,
+                                                    guint                 number,
+                                                    GPtrArray            *problems);
 void                  soothe_json_doc_free         (SootheJsonDoc        *doc);
 const SootheJsonNode *soothe_json_doc_get_root     (SootheJsonDoc        *doc);
 
