@@ -6,8 +6,10 @@
 
 #pragma once
 
-#include "soothe-content.h"
+#include "soothe-bundle-types.h"
 #include "soothe-json.h"
+#include "soothe-situation.h"
+#include "soothe-stretch.h"
 
 G_BEGIN_DECLS
 
@@ -29,14 +31,22 @@ typedef struct {
   SootheTherapyPreset  therapies[SOOTHE_THERAPY_CONTRAST + 1];
 } SootheBundle;
 
-SootheBundle *soothe_bundle_read          (const SootheJsonNode *root,
-                                           const char           *name,
-                                           SootheBundleRole      role,
-                                           SootheContent        *base,
-                                           GPtrArray            *problems);
-void          soothe_bundle_free          (SootheBundle         *bundle);
-void          soothe_area_free            (SootheArea           *area);
-void          soothe_therapy_preset_clear (SootheTherapyPreset  *preset);
+/* What a bundle may refer to in the content loaded before it, merged from
+ * every bundle so far; borrowed and read-only. */
+typedef struct {
+  GHashTable                *areas;      /* of area ids */
+  GHashTable                *stretches;  /* id -> SootheStretch */
+  const SootheTherapyPreset *therapies;  /* one for each SootheTherapyKind; NULL for none yet */
+} SootheBundleBase;
+
+SootheBundle *soothe_bundle_read          (const SootheJsonNode   *root,
+                                           const char             *name,
+                                           SootheBundleRole        role,
+                                           const SootheBundleBase *base,
+                                           GPtrArray              *problems);
+void          soothe_bundle_free          (SootheBundle           *bundle);
+void          soothe_area_free            (SootheArea             *area);
+void          soothe_therapy_preset_clear (SootheTherapyPreset    *preset);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SootheBundle, soothe_bundle_free)
 

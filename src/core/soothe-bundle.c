@@ -16,10 +16,10 @@
 #define SOOTHE_BUNDLE_FORMAT 1
 
 typedef struct {
-  SootheJsonReader *json;    /* where in the bundle, and its problems */
-  SootheBundleRole  role;
-  SootheContent    *base;
-  SootheBundle     *bundle;
+  SootheJsonReader       *json;    /* where in the bundle, and its problems */
+  SootheBundleRole        role;
+  const SootheBundleBase *base;
+  SootheBundle           *bundle;
 } Reader;
 
 static SootheJsonFlags
@@ -402,7 +402,7 @@ area_known (Reader     *reader,
       if (g_str_equal (area->id, id))
         return TRUE;
     }
-  return reader->base != NULL && soothe_content_get_area_title (reader->base, id) != NULL;
+  return reader->base != NULL && g_hash_table_contains (reader->base->areas, id);
 }
 
 /* Therapies -------------------------------------------------------------- */
@@ -490,10 +490,8 @@ check_translated_limits (Reader *reader)
   for (SootheTherapyKind kind = SOOTHE_THERAPY_COLD; kind <= SOOTHE_THERAPY_CONTRAST; kind++)
     {
       const SootheTherapyPreset *own = &reader->bundle->therapies[kind];
-      const SootheTherapyPreset *base = soothe_content_get_therapy (reader->base, kind);
+      const SootheTherapyPreset *base = &reader->base->therapies[kind];
 
-      if (base == NULL)
-        continue;
       if (own->default_minutes != base->default_minutes || own->max_minutes != base->max_minutes ||
           own->rest_minutes != base->rest_minutes || own->max_cycles != base->max_cycles ||
           own->check_skin_after_minutes != base->check_skin_after_minutes ||
@@ -511,8 +509,8 @@ lookup_therapy (Reader            *reader,
 {
   if (reader->bundle->has_therapies)
     return &reader->bundle->therapies[kind];
-  if (reader->base != NULL)
-    return soothe_content_get_therapy (reader->base, kind);
+  if (reader->base != NULL && reader->base->therapies != NULL)
+    return &reader->base->therapies[kind];
   return NULL;
 }
 
@@ -544,7 +542,7 @@ read_stretch (Reader               *reader,
   if (read_boolean (reader, object, "pregnancy_safe", TRUE, &stretch->pregnancy_safe) &&
       !stretch->pregnancy_safe && stretch->id != NULL && reader->base != NULL)
     {
-      SootheStretch *replaced = soothe_content_lookup_stretch (reader->base, stretch->id);
+      SootheStretch *replaced = g_hash_table_lookup (reader->base->stretches, stretch->id);
 
       /* Pregnancy content loaded before may use it; it was checked against the
        * stretch this one replaces. */
@@ -572,7 +570,7 @@ lookup_stretch (Reader     *reader,
       if (g_str_equal (stretch->id, id))
         return stretch;
     }
-  return reader->base != NULL ? soothe_content_lookup_stretch (reader->base, id) : NULL;
+  return reader->base != NULL ? g_hash_table_lookup (reader->base->stretches, id) : NULL;
 }
 
 /* Situations ------------------------------------------------------------- */
@@ -804,17 +802,17 @@ read_situation (Reader               *reader,
  * @root: the parsed document
  * @name: the file name to put in messages
  * @role: whether the bundle must stand on its own or adds to @base
- * @base: (nullable): content already loaded, for references to it
+ * @base: (nullable): what the content loaded before holds, for references to it
  * @problems: where problems are appended, one line each
  *
  * Returns: (transfer full) (nullable): the bundle, or %NULL when it has problems
  */
 SootheBundle *
-soothe_bundle_read (const SootheJsonNode *root,
-                    const char           *name,
-                    SootheBundleRole      role,
-                    SootheContent        *base,
-                    GPtrArray            *problems)
+soothe_bundle_read (const SootheJsonNode   *root,
+                    const char             *name,
+                    SootheBundleRole        role,
+                    const SootheBundleBase *base,
+                    GPtrArray              *problems)
 {
   static const char * const members[] = {
     "format", "language", "disclaimer", "stopwords", "synonyms", "areas", "therapies",
@@ -861,7 +859,8 @@ soothe_bundle_read (const SootheJsonNode *root,
   else
     read_therapies (&reader, object, required_if (role == SOOTHE_BUNDLE_BASE));
 
-  if (role == SOOTHE_BUNDLE_TRANSLATION && bundle->has_therapies && base != NULL)
+  if (role == SOOTHE_BUNDLE_TRANSLATION && bundle->has_therapies && base != NULL &&
+      base->therapies != NULL)
     check_translated_limits (&reader);
 
   read_objects (&reader, object, "areas", role == SOOTHE_BUNDLE_BASE, FALSE, read_area, area_ids);

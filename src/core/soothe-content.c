@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "soothe-bundle-private.h"
+#include "soothe-content.h"
 #include "soothe-content-resources.h"
 #include "soothe-json.h"
 #include "soothe-markup.h"
@@ -329,7 +330,10 @@ load_root (SootheContent        *self,
            SootheBundleRole      role,
            GPtrArray            *problems)
 {
-  g_autoptr(SootheBundle) bundle = soothe_bundle_read (root, name, role, self, problems);
+  SootheBundleBase base = {
+    self->area_index, self->stretches, self->has_therapies ? self->therapies : NULL
+  };
+  g_autoptr(SootheBundle) bundle = soothe_bundle_read (root, name, role, &base, problems);
 
   if (bundle == NULL)
     return FALSE;
