@@ -801,6 +801,24 @@ test_timer_region (void)
   click ("+1 min");
   g_assert_cmpint (soothe_therapy_timer_get_phase_length (timer), ==, 16 * 60 * G_USEC_PER_SEC);
 
+  /* What the notification says when a phase ends is said in the window too,
+   * through the window's timer-event (an hour late here: no sound). */
+  {
+    g_autoptr(GString) texts = g_string_new (NULL);
+    g_autofree char *event = NULL;
+    g_autofree char *reported = NULL;
+
+    g_signal_emit_by_name (timer, "phase-ended", SOOTHE_PHASE_COLD, SOOTHE_PHASE_REST,
+                           (gint64) 60 * 60 * G_USEC_PER_SEC);
+    settle ();
+    g_object_get (window, "timer-event", &event, NULL);
+    g_assert_nonnull (event);
+    g_object_get (app, "timer-event", &reported, NULL);
+    g_assert_cmpstr (event, ==, reported);
+    collect_label_texts (panel, texts);
+    g_assert_nonnull (strstr (texts->str, event));
+  }
+
   /* The countdown and the bar follow the time left, second by second. */
   {
     GtkInscription *countdown = GTK_INSCRIPTION (find_descendant (panel, GTK_TYPE_INSCRIPTION));
@@ -1011,15 +1029,13 @@ test_pain_after_therapy (void)
   g_autoptr(SootheClock) clock = soothe_fake_clock_new (g_get_real_time ());
   g_autoptr(SootheTherapyTimer) timer = soothe_therapy_timer_new (clock);
   GtkWidget *test_window = gtk_window_new ();
-  GtkWidget *panel = g_object_new (SOOTHE_TYPE_TIMER_PANEL, NULL);
+  GtkWidget *panel = soothe_timer_panel_new (timer, content, NULL, soothe_application_get_history (app),
+                                             clock);
   GtkWidget *row;
   const SootheHistoryEvent *event;
 
   gtk_window_set_application (GTK_WINDOW (test_window), GTK_APPLICATION (app));
   gtk_window_set_child (GTK_WINDOW (test_window), panel);
-  soothe_timer_panel_set_diary (SOOTHE_TIMER_PANEL (panel), soothe_application_get_history (app),
-                                clock);
-  soothe_timer_panel_setup (SOOTHE_TIMER_PANEL (panel), timer, content, NULL);
   gtk_window_present (GTK_WINDOW (test_window));
   settle ();
 

@@ -291,13 +291,34 @@ soothe_application_handle_local_options (GApplication *application,
 SootheWindow *
 soothe_application_get_main_window (SootheApplication *self)
 {
+  SootheWindow *window;
+
   /* Most recently focused first; a stretch window may be among them. */
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     {
       if (SOOTHE_IS_WINDOW (l->data))
         return l->data;
     }
-  return soothe_window_new (self);
+
+  window = g_object_new (SOOTHE_TYPE_WINDOW,
+                         "application", self,
+                         "content", ensure_content (self),
+                         "timer", self->timer,
+                         "reminders", self->reminders,
+                         "history", self->history,
+                         "clock", self->clock,
+                         "settings", self->settings,
+                         "desktop-breaks", self->desktop_breaks,
+                         "file-problems", soothe_application_get_file_problems (self),
+                         "save-problem", self->save_problem,
+                         "timer-event", self->timer_event,
+                         NULL);
+  /* Both ways for the problems: dismissing the banner clears them here. */
+  g_object_bind_property (self, "file-problems", window, "file-problems",
+                          G_BINDING_BIDIRECTIONAL);
+  g_object_bind_property (self, "save-problem", window, "save-problem", G_BINDING_DEFAULT);
+  g_object_bind_property (self, "timer-event", window, "timer-event", G_BINDING_DEFAULT);
+  return window;
 }
 
 static int
@@ -798,6 +819,15 @@ soothe_application_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_FILE_PROBLEMS:
+      {
+        const char * const *problems = g_value_get_boxed (value);
+
+        /* Only cleared from outside, when the person has read them. */
+        g_return_if_fail (problems == NULL || problems[0] == NULL);
+        soothe_application_clear_file_problems (self);
+      }
+      break;
     case PROP_START_AT_LOGIN:
       soothe_application_set_start_at_login (self, g_value_get_boolean (value));
       break;
@@ -817,10 +847,11 @@ soothe_application_class_init (SootheApplicationClass *klass)
   object_class->get_property = soothe_application_get_property;
   object_class->set_property = soothe_application_set_property;
 
-  /* Problems with the person's own files, for the window to show. */
+  /* Problems with the person's own files, for the window to show; writable
+   * only to clear them, which the window's banner does once they are read. */
   properties[PROP_FILE_PROBLEMS] =
     g_param_spec_boxed ("file-problems", NULL, NULL, G_TYPE_STRV,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_SAVE_PROBLEM] =
     g_param_spec_string ("save-problem", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -902,14 +933,6 @@ soothe_application_get_history (SootheApplication *self)
 {
   g_return_val_if_fail (SOOTHE_IS_APPLICATION (self), NULL);
   return self->history;
-}
-
-/* Returns the clock that says what "now" and "today" are. */
-SootheClock *
-soothe_application_get_clock (SootheApplication *self)
-{
-  g_return_val_if_fail (SOOTHE_IS_APPLICATION (self), NULL);
-  return self->clock;
 }
 
 /* Returns the timer the application owns; it outlives windows. */
@@ -1095,22 +1118,6 @@ soothe_application_play_sound (SootheApplication *self,
   if (self->sound == NULL)
     self->sound = soothe_sound_new ();
   soothe_sound_play (self->sound, event);
-}
-
-/* Returns what the timer last reported (a phase end), or NULL. */
-const char *
-soothe_application_get_timer_event (SootheApplication *self)
-{
-  g_return_val_if_fail (SOOTHE_IS_APPLICATION (self), NULL);
-  return self->timer_event;
-}
-
-/* Returns why the timer cannot be saved just now, or NULL. */
-const char *
-soothe_application_get_save_problem (SootheApplication *self)
-{
-  g_return_val_if_fail (SOOTHE_IS_APPLICATION (self), NULL);
-  return self->save_problem;
 }
 
 /* Returns the app's settings, or NULL when the schema is not installed. */

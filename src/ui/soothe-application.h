@@ -38,11 +38,8 @@ gboolean            soothe_application_log_pain             (SootheApplication  
                                                              guint               level,
                                                              const char         *note,
                                                              GError            **error);
-SootheClock        *soothe_application_get_clock            (SootheApplication  *self);
 const char * const *soothe_application_get_file_problems   (SootheApplication  *self);
 void                soothe_application_clear_file_problems (SootheApplication  *self);
-const char         *soothe_application_get_save_problem     (SootheApplication  *self);
-const char         *soothe_application_get_timer_event      (SootheApplication  *self);
 gboolean            soothe_application_get_start_at_login   (SootheApplication  *self);
 void                soothe_application_set_start_at_login   (SootheApplication  *self,
                                                              gboolean            start);

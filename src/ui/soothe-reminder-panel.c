@@ -47,6 +47,17 @@ struct _SootheReminderPanel
 
 G_DEFINE_FINAL_TYPE (SootheReminderPanel, soothe_reminder_panel, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_REMINDERS,
+  PROP_HISTORY,
+  PROP_SETTINGS,
+  PROP_DESKTOP_BREAKS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static const SootheLazyChild page_children[] = {
   SOOTHE_LAZY_CHILD (SootheReminderPanel, next_label),
   SOOTHE_LAZY_CHILD (SootheReminderPanel, paused_label),
@@ -281,52 +292,28 @@ keep_soothe_reminders_clicked_cb (SootheReminderPanel *self)
   g_settings_set_strv (self->desktop_breaks, "selected-breaks", (const char * const *) without);
 }
 
-/**
- * soothe_reminder_panel_set_desktop_breaks:
- * @breaks: (nullable): org.gnome.desktop.break-reminders, where installed
- */
-void
-soothe_reminder_panel_set_desktop_breaks (SootheReminderPanel *self,
-                                          GSettings           *breaks)
-{
-  g_return_if_fail (SOOTHE_IS_REMINDER_PANEL (self));
-  g_return_if_fail (breaks == NULL || G_IS_SETTINGS (breaks));
-
-  if (self->desktop_breaks != NULL)
-    g_signal_handlers_disconnect_by_data (self->desktop_breaks, self);
-  g_set_object (&self->desktop_breaks, breaks);
-  if (breaks != NULL)
-    g_signal_connect_object (breaks, "changed::selected-breaks", G_CALLBACK (update_gnome_breaks), self,
-                             G_CONNECT_SWAPPED);
-  update_gnome_breaks (self);
-}
-
-void
-soothe_reminder_panel_setup (SootheReminderPanel     *self,
-                             SootheReminderScheduler *reminders,
-                             SootheHistory           *history,
-                             GSettings               *settings)
+static void
+soothe_reminder_panel_constructed (GObject *object)
 {
   static const char * const watched[] = {
     "notify::pending", "notify::enabled", "notify::paused-until", "notify::next-deadline",
     "notify::interval-minutes",
   };
+  SootheReminderPanel *self = SOOTHE_REMINDER_PANEL (object);
 
-  g_return_if_fail (SOOTHE_IS_REMINDER_PANEL (self));
-  g_return_if_fail (SOOTHE_IS_REMINDER_SCHEDULER (reminders));
-  g_return_if_fail (SOOTHE_IS_HISTORY (history));
-  g_return_if_fail (self->reminders == NULL);
+  G_OBJECT_CLASS (soothe_reminder_panel_parent_class)->constructed (object);
 
-  self->reminders = g_object_ref (reminders);
-  self->history = g_object_ref (history);
-  g_set_object (&self->settings, settings);
-
+  g_assert (self->reminders != NULL && self->history != NULL);
   for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
-    g_signal_connect_object (reminders, watched[i], G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (history, "changed", G_CALLBACK (update_history), self, G_CONNECT_SWAPPED);
-  if (settings != NULL)
-    g_signal_connect_object (settings, "changed::reminders-enabled", G_CALLBACK (update_gnome_breaks), self,
-                             G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->reminders, watched[i], G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "changed", G_CALLBACK (update_history), self,
+                           G_CONNECT_SWAPPED);
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::reminders-enabled",
+                             G_CALLBACK (update_gnome_breaks), self, G_CONNECT_SWAPPED);
+  if (self->desktop_breaks != NULL)
+    g_signal_connect_object (self->desktop_breaks, "changed::selected-breaks",
+                             G_CALLBACK (update_gnome_breaks), self, G_CONNECT_SWAPPED);
   update (self);
   update_history (self);
   update_gnome_breaks (self);
@@ -368,14 +355,87 @@ soothe_reminder_panel_dispose (GObject *object)
 }
 
 static void
+soothe_reminder_panel_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  SootheReminderPanel *self = SOOTHE_REMINDER_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_REMINDERS:
+      g_value_set_object (value, self->reminders);
+      break;
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_DESKTOP_BREAKS:
+      g_value_set_object (value, self->desktop_breaks);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+soothe_reminder_panel_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  SootheReminderPanel *self = SOOTHE_REMINDER_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_REMINDERS:
+      self->reminders = g_value_dup_object (value);
+      break;
+    case PROP_HISTORY:
+      self->history = g_value_dup_object (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    case PROP_DESKTOP_BREAKS:
+      self->desktop_breaks = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 soothe_reminder_panel_class_init (SootheReminderPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = soothe_reminder_panel_constructed;
   object_class->dispose = soothe_reminder_panel_dispose;
+  object_class->get_property = soothe_reminder_panel_get_property;
+  object_class->set_property = soothe_reminder_panel_set_property;
   widget_class->map = soothe_reminder_panel_map;
   widget_class->unmap = soothe_reminder_panel_unmap;
+
+  properties[PROP_REMINDERS] =
+    g_param_spec_object ("reminders", NULL, NULL, SOOTHE_TYPE_REMINDER_SCHEDULER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL, SOOTHE_TYPE_HISTORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* NULL without the installed schema. */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* org.gnome.desktop.break-reminders, where installed (GNOME 48 and later). */
+  properties[PROP_DESKTOP_BREAKS] =
+    g_param_spec_object ("desktop-breaks", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/soothe-reminder-panel.ui");
@@ -395,4 +455,26 @@ static void
 soothe_reminder_panel_init (SootheReminderPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * soothe_reminder_panel_new:
+ * @reminders: the schedule it shows
+ * @history: the stretches done, for today's tally and the week
+ * @settings: (nullable): Soothe's settings, where installed
+ * @desktop_breaks: (nullable): GNOME's movement breaks, where installed
+ */
+GtkWidget *
+soothe_reminder_panel_new (SootheReminderScheduler *reminders,
+                           SootheHistory           *history,
+                           GSettings               *settings,
+                           GSettings               *desktop_breaks)
+{
+  g_return_val_if_fail (SOOTHE_IS_REMINDER_SCHEDULER (reminders), NULL);
+  g_return_val_if_fail (SOOTHE_IS_HISTORY (history), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (desktop_breaks == NULL || G_IS_SETTINGS (desktop_breaks), NULL);
+
+  return g_object_new (SOOTHE_TYPE_REMINDER_PANEL, "reminders", reminders, "history", history,
+                       "settings", settings, "desktop-breaks", desktop_breaks, NULL);
 }

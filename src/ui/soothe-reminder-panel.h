@@ -17,12 +17,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SootheReminderPanel, soothe_reminder_panel, SOOTHE, REMINDER_PANEL, GtkWidget)
 
-void soothe_reminder_panel_setup (SootheReminderPanel     *self,
-                                  SootheReminderScheduler *reminders,
-                                  SootheHistory           *history,
-                                  GSettings               *settings);
-
-void soothe_reminder_panel_set_desktop_breaks (SootheReminderPanel *self,
-                                               GSettings           *breaks);
+GtkWidget *soothe_reminder_panel_new (SootheReminderScheduler *reminders,
+                                      SootheHistory           *history,
+                                      GSettings               *settings,
+                                      GSettings               *desktop_breaks);
 
 G_END_DECLS

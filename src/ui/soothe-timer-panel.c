@@ -61,6 +61,18 @@ struct _SootheTimerPanel
 
 G_DEFINE_FINAL_TYPE (SootheTimerPanel, soothe_timer_panel, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_TIMER,
+  PROP_CONTENT,
+  PROP_SETTINGS,
+  PROP_HISTORY,
+  PROP_CLOCK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void update (SootheTimerPanel *self);
 static void show_page    (SootheTimerPanel *self,
                           const char       *name);
@@ -400,24 +412,6 @@ soothe_timer_panel_request_start (SootheTimerPanel  *self,
   start_clicked_cb (self);
 }
 
-/* The window says what the notification says, so nothing is missed when
- * there is no notification daemon. */
-static void
-phase_ended_cb (SootheTimerPanel   *self,
-                SoothePhaseKind     ended,
-                SoothePhaseKind     next,
-                gint64              lateness,
-                SootheTherapyTimer *timer)
-{
-  g_autofree char *title = NULL;
-  g_autofree char *body = NULL;
-  g_autofree char *message = NULL;
-
-  soothe_therapy_describe_phase_end (timer, self->content, ended, next, lateness, &title, &body);
-  message = g_strdup_printf ("%s. %s", title, body);
-  soothe_timer_panel_show_message (self, message);
-}
-
 static void
 check_skin_cb (SootheTimerPanel   *self,
                gint64              lateness,
@@ -427,54 +421,24 @@ check_skin_cb (SootheTimerPanel   *self,
                                            "blotchy or blistered."));
 }
 
-void
-soothe_timer_panel_setup (SootheTimerPanel   *self,
-                          SootheTherapyTimer *timer,
-                          SootheContent      *content,
-                          GSettings          *settings)
+static void
+soothe_timer_panel_constructed (GObject *object)
 {
-  g_return_if_fail (SOOTHE_IS_TIMER_PANEL (self));
-  g_return_if_fail (SOOTHE_IS_THERAPY_TIMER (timer));
-  g_return_if_fail (SOOTHE_IS_CONTENT (content));
-  g_return_if_fail (self->timer == NULL);
+  SootheTimerPanel *self = SOOTHE_TIMER_PANEL (object);
 
-  self->timer = g_object_ref (timer);
-  self->content = g_object_ref (content);
-  g_set_object (&self->settings, settings);
+  G_OBJECT_CLASS (soothe_timer_panel_parent_class)->constructed (object);
 
-  g_signal_connect_object (timer, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (timer, "phase-ended", G_CALLBACK (phase_ended_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (timer, "check-skin", G_CALLBACK (check_skin_cb), self, G_CONNECT_SWAPPED);
+  g_assert (self->timer != NULL && self->content != NULL);
+  g_assert ((self->history == NULL) == (self->clock == NULL));
+  g_signal_connect_object (self->timer, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timer, "check-skin", G_CALLBACK (check_skin_cb), self,
+                           G_CONNECT_SWAPPED);
   kind_toggled_cb (self);
   update (self);
 }
 
-/**
- * soothe_timer_panel_set_diary:
- * @history: where pain entries are kept
- * @clock: what "today" is
- *
- * Asks "How is it now?" when a session ends, for the situation it was for.
- */
-void
-soothe_timer_panel_set_diary (SootheTimerPanel *self,
-                              SootheHistory    *history,
-                              SootheClock      *clock)
-{
-  g_return_if_fail (SOOTHE_IS_TIMER_PANEL (self));
-  g_return_if_fail (SOOTHE_IS_HISTORY (history));
-  g_return_if_fail (SOOTHE_IS_CLOCK (clock));
-  g_return_if_fail (self->history == NULL);
-
-  self->history = g_object_ref (history);
-  self->clock = g_object_ref (clock);
-  if (self->finished_box != NULL)
-    add_pain_row (self);
-  if (self->timer != NULL)
-    update (self);
-}
-
-/* Into the finished page, once both it and the diary are there. */
+/* "How is it now?", into the finished page once it is built, when the panel
+ * has the diary. */
 static void
 add_pain_row (SootheTimerPanel *self)
 {
@@ -521,12 +485,94 @@ soothe_timer_panel_dispose (GObject *object)
 }
 
 static void
+soothe_timer_panel_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  SootheTimerPanel *self = SOOTHE_TIMER_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIMER:
+      g_value_set_object (value, self->timer);
+      break;
+    case PROP_CONTENT:
+      g_value_set_object (value, self->content);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+soothe_timer_panel_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  SootheTimerPanel *self = SOOTHE_TIMER_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIMER:
+      self->timer = g_value_dup_object (value);
+      break;
+    case PROP_CONTENT:
+      self->content = g_value_dup_object (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    case PROP_HISTORY:
+      self->history = g_value_dup_object (value);
+      break;
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 soothe_timer_panel_class_init (SootheTimerPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = soothe_timer_panel_constructed;
   object_class->dispose = soothe_timer_panel_dispose;
+  object_class->get_property = soothe_timer_panel_get_property;
+  object_class->set_property = soothe_timer_panel_set_property;
+
+  properties[PROP_TIMER] =
+    g_param_spec_object ("timer", NULL, NULL, SOOTHE_TYPE_THERAPY_TIMER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTENT] =
+    g_param_spec_object ("content", NULL, NULL, SOOTHE_TYPE_CONTENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* NULL without the installed schema: the defaults, and the safety list every time. */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* With the clock, for "How is it now?" when a session ends; both or neither. */
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL, SOOTHE_TYPE_HISTORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, SOOTHE_TYPE_CLOCK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->map = soothe_timer_panel_map;
   widget_class->unmap = soothe_timer_panel_unmap;
 
@@ -561,4 +607,29 @@ static void
 soothe_timer_panel_init (SootheTimerPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * soothe_timer_panel_new:
+ * @timer: the timer it shows and drives
+ * @content: the therapies' limits and safety lists
+ * @settings: (nullable): Soothe's settings, where installed
+ * @history: (nullable): where pain entries are kept, to ask "How is it now?"
+ * @clock: (nullable): what "today" is for @history
+ */
+GtkWidget *
+soothe_timer_panel_new (SootheTherapyTimer *timer,
+                        SootheContent      *content,
+                        GSettings          *settings,
+                        SootheHistory      *history,
+                        SootheClock        *clock)
+{
+  g_return_val_if_fail (SOOTHE_IS_THERAPY_TIMER (timer), NULL);
+  g_return_val_if_fail (SOOTHE_IS_CONTENT (content), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (history == NULL || SOOTHE_IS_HISTORY (history), NULL);
+  g_return_val_if_fail ((history == NULL) == (clock == NULL), NULL);
+
+  return g_object_new (SOOTHE_TYPE_TIMER_PANEL, "timer", timer, "content", content,
+                       "settings", settings, "history", history, "clock", clock, NULL);
 }

@@ -19,18 +19,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SootheTimerPanel, soothe_timer_panel, SOOTHE, TIMER_PANEL, GtkWidget)
 
-void  soothe_timer_panel_set_diary     (SootheTimerPanel   *self,
-                                       SootheHistory      *history,
-                                       SootheClock        *clock);
-void  soothe_timer_panel_setup         (SootheTimerPanel   *self,
-                                        SootheTherapyTimer *timer,
-                                        SootheContent      *content,
-                                        GSettings          *settings);
-void  soothe_timer_panel_request_start (SootheTimerPanel   *self,
-                                        SootheTherapyKind   kind,
-                                        guint               minutes);
-void  soothe_timer_panel_toggle        (SootheTimerPanel   *self);
-void  soothe_timer_panel_show_message  (SootheTimerPanel   *self,
-                                        const char         *message);
+GtkWidget *soothe_timer_panel_new           (SootheTherapyTimer *timer,
+                                             SootheContent      *content,
+                                             GSettings          *settings,
+                                             SootheHistory      *history,
+                                             SootheClock        *clock);
+void       soothe_timer_panel_request_start (SootheTimerPanel   *self,
+                                             SootheTherapyKind   kind,
+                                             guint               minutes);
+void       soothe_timer_panel_toggle        (SootheTimerPanel   *self);
+void       soothe_timer_panel_show_message  (SootheTimerPanel   *self,
+                                             const char         *message);
 
 G_END_DECLS

@@ -28,12 +28,23 @@ struct _SootheWindow
   GtkLabel         *banner_label;
   SootheSidebar    *sidebar;
   SootheAdviceView *advice_view;
-  SootheTimerPanel *timer_panel;
+  GtkBox           *timer_region;
+  SootheTimerPanel *timer_panel;        /* built with what it shows */
   SootheReminderPanel *reminder_panel;
 
-  /* Owned references */
+  /* Owned references: what the window shows, given at construction */
   SootheContent    *content;
-  GSettings        *settings;  /* NULL without the installed schema */
+  SootheTherapyTimer *timer;
+  SootheReminderScheduler *reminders;
+  SootheHistory    *history;
+  SootheClock      *clock;
+  GSettings        *settings;        /* NULL without the installed schema */
+  GSettings        *desktop_breaks;  /* NULL before GNOME 48 */
+
+  /* What the application reports, bound to its properties */
+  GStrv             file_problems;   /* problems with the person's files, not yet dismissed */
+  char             *save_problem;
+  char             *timer_event;
 
   /* State */
   gulong            after_paint_id;
@@ -41,6 +52,23 @@ struct _SootheWindow
 };
 
 G_DEFINE_FINAL_TYPE (SootheWindow, soothe_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTENT,
+  PROP_TIMER,
+  PROP_REMINDERS,
+  PROP_HISTORY,
+  PROP_CLOCK,
+  PROP_SETTINGS,
+  PROP_DESKTOP_BREAKS,
+  PROP_FILE_PROBLEMS,
+  PROP_SAVE_PROBLEM,
+  PROP_TIMER_EVENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 situation_activated_cb (SootheWindow    *self,
@@ -52,9 +80,7 @@ situation_activated_cb (SootheWindow    *self,
 
   soothe_advice_view_set_situation (self->advice_view, situation);
   /* Reminders prefer the stretches that suit what the person is reading. */
-  soothe_reminder_scheduler_set_situation (
-      soothe_application_get_reminders (SOOTHE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))),
-      situation);
+  soothe_reminder_scheduler_set_situation (self->reminders, situation);
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-situation", soothe_situation_get_id (situation));
 }
@@ -152,14 +178,13 @@ show_first_situation (SootheWindow *self)
 /* Shows problems with the person's own files: skipped bundles, saved state
  * or history that could not be read or saved. */
 static void
-show_banner (SootheWindow      *self,
-             SootheApplication *application)
+show_banner (SootheWindow *self)
 {
   GPtrArray *skipped = soothe_content_get_skipped (self->content);
-  const char * const *problems = soothe_application_get_file_problems (application);
+  const char * const *problems = (const char * const *) self->file_problems;
   g_autoptr(GString) text = g_string_new (NULL);
 
-  for (guint i = 0; problems[i] != NULL; i++)
+  for (guint i = 0; problems != NULL && problems[i] != NULL; i++)
     {
       if (text->len > 0)
         g_string_append_c (text, '\n');
@@ -204,12 +229,10 @@ dismiss_banner_activated_cb (GSimpleAction *action,
                              gpointer       user_data)
 {
   SootheWindow *self = user_data;
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-  /* Read once: a window opened later does not say it again. */
-  if (application != NULL)
-    soothe_application_clear_file_problems (SOOTHE_APPLICATION (application));
+  /* Read once: through the binding, a window opened later does not say it again. */
+  g_object_set (self, "file-problems", NULL, NULL);
 }
 
 static void
@@ -378,74 +401,179 @@ restore_size (SootheWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+/* The timer panel says what happens from now on; what the application
+ * reports here also covers what happened before the window opened. */
 static void
-save_problem_changed_cb (SootheWindow      *self,
-                         GParamSpec        *pspec,
-                         SootheApplication *application)
+set_save_problem (SootheWindow *self,
+                  const char   *problem)
 {
-  const char *problem = soothe_application_get_save_problem (application);
-
-  if (problem != NULL)
-    soothe_timer_panel_show_message (self->timer_panel, problem);
-}
-
-static void
-timer_event_changed_cb (SootheWindow      *self,
-                        GParamSpec        *pspec,
-                        SootheApplication *application)
-{
-  const char *event = soothe_application_get_timer_event (application);
-
-  if (event != NULL)
-    soothe_timer_panel_show_message (self->timer_panel, event);
-}
-
-static void
-file_problems_changed_cb (SootheWindow      *self,
-                          GParamSpec        *pspec,
-                          SootheApplication *application)
-{
-  /* Cleared when the banner was dismissed: nothing new to say. */
-  if (soothe_application_get_file_problems (application)[0] == NULL)
+  if (g_strcmp0 (self->save_problem, problem) == 0)
     return;
-  show_banner (self, application);
+  g_free (self->save_problem);
+  self->save_problem = g_strdup (problem);
+  if (problem != NULL && self->timer_panel != NULL)
+    soothe_timer_panel_show_message (self->timer_panel, problem);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_PROBLEM]);
 }
 
-/* Runs once the window has its application: "application" is not a
- * construct property, so constructed() is too early. */
 static void
-setup (SootheWindow      *self,
-       SootheApplication *application)
+set_timer_event (SootheWindow *self,
+                 const char   *event)
 {
-  self->content = g_object_ref (soothe_application_get_content (application));
-  g_set_object (&self->settings, soothe_application_get_settings (application));
+  if (g_strcmp0 (self->timer_event, event) == 0)
+    return;
+  g_free (self->timer_event);
+  self->timer_event = g_strdup (event);
+  if (event != NULL && self->timer_panel != NULL)
+    soothe_timer_panel_show_message (self->timer_panel, event);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMER_EVENT]);
+}
+
+static void
+set_file_problems (SootheWindow       *self,
+                   const char * const *problems)
+{
+  if (problems != NULL && problems[0] == NULL)
+    problems = NULL;
+  if ((problems == NULL && self->file_problems == NULL) ||
+      (problems != NULL && self->file_problems != NULL &&
+       g_strv_equal ((const char * const *) self->file_problems, problems)))
+    return;
+  g_strfreev (self->file_problems);
+  self->file_problems = g_strdupv ((char **) problems);
+  /* Cleared when the banner was dismissed: nothing new to say. */
+  if (problems != NULL && self->content != NULL)
+    show_banner (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE_PROBLEMS]);
+}
+
+static void
+soothe_window_constructed (GObject *object)
+{
+  SootheWindow *self = SOOTHE_WINDOW (object);
+  GtkWidget *timer_panel;
+  GtkWidget *reminder_panel;
+
+  G_OBJECT_CLASS (soothe_window_parent_class)->constructed (object);
+
+  g_assert (self->content != NULL && self->timer != NULL && self->reminders != NULL &&
+            self->history != NULL && self->clock != NULL);
 
   restore_size (self);
-  soothe_advice_view_set_diary (self->advice_view, soothe_application_get_history (application),
-                                soothe_application_get_clock (application));
+  soothe_advice_view_set_diary (self->advice_view, self->history, self->clock);
   soothe_advice_view_set_content (self->advice_view, self->content);
   soothe_sidebar_set_content (self->sidebar, self->content);
-  soothe_timer_panel_set_diary (self->timer_panel, soothe_application_get_history (application),
-                                soothe_application_get_clock (application));
-  soothe_timer_panel_setup (self->timer_panel, soothe_application_get_timer (application),
-                            self->content, self->settings);
-  g_signal_connect_object (application, "notify::save-problem",
-                           G_CALLBACK (save_problem_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (application, "notify::file-problems",
-                           G_CALLBACK (file_problems_changed_cb), self, G_CONNECT_SWAPPED);
-  soothe_reminder_panel_setup (self->reminder_panel, soothe_application_get_reminders (application),
-                               soothe_application_get_history (application), self->settings);
-  soothe_reminder_panel_set_desktop_breaks (self->reminder_panel, soothe_application_get_desktop_breaks (application));
-  /* The panel itself says what ends from now on; this is what ended before. */
-  timer_event_changed_cb (self, NULL, application);
-  save_problem_changed_cb (self, NULL, application);
+
+  timer_panel = soothe_timer_panel_new (self->timer, self->content, self->settings,
+                                        self->history, self->clock);
+  reminder_panel = soothe_reminder_panel_new (self->reminders, self->history, self->settings,
+                                              self->desktop_breaks);
+  self->timer_panel = SOOTHE_TIMER_PANEL (timer_panel);
+  self->reminder_panel = SOOTHE_REMINDER_PANEL (reminder_panel);
+  gtk_box_prepend (self->timer_region, timer_panel);
+  gtk_box_append (self->timer_region, reminder_panel);
+  if (self->timer_event != NULL)
+    soothe_timer_panel_show_message (self->timer_panel, self->timer_event);
+  if (self->save_problem != NULL)
+    soothe_timer_panel_show_message (self->timer_panel, self->save_problem);
+
   if (self->settings != NULL)
     {
       g_settings_bind (self->settings, "pregnant", self->advice_view, "pregnant", G_SETTINGS_BIND_GET);
       g_settings_bind (self->settings, "pregnant", self->sidebar, "pregnant", G_SETTINGS_BIND_GET);
     }
   show_first_situation (self);
-  show_banner (self, application);
+  show_banner (self);
+}
+
+static void
+soothe_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  SootheWindow *self = SOOTHE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTENT:
+      g_value_set_object (value, self->content);
+      break;
+    case PROP_TIMER:
+      g_value_set_object (value, self->timer);
+      break;
+    case PROP_REMINDERS:
+      g_value_set_object (value, self->reminders);
+      break;
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_DESKTOP_BREAKS:
+      g_value_set_object (value, self->desktop_breaks);
+      break;
+    case PROP_FILE_PROBLEMS:
+      g_value_set_boxed (value, self->file_problems);
+      break;
+    case PROP_SAVE_PROBLEM:
+      g_value_set_string (value, self->save_problem);
+      break;
+    case PROP_TIMER_EVENT:
+      g_value_set_string (value, self->timer_event);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+soothe_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  SootheWindow *self = SOOTHE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTENT:
+      self->content = g_value_dup_object (value);
+      break;
+    case PROP_TIMER:
+      self->timer = g_value_dup_object (value);
+      break;
+    case PROP_REMINDERS:
+      self->reminders = g_value_dup_object (value);
+      break;
+    case PROP_HISTORY:
+      self->history = g_value_dup_object (value);
+      break;
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    case PROP_DESKTOP_BREAKS:
+      self->desktop_breaks = g_value_dup_object (value);
+      break;
+    case PROP_FILE_PROBLEMS:
+      set_file_problems (self, g_value_get_boxed (value));
+      break;
+    case PROP_SAVE_PROBLEM:
+      set_save_problem (self, g_value_get_string (value));
+      break;
+    case PROP_TIMER_EVENT:
+      set_timer_event (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -457,7 +585,15 @@ soothe_window_dispose (GObject *object)
     gtk_window_destroy (g_steal_pointer (&self->shortcuts));
   gtk_widget_dispose_template (GTK_WIDGET (self), SOOTHE_TYPE_WINDOW);
   g_clear_object (&self->content);
+  g_clear_object (&self->timer);
+  g_clear_object (&self->reminders);
+  g_clear_object (&self->history);
+  g_clear_object (&self->clock);
   g_clear_object (&self->settings);
+  g_clear_object (&self->desktop_breaks);
+  g_clear_pointer (&self->file_problems, g_strfreev);
+  g_clear_pointer (&self->save_problem, g_free);
+  g_clear_pointer (&self->timer_event, g_free);
 
   G_OBJECT_CLASS (soothe_window_parent_class)->dispose (object);
 }
@@ -469,15 +605,52 @@ soothe_window_class_init (SootheWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = soothe_window_constructed;
   object_class->dispose = soothe_window_dispose;
+  object_class->get_property = soothe_window_get_property;
+  object_class->set_property = soothe_window_set_property;
   widget_class->map = soothe_window_map;
   widget_class->unmap = soothe_window_unmap;
   window_class->close_request = soothe_window_close_request;
 
+  properties[PROP_CONTENT] =
+    g_param_spec_object ("content", NULL, NULL, SOOTHE_TYPE_CONTENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIMER] =
+    g_param_spec_object ("timer", NULL, NULL, SOOTHE_TYPE_THERAPY_TIMER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REMINDERS] =
+    g_param_spec_object ("reminders", NULL, NULL, SOOTHE_TYPE_REMINDER_SCHEDULER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL, SOOTHE_TYPE_HISTORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, SOOTHE_TYPE_CLOCK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DESKTOP_BREAKS] =
+    g_param_spec_object ("desktop-breaks", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Problems with the person's own files, shown in the banner until dismissed,
+   * which sets it to NULL. */
+  properties[PROP_FILE_PROBLEMS] =
+    g_param_spec_boxed ("file-problems", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Why the timer's state could not be saved, or NULL. */
+  properties[PROP_SAVE_PROBLEM] =
+    g_param_spec_string ("save-problem", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The last phase that ended, in words, until the timer is idle again. */
+  properties[PROP_TIMER_EVENT] =
+    g_param_spec_string ("timer-event", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   g_type_ensure (SOOTHE_TYPE_ADVICE_VIEW);
   g_type_ensure (SOOTHE_TYPE_SIDEBAR);
-  g_type_ensure (SOOTHE_TYPE_TIMER_PANEL);
-  g_type_ensure (SOOTHE_TYPE_REMINDER_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/soothe-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, search_button);
@@ -487,8 +660,7 @@ soothe_window_class_init (SootheWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, advice_view);
-  gtk_widget_class_bind_template_child (widget_class, SootheWindow, timer_panel);
-  gtk_widget_class_bind_template_child (widget_class, SootheWindow, reminder_panel);
+  gtk_widget_class_bind_template_child (widget_class, SootheWindow, timer_region);
   gtk_widget_class_bind_template_callback (widget_class, situation_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, passage_activated_cb);
 }
@@ -503,16 +675,4 @@ soothe_window_init (SootheWindow *self)
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
   g_object_bind_property (self->search_button, "active", self->sidebar, "search-mode",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-}
-
-SootheWindow *
-soothe_window_new (SootheApplication *application)
-{
-  SootheWindow *self;
-
-  g_return_val_if_fail (SOOTHE_IS_APPLICATION (application), NULL);
-
-  self = g_object_new (SOOTHE_TYPE_WINDOW, "application", application, NULL);
-  setup (self, application);
-  return self;
 }

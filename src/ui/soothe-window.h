@@ -8,7 +8,11 @@
 
 #include <gtk/gtk.h>
 
-#include "soothe-application.h"
+#include "soothe-clock.h"
+#include "soothe-content.h"
+#include "soothe-history.h"
+#include "soothe-reminder-scheduler.h"
+#include "soothe-therapy-timer.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +20,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SootheWindow, soothe_window, SOOTHE, WINDOW, GtkApplicationWindow)
 
-SootheWindow *soothe_window_new            (SootheApplication *application);
 gboolean      soothe_window_show_passage   (SootheWindow      *self,
                                             const char        *name);
 void          soothe_window_search         (SootheWindow      *self,
