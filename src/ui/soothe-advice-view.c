@@ -49,6 +49,9 @@ G_DEFINE_FINAL_TYPE (SootheAdviceView, soothe_advice_view, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_CONTENT,
+  PROP_HISTORY,
+  PROP_CLOCK,
   PROP_PREGNANT,
   N_PROPS
 };
@@ -620,49 +623,6 @@ soothe_advice_view_get_revealed (SootheAdviceView *self)
 }
 
 void
-soothe_advice_view_set_content (SootheAdviceView *self,
-                                SootheContent    *content)
-{
-  g_autofree char *disclaimer = NULL;
-
-  g_return_if_fail (SOOTHE_IS_ADVICE_VIEW (self));
-  g_return_if_fail (SOOTHE_IS_CONTENT (content));
-
-  if (!g_set_object (&self->content, content))
-    return;
-
-  soothe_bundle_text_set_label (self->disclaimer_label, soothe_content_get_disclaimer (content));
-  g_clear_object (&self->situation);
-  rebuild (self);
-}
-
-/**
- * soothe_advice_view_set_diary:
- * @history: where pain entries are kept
- * @clock: what "today" is
- *
- * Gives the page a "How is it today?" row and says when the entries are a
- * reason to see someone.
- */
-void
-soothe_advice_view_set_diary (SootheAdviceView *self,
-                              SootheHistory    *history,
-                              SootheClock      *clock)
-{
-  g_return_if_fail (SOOTHE_IS_ADVICE_VIEW (self));
-  g_return_if_fail (SOOTHE_IS_HISTORY (history));
-  g_return_if_fail (SOOTHE_IS_CLOCK (clock));
-  g_return_if_fail (self->history == NULL);
-
-  self->history = g_object_ref (history);
-  self->clock = g_object_ref (clock);
-  g_signal_connect_object (history, "changed", G_CALLBACK (history_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  if (self->content != NULL)
-    rebuild (self);
-}
-
-void
 soothe_advice_view_set_situation (SootheAdviceView *self,
                                   SootheSituation  *situation)
 {
@@ -682,6 +642,22 @@ soothe_advice_view_get_situation (SootheAdviceView *self)
 }
 
 static void
+soothe_advice_view_constructed (GObject *object)
+{
+  SootheAdviceView *self = SOOTHE_ADVICE_VIEW (object);
+
+  G_OBJECT_CLASS (soothe_advice_view_parent_class)->constructed (object);
+
+  g_assert (self->content != NULL);
+  g_assert ((self->history == NULL) == (self->clock == NULL));
+  soothe_bundle_text_set_label (self->disclaimer_label, soothe_content_get_disclaimer (self->content));
+  if (self->history != NULL)
+    g_signal_connect_object (self->history, "changed", G_CALLBACK (history_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  rebuild (self);
+}
+
+static void
 soothe_advice_view_get_property (GObject    *object,
                                  guint       prop_id,
                                  GValue     *value,
@@ -691,6 +667,15 @@ soothe_advice_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTENT:
+      g_value_set_object (value, self->content);
+      break;
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
     case PROP_PREGNANT:
       g_value_set_boolean (value, self->pregnant);
       break;
@@ -709,6 +694,15 @@ soothe_advice_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTENT:
+      self->content = g_value_dup_object (value);
+      break;
+    case PROP_HISTORY:
+      self->history = g_value_dup_object (value);
+      break;
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
     case PROP_PREGNANT:
       if (self->pregnant != g_value_get_boolean (value))
         {
@@ -765,6 +759,7 @@ soothe_advice_view_class_init (SootheAdviceViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = soothe_advice_view_constructed;
   object_class->dispose = soothe_advice_view_dispose;
   object_class->get_property = soothe_advice_view_get_property;
   object_class->set_property = soothe_advice_view_set_property;
@@ -772,6 +767,16 @@ soothe_advice_view_class_init (SootheAdviceViewClass *klass)
   widget_class->map = soothe_advice_view_map;
   widget_class->unmap = soothe_advice_view_unmap;
 
+  properties[PROP_CONTENT] =
+    g_param_spec_object ("content", NULL, NULL, SOOTHE_TYPE_CONTENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* With the clock, for "How is it today?" and when to see someone; both or neither. */
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL, SOOTHE_TYPE_HISTORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, SOOTHE_TYPE_CLOCK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /**
    * SootheAdviceView:pregnant:
    *
@@ -842,4 +847,23 @@ soothe_advice_view_init (SootheAdviceView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_layout_manager (self->clamp,
                                  gtk_custom_layout_new (NULL, clamp_measure, clamp_allocate));
+}
+
+/**
+ * soothe_advice_view_new:
+ * @content: the advice it shows
+ * @history: (nullable): where pain entries are kept, for "How is it today?"
+ * @clock: (nullable): what "today" is for @history
+ */
+GtkWidget *
+soothe_advice_view_new (SootheContent *content,
+                        SootheHistory *history,
+                        SootheClock   *clock)
+{
+  g_return_val_if_fail (SOOTHE_IS_CONTENT (content), NULL);
+  g_return_val_if_fail (history == NULL || SOOTHE_IS_HISTORY (history), NULL);
+  g_return_val_if_fail ((history == NULL) == (clock == NULL), NULL);
+
+  return g_object_new (SOOTHE_TYPE_ADVICE_VIEW, "content", content, "history", history,
+                       "clock", clock, NULL);
 }

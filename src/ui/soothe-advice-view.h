@@ -18,9 +18,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SootheAdviceView, soothe_advice_view, SOOTHE, ADVICE_VIEW, GtkWidget)
 
-void             soothe_advice_view_set_content   (SootheAdviceView *self,
-                                                   SootheContent    *content);
-void             soothe_advice_view_set_diary     (SootheAdviceView *self,
+GtkWidget       *soothe_advice_view_new           (SootheContent    *content,
                                                    SootheHistory    *history,
                                                    SootheClock      *clock);
 void             soothe_advice_view_set_situation (SootheAdviceView *self,

@@ -42,6 +42,7 @@ struct _SootheSidebar
 
 enum {
   PROP_0,
+  PROP_CONTENT,
   PROP_SEARCH_MODE,
   PROP_PREGNANT,
   N_PROPS
@@ -539,19 +540,6 @@ list_key_pressed_cb (GtkEventControllerKey *controller,
   return GDK_EVENT_STOP;
 }
 
-void
-soothe_sidebar_set_content (SootheSidebar *self,
-                            SootheContent *content)
-{
-  g_return_if_fail (SOOTHE_IS_SIDEBAR (self));
-  g_return_if_fail (SOOTHE_IS_CONTENT (content));
-  g_return_if_fail (self->content == NULL);
-
-  self->content = g_object_ref (content);
-  bind_rows (self);
-  gtk_list_box_set_header_func (self->list_box, update_header_cb, self, NULL);
-}
-
 /* Marks @situation as the one shown, without emitting situation-activated. */
 void
 soothe_sidebar_select (SootheSidebar   *self,
@@ -636,6 +624,18 @@ soothe_sidebar_unroot (GtkWidget *widget)
 }
 
 static void
+soothe_sidebar_constructed (GObject *object)
+{
+  SootheSidebar *self = SOOTHE_SIDEBAR (object);
+
+  G_OBJECT_CLASS (soothe_sidebar_parent_class)->constructed (object);
+
+  g_assert (self->content != NULL);
+  bind_rows (self);
+  gtk_list_box_set_header_func (self->list_box, update_header_cb, self, NULL);
+}
+
+static void
 soothe_sidebar_get_property (GObject    *object,
                              guint       prop_id,
                              GValue     *value,
@@ -645,6 +645,9 @@ soothe_sidebar_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTENT:
+      g_value_set_object (value, self->content);
+      break;
     case PROP_SEARCH_MODE:
       g_value_set_boolean (value, gtk_search_bar_get_search_mode (self->search_bar));
       break;
@@ -666,6 +669,9 @@ soothe_sidebar_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTENT:
+      self->content = g_value_dup_object (value);
+      break;
     case PROP_SEARCH_MODE:
       if (g_value_get_boolean (value))
         soothe_sidebar_start_search (self);
@@ -711,12 +717,16 @@ soothe_sidebar_class_init (SootheSidebarClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = soothe_sidebar_constructed;
   object_class->dispose = soothe_sidebar_dispose;
   object_class->get_property = soothe_sidebar_get_property;
   object_class->set_property = soothe_sidebar_set_property;
   widget_class->root = soothe_sidebar_root;
   widget_class->unroot = soothe_sidebar_unroot;
 
+  properties[PROP_CONTENT] =
+    g_param_spec_object ("content", NULL, NULL, SOOTHE_TYPE_CONTENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SEARCH_MODE] =
     g_param_spec_boolean ("search-mode", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -782,4 +792,15 @@ soothe_sidebar_init (SootheSidebar *self)
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
                             G_CALLBACK (search_mode_changed_cb), self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+}
+
+/**
+ * soothe_sidebar_new:
+ * @content: the situations it lists and searches
+ */
+GtkWidget *
+soothe_sidebar_new (SootheContent *content)
+{
+  g_return_val_if_fail (SOOTHE_IS_CONTENT (content), NULL);
+  return g_object_new (SOOTHE_TYPE_SIDEBAR, "content", content, NULL);
 }

@@ -16,8 +16,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SootheSidebar, soothe_sidebar, SOOTHE, SIDEBAR, GtkWidget)
 
-void     soothe_sidebar_set_content   (SootheSidebar   *self,
-                                       SootheContent   *content);
+GtkWidget *soothe_sidebar_new (SootheContent *content);
 void     soothe_sidebar_select        (SootheSidebar   *self,
                                        SootheSituation *situation);
 void     soothe_sidebar_start_search  (SootheSidebar   *self);

@@ -26,10 +26,14 @@ struct _SootheWindow
   GMenuModel       *main_menu;
   GtkRevealer      *banner_revealer;
   GtkLabel         *banner_label;
+  GtkBox           *regions;
+  GtkWidget        *sidebar_separator;
+  GtkBox           *timer_region;
+
+  /* Built with what they show, in constructed() */
   SootheSidebar    *sidebar;
   SootheAdviceView *advice_view;
-  GtkBox           *timer_region;
-  SootheTimerPanel *timer_panel;        /* built with what it shows */
+  SootheTimerPanel *timer_panel;
   SootheReminderPanel *reminder_panel;
 
   /* Owned references: what the window shows, given at construction */
@@ -460,9 +464,18 @@ soothe_window_constructed (GObject *object)
             self->history != NULL && self->clock != NULL);
 
   restore_size (self);
-  soothe_advice_view_set_diary (self->advice_view, self->history, self->clock);
-  soothe_advice_view_set_content (self->advice_view, self->content);
-  soothe_sidebar_set_content (self->sidebar, self->content);
+  self->sidebar = SOOTHE_SIDEBAR (soothe_sidebar_new (self->content));
+  gtk_box_prepend (self->regions, GTK_WIDGET (self->sidebar));
+  g_signal_connect_object (self->sidebar, "situation-activated", G_CALLBACK (situation_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "passage-activated", G_CALLBACK (passage_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->search_button, "active", self->sidebar, "search-mode",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  self->advice_view = SOOTHE_ADVICE_VIEW (soothe_advice_view_new (self->content, self->history,
+                                                                  self->clock));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->advice_view), TRUE);
+  gtk_box_insert_child_after (self->regions, GTK_WIDGET (self->advice_view), self->sidebar_separator);
 
   timer_panel = soothe_timer_panel_new (self->timer, self->content, self->settings,
                                         self->history, self->clock);
@@ -649,8 +662,6 @@ soothe_window_class_init (SootheWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (SOOTHE_TYPE_ADVICE_VIEW);
-  g_type_ensure (SOOTHE_TYPE_SIDEBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/soothe-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, search_button);
@@ -658,11 +669,9 @@ soothe_window_class_init (SootheWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, main_menu);
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, banner_label);
-  gtk_widget_class_bind_template_child (widget_class, SootheWindow, sidebar);
-  gtk_widget_class_bind_template_child (widget_class, SootheWindow, advice_view);
+  gtk_widget_class_bind_template_child (widget_class, SootheWindow, regions);
+  gtk_widget_class_bind_template_child (widget_class, SootheWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, timer_region);
-  gtk_widget_class_bind_template_callback (widget_class, situation_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, passage_activated_cb);
 }
 
 static void
@@ -673,6 +682,4 @@ soothe_window_init (SootheWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
-  g_object_bind_property (self->search_button, "active", self->sidebar, "search-mode",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }
