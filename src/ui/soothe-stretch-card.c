@@ -188,10 +188,3 @@ soothe_stretch_card_new (SootheStretch *stretch)
 
   return g_object_new (SOOTHE_TYPE_STRETCH_CARD, "stretch", stretch, NULL);
 }
-
-SootheStretch *
-soothe_stretch_card_get_stretch (SootheStretchCard *self)
-{
-  g_return_val_if_fail (SOOTHE_IS_STRETCH_CARD (self), NULL);
-  return self->stretch;
-}

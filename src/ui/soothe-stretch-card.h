@@ -17,6 +17,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SootheStretchCard, soothe_stretch_card, SOOTHE, STRETCH_CARD, GtkWidget)
 
 GtkWidget     *soothe_stretch_card_new         (SootheStretch     *stretch);
-SootheStretch *soothe_stretch_card_get_stretch (SootheStretchCard *self);
 
 G_END_DECLS
