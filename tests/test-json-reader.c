@@ -8,19 +8,7 @@
 #include <gio/gio.h>
 
 #include "soothe-json-reader.h"
-
-/* Parses @text, which must be valid. */
-static SootheJsonDoc *
-parse (const char *text)
-{
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
-  SootheJsonDoc *doc = soothe_json_parse (bytes, "test.json", problems);
-
-  if (doc == NULL)
-    g_error ("does not parse: %s", (const char *) g_ptr_array_index (problems, 0));
-  return doc;
-}
+#include "test-json.h"
 
 static void
 assert_problems (GPtrArray          *problems,
@@ -114,7 +102,7 @@ test_no_name (void)
 static void
 test_wordings (void)
 {
-  g_autoptr(SootheJsonDoc) doc = parse ("{\"n\": 5, \"s\": \"x\", \"z\": null, \"b\": true, "
+  g_autoptr(SootheJsonDoc) doc = test_json_parse ("{\"n\": 5, \"s\": \"x\", \"z\": null, \"b\": true, "
                                         "\"d\": 5.5, \"a\": [], \"o\": {}}");
   const SootheJsonNode *root = soothe_json_doc_get_root (doc);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
@@ -174,7 +162,7 @@ test_wordings (void)
 static void
 test_values (void)
 {
-  g_autoptr(SootheJsonDoc) doc = parse ("{\"n\": 5, \"s\": \"x\", \"z\": null, \"b\": true, "
+  g_autoptr(SootheJsonDoc) doc = test_json_parse ("{\"n\": 5, \"s\": \"x\", \"z\": null, \"b\": true, "
                                         "\"a\": [1], \"o\": {\"p\": 2}}");
   const SootheJsonNode *root = soothe_json_doc_get_root (doc);
   g_auto(SootheJsonReader) reader = { 0 };
@@ -215,7 +203,7 @@ test_values (void)
 static void
 test_first_problem_to_error (void)
 {
-  g_autoptr(SootheJsonDoc) doc = parse ("{\"n\": 5, \"s\": \"x\"}");
+  g_autoptr(SootheJsonDoc) doc = test_json_parse ("{\"n\": 5, \"s\": \"x\"}");
   const SootheJsonNode *root = soothe_json_doc_get_root (doc);
   g_auto(SootheJsonReader) reader = { 0 };
   g_autoptr(GError) error = NULL;
@@ -261,7 +249,7 @@ test_format (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(SootheJsonDoc) doc = parse (cases[i].text);
+      g_autoptr(SootheJsonDoc) doc = test_json_parse (cases[i].text);
       g_auto(SootheJsonReader) reader = { 0 };
       g_autoptr(GError) error = NULL;
 

@@ -7,20 +7,7 @@
 #include <gio/gio.h>
 
 #include "soothe-json.h"
-
-/* Parses @text, which must be valid. */
-static SootheJsonDoc *
-parse (const char *text)
-{
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
-  SootheJsonDoc *doc = soothe_json_parse (bytes, "test.json", problems);
-
-  if (doc == NULL)
-    g_error ("does not parse: %s", (const char *) g_ptr_array_index (problems, 0));
-  g_assert_cmpuint (problems->len, ==, 0);
-  return doc;
-}
+#include "test-json.h"
 
 /* Parses @text, which must be refused, and returns its one problem. */
 static char *
@@ -118,7 +105,7 @@ static void
 assert_reads_as (const char *text,
                  const char *expected)
 {
-  g_autoptr(SootheJsonDoc) doc = parse (text);
+  g_autoptr(SootheJsonDoc) doc = test_json_parse (text);
   g_autoptr(GString) out = g_string_new (NULL);
   const SootheJsonNode *root = soothe_json_doc_get_root (doc);
 
@@ -147,7 +134,7 @@ test_order (void)
 static void
 test_lookup (void)
 {
-  g_autoptr(SootheJsonDoc) doc = parse ("{\"id\": \"knee\", \"steps\": [\"a\", \"b\"], "
+  g_autoptr(SootheJsonDoc) doc = test_json_parse ("{\"id\": \"knee\", \"steps\": [\"a\", \"b\"], "
                                         "\"inner\": {\"id\": \"not this one\"}, "
                                         "\"pregnancy\": false, \"\": \"empty name\", \"i\": 1}");
   const SootheJsonNode *root = soothe_json_doc_get_root (doc);
@@ -194,7 +181,7 @@ test_lookup (void)
 static void
 test_empty_containers (void)
 {
-  g_autoptr(SootheJsonDoc) doc = parse ("{\"a\": [], \"o\": {}, \"after\": 1}");
+  g_autoptr(SootheJsonDoc) doc = test_json_parse ("{\"a\": [], \"o\": {}, \"after\": 1}");
   const SootheJsonNode *root = soothe_json_doc_get_root (doc);
   const SootheJsonNode *array = soothe_json_node_get_member (root, "a");
   const SootheJsonNode *object = soothe_json_node_get_member (root, "o");
@@ -210,7 +197,7 @@ test_empty_containers (void)
 static void
 test_strings (void)
 {
-  g_autoptr(SootheJsonDoc) doc = parse ("[\"plain\", \"\", \"tab\\there\", \"\\\"q\\\" \\\\ \\/\","
+  g_autoptr(SootheJsonDoc) doc = test_json_parse ("[\"plain\", \"\", \"tab\\there\", \"\\\"q\\\" \\\\ \\/\","
                                         " \"\\b\\f\\n\\r\", \"\\u00e9t\\u00C9\","
                                         " \"\\ud83d\\ude00!\", \"caf\xC3\xA9\", \"\\u20ac\"]");
   static const char * const expected[] = {
@@ -228,7 +215,7 @@ test_strings (void)
 
   /* Member names have their escapes resolved too. */
   g_clear_pointer (&doc, soothe_json_doc_free);
-  doc = parse ("{\"\\u0074itle\\n\": 1}");
+  doc = test_json_parse ("{\"\\u0074itle\\n\": 1}");
   g_assert_nonnull (soothe_json_node_get_member (soothe_json_doc_get_root (doc), "title\n"));
 }
 
@@ -249,7 +236,7 @@ test_strings_fill_their_block (void)
   for (guint i = 0; i < n; i++)
     g_string_append (text, i == 0 ? "\"\"" : ",\"\"");
   g_string_append_c (text, ']');
-  doc = parse (text->str);
+  doc = test_json_parse (text->str);
   g_assert_cmpuint (soothe_json_node_get_size (soothe_json_doc_get_root (doc)), ==, n);
   for (node = soothe_json_node_get_first (soothe_json_doc_get_root (doc)); node != NULL;
        node = soothe_json_node_get_next (node))
@@ -263,16 +250,16 @@ test_strings_fill_their_block (void)
       g_string_append (unescaped, "\xDF\xBF\xF0\x9F\x98\x80\"");
     }
   g_string_append_c (escaped, '"');
-  doc = parse (escaped->str);
+  doc = test_json_parse (escaped->str);
   g_assert_cmpstr (soothe_json_node_get_string (soothe_json_doc_get_root (doc)), ==,
                    unescaped->str);
   g_clear_pointer (&doc, soothe_json_doc_free);
 
-  doc = parse ("\"\"");
+  doc = test_json_parse ("\"\"");
   g_assert_cmpstr (soothe_json_node_get_string (soothe_json_doc_get_root (doc)), ==, "");
   g_clear_pointer (&doc, soothe_json_doc_free);
 
-  doc = parse ("{\"\":\"\"}");
+  doc = test_json_parse ("{\"\":\"\"}");
   g_assert_cmpstr (soothe_json_node_get_string (soothe_json_node_get_member (
                      soothe_json_doc_get_root (doc), "")), ==, "");
 }
@@ -287,7 +274,7 @@ test_numbers (void)
                    "[1.5d,-0.25d,1000d,100d,0.2d,10d,0d,1.79769e+308d]");
 
   {
-    g_autoptr(SootheJsonDoc) doc = parse ("[3, 2.5]");
+    g_autoptr(SootheJsonDoc) doc = test_json_parse ("[3, 2.5]");
     const SootheJsonNode *three = soothe_json_node_get_first (soothe_json_doc_get_root (doc));
 
     g_assert_cmpint (soothe_json_node_get_kind (three), ==, SOOTHE_JSON_INT);
@@ -355,7 +342,7 @@ test_big_object (void)
   guint i = 0;
 
   g_test_timer_start ();
-  doc = parse (text);
+  doc = test_json_parse (text);
   g_test_message ("%u members in %.3f s", n, g_test_timer_elapsed ());
 
   root = soothe_json_doc_get_root (doc);
@@ -432,7 +419,7 @@ test_many_values (void)
   for (guint k = 0; k < n; k++)
     g_string_append_printf (text, "%s%u,\"%u\",{\"v\":[%u]}", k > 0 ? "," : "", k, k, k);
   g_string_append_c (text, ']');
-  doc = parse (text->str);
+  doc = test_json_parse (text->str);
 
   g_assert_cmpuint (soothe_json_node_get_size (soothe_json_doc_get_root (doc)), ==, 3 * n);
   for (node = soothe_json_node_get_first (soothe_json_doc_get_root (doc)); node != NULL;
@@ -467,7 +454,7 @@ test_deep_nesting (void)
   g_string_append (objects, "\"deep\"");
   for (guint i = 0; i < SOOTHE_JSON_MAX_DEPTH; i++)
     g_string_append_printf (objects, ", \"b\": %u}", i);
-  doc = parse (objects->str);
+  doc = test_json_parse (objects->str);
   node = soothe_json_doc_get_root (doc);
   for (guint i = 0; i < SOOTHE_JSON_MAX_DEPTH; i++)
     {
@@ -483,7 +470,7 @@ test_deep_nesting (void)
     g_string_append_c (arrays, '[');
   for (guint i = 0; i < SOOTHE_JSON_MAX_DEPTH; i++)
     g_string_append_c (arrays, ']');
-  doc = parse (arrays->str);
+  doc = test_json_parse (arrays->str);
   node = soothe_json_doc_get_root (doc);
   for (guint i = 1; i < SOOTHE_JSON_MAX_DEPTH; i++)
     node = soothe_json_node_get_first (node);
@@ -502,7 +489,7 @@ test_deep_nesting (void)
 static void
 test_byte_order_mark (void)
 {
-  g_autoptr(SootheJsonDoc) doc = parse ("\xEF\xBB\xBF{\"a\": 1}");
+  g_autoptr(SootheJsonDoc) doc = test_json_parse ("\xEF\xBB\xBF{\"a\": 1}");
   g_autofree char *only_mark = parse_problem ("\xEF\xBB\xBF \n", 5);
   g_autofree char *twice = parse_problem ("\xEF\xBB\xBF\xEF\xBB\xBF{}", 8);
 
