@@ -406,28 +406,37 @@ def print_peers(peers):
             print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
         print(line)
 
-    # Issue 16's targets, with the 30 generated situations as the full content.
+    # Issue 16's targets. Its "full content" is the content issue's, which has
+    # landed: the built-in situations. The row with 30 more is shown beside it.
     soothe, own = rows["soothe"], rows["soothe-own"]
-    full = rows.get("soothe-30", soothe)
+    more = rows.get("soothe-30")
     print("check: Soothe's own quit after its first frame / the probe: %.3f (%+.1f %%)"
           % (own["ms"] / soothe["ms"], 100 * (own["ms"] / soothe["ms"] - 1)))
-    checks = [("first frame <= 1.6x the bare window (%s)" % full["label"],
-               full["ratio"] <= 1.6, "%.2f" % full["ratio"]),
-              ("peak RSS <= the bare window's + 15 %", full["rss_ratio"] <= 1.15,
-               "%.2f" % full["rss_ratio"])]
+
+    def value(measure):
+        text = "%.2f" % measure(soothe)
+        return text + (" (+30: %.2f)" % measure(more) if more is not None else "")
+
+    checks = [("first frame <= 1.6x the bare window (%s)" % soothe["label"],
+               soothe["ratio"] <= 1.6, value(lambda r: r["ratio"])),
+              ("peak RSS <= the bare window's + 15 %", soothe["rss_ratio"] <= 1.15,
+               value(lambda r: r["rss_ratio"]))]
     if "gnome-calculator" in rows:
-        ratio = full["ms"] / rows["gnome-calculator"]["ms"]
-        checks.append(("first frame <= 0.9x gnome-calculator's", ratio <= 0.9, "%.2f" % ratio))
+        calculator = rows["gnome-calculator"]["ms"]
+        checks.append(("first frame <= 0.9x gnome-calculator's", soothe["ms"] / calculator <= 0.9,
+                       value(lambda r: r["ms"] / calculator)))
     if "soothe-100" in rows:
         growth = rows["soothe-100"]["ms"] / soothe["ms"]
         checks.append(("+100 situations add < 10 %% to the first frame (%s)"
                        % rows["soothe-100"]["label"], growth < 1.10, "%.2f" % growth))
     peer_rows = [rows[p] for p in PEERS if p in rows]
     if peer_rows:
-        ahead = all(full["ms"] < p["ms"] and full["rss_mib"] < p["rss_mib"] for p in peer_rows)
-        checks.append(("ahead of every GNOME peer in time and memory", ahead, ""))
+        # Every Soothe row, with more content too.
+        ours = [r for key, r in rows.items() if key.startswith("soothe") and key != "soothe-own"]
+        ahead = all(s["ms"] < p["ms"] and s["rss_mib"] < p["rss_mib"] for s in ours for p in peer_rows)
+        checks.append(("ahead of every GNOME peer in time and memory, every Soothe row", ahead, ""))
     for text, ok, value in checks:
-        print("target: %-70s %-6s %s" % (text, value, verdict(ok)))
+        print("target: %-70s %-18s %s" % (text, value, verdict(ok)))
 
 
 # Bundle load -----------------------------------------------------------------
