@@ -405,8 +405,9 @@ restore_size (SootheWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
-/* The timer panel says what happens from now on; what the application
- * reports here also covers what happened before the window opened. */
+/* What the application reports goes under the timer: why its state could
+ * not be saved, and each phase that ends, one that ended before the window
+ * opened too (what the notification says, for when there is no daemon). */
 static void
 set_save_problem (SootheWindow *self,
                   const char   *problem)
@@ -485,10 +486,8 @@ soothe_window_constructed (GObject *object)
   self->reminder_panel = SOOTHE_REMINDER_PANEL (reminder_panel);
   gtk_box_prepend (self->timer_region, timer_panel);
   gtk_box_append (self->timer_region, reminder_panel);
-  if (self->timer_event != NULL)
-    soothe_timer_panel_show_message (self->timer_panel, self->timer_event);
-  if (self->save_problem != NULL)
-    soothe_timer_panel_show_message (self->timer_panel, self->save_problem);
+  /* timer-event, save-problem and file-problems are not construct properties:
+   * they are set after this, and each goes to the panel or the banner when set. */
 
   if (self->settings != NULL)
     {
