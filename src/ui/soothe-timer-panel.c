@@ -45,13 +45,13 @@ struct _SootheTimerPanel
   GtkWidget          *extend_button;
   GtkLabel           *finished_label;
   GtkBox             *finished_box;
-  GtkWidget          *pain_row;   /* "How is it now?", once the diary is given */
+  GtkWidget          *pain_row;   /* "How is it now?", with the history, in the finished page */
 
   /* Owned references */
   SootheTherapyTimer *timer;
   SootheContent      *content;
   GSettings          *settings;  /* NULL without the installed schema */
-  SootheHistory      *history;   /* for the pain row; NULL until the diary is given */
+  SootheHistory      *history;   /* for the pain row; NULL for none */
   SootheClock        *clock;
 
   /* State */
