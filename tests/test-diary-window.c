@@ -690,29 +690,13 @@ test_grows_with_text (Fixture       *f,
   close_window (window);
 }
 
-static GdkTexture *
-render (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-}
-
 /* How many pixels the chart draws, and how light they are on average, each
  * weighed by its coverage. */
 static guint
 measure_drawing (GtkWidget *chart,
                  double    *luminance)
 {
-  g_autoptr(GdkTexture) texture = render (chart);
+  g_autoptr(GdkTexture) texture = test_render_widget (chart);
   int width = gdk_texture_get_width (texture);
   int height = gdk_texture_get_height (texture);
   g_autofree guchar *data = g_malloc ((gsize) width * height * 4);

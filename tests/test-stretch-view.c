@@ -214,23 +214,6 @@ set_dark (GtkWidget *window,
   test_settle_window (window);
 }
 
-static GdkTexture *
-render (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-}
-
 /* Returns how many pixels are fully opaque; every drawn pixel must be in
  * @color, whatever its coverage. */
 static guint
@@ -302,7 +285,7 @@ assert_illustration_drawn (SootheStretchWindow *window,
   g_assert_cmpint (gtk_widget_get_height (illustration), >=, 192);
 
   gtk_style_context_get_color (gtk_widget_get_style_context (illustration), color);
-  texture = render (illustration);
+  texture = test_render_widget (illustration);
   opaque = count_pixels_in (texture, color, what);
   /* A line drawing covers a fair part of its box: several thousand pixels at
    * 256 × 192. A blank or missing drawing covers none. */
