@@ -219,6 +219,7 @@ test_advice_below_first_screen_follows (void)
   SootheSituation *knee = soothe_content_lookup_situation (content, "knee-pain");
   g_autofree char *top = NULL;
   g_autofree char *whole = NULL;
+  GtkWidget *pain_row;
 
   /* The first screen comes at once; what lies below it follows the frame
    * that shows it. */
@@ -228,6 +229,15 @@ test_advice_below_first_screen_follows (void)
   assert_shows (top, soothe_situation_get_summary (knee));
   assert_shows (top, soothe_situation_get_section (knee, 0)->items[0]);
   g_assert_null (strstr (top, "Get help"));
+  /* The diary's row sits under the summary, on the first screen: it comes with
+   * it, not a frame later, or the advice would jump down. */
+  pain_row = find_descendant (find_descendant (GTK_WIDGET (window), SOOTHE_TYPE_ADVICE_VIEW),
+                              SOOTHE_TYPE_PAIN_ROW);
+  g_assert_nonnull (pain_row);
+  g_assert_cmpstr (soothe_pain_row_get_situation (SOOTHE_PAIN_ROW (pain_row)), ==, "knee-pain");
+  g_assert_nonnull (strstr (top, "\nHow is it today?\n"));
+  g_assert_true (strstr (top, "\nHow is it today?\n") <
+                 strstr (top, soothe_situation_get_section (knee, 0)->heading));
   settle ();
   assert_situation_shown (knee);
 

@@ -382,12 +382,12 @@ get_help_clicked_cb (SootheAdviceView *self)
   soothe_advice_view_reveal_passage (self, "emergency/0/0");
 }
 
-/* "How is it today?" and, when the entries say so, the notice above it,
- * right under the summary. */
+/* "How is it today?" and, when the entries say so, the notice above it.
+ * It sits right under the summary, on the first screen, so it is built with
+ * the top of the advice: adding it a frame later would push the advice down. */
 static void
 add_diary (SootheAdviceView *self)
 {
-  GtkWidget *summary = find_tagged (GTK_WIDGET (self->page), "summary/0/0");
   GtkWidget *box, *notice, *icon, *text_box, *label, *button, *row;
 
   if (self->history == NULL)
@@ -428,17 +428,16 @@ add_diary (SootheAdviceView *self)
   soothe_pain_row_set_situation (SOOTHE_PAIN_ROW (row), soothe_situation_get_id (self->situation));
   gtk_box_append (GTK_BOX (box), row);
 
-  gtk_box_insert_child_after (self->page, box, summary);
+  gtk_box_append (self->page, box);
   update_diary_notice (self);
 }
 
-/* The diary, help, therapy, stretches and sources come once the top of the
- * advice is on screen. */
+/* Help, therapy, stretches and sources come once the top of the advice is on
+ * screen. */
 static void
 build_rest (SootheAdviceView *self)
 {
   self->rest_pending = FALSE;
-  add_diary (self);
   add_get_help (self, self->page);
   add_therapy (self, self->page);
   add_stretches (self, self->page);
@@ -526,6 +525,7 @@ rebuild (SootheAdviceView *self)
   tag_passage (GTK_WIDGET (header), "title", 0, 0);
   tag_passage (add_text (self->page, soothe_situation_get_summary (self->situation), "soothe-summary"),
                "summary", 0, 0);
+  add_diary (self);
   add_sections (self, self->page);
 
   self->rest_pending = TRUE;
