@@ -27,6 +27,9 @@ typedef struct {
   SootheClock   *clock;
 } Fixture;
 
+/* Soothe's own style, as the application loads it. */
+static GtkCssProvider *soothe_css;
+
 /* Helpers */
 
 /* Wall µs of 9:00 local time, @days_ago before the fake clock's day; the
@@ -754,6 +757,138 @@ test_light_and_dark (Fixture       *f,
   close_window (window);
 }
 
+/* Inset shadows the size of @node's window, in the nodes GTK builds a
+ * widget's drawing from. */
+static guint
+count_frame_shadows (GskRenderNode *node,
+                     int            width,
+                     int            height)
+{
+  graphene_rect_t bounds;
+  guint n = 0;
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        n += count_frame_shadows (gsk_container_node_get_child (node, i), width, height);
+      return n;
+    case GSK_TRANSFORM_NODE:
+      return count_frame_shadows (gsk_transform_node_get_child (node), width, height);
+    case GSK_CLIP_NODE:
+      return count_frame_shadows (gsk_clip_node_get_child (node), width, height);
+    case GSK_ROUNDED_CLIP_NODE:
+      return count_frame_shadows (gsk_rounded_clip_node_get_child (node), width, height);
+    case GSK_OPACITY_NODE:
+      return count_frame_shadows (gsk_opacity_node_get_child (node), width, height);
+    case GSK_DEBUG_NODE:
+      return count_frame_shadows (gsk_debug_node_get_child (node), width, height);
+    case GSK_INSET_SHADOW_NODE:
+      gsk_render_node_get_bounds (node, &bounds);
+      return bounds.size.width >= width - 2 && bounds.size.height >= height - 2;
+    default:
+      return 0;
+    }
+}
+
+/* The window's drawing: how many frame shadows it has, and its pixels. */
+static GdkTexture *
+render_window (GtkWidget *window,
+               guint     *n_frame_shadows)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  g_autoptr(GskRenderNode) node = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  *n_frame_shadows = count_frame_shadows (node, width, height);
+  return test_render_widget (window);
+}
+
+/* The biggest difference in any colour channel between @a and @b, over the
+ * 5 px around the edge where the frame is drawn. */
+static guint
+frame_difference (GdkTexture *a,
+                  GdkTexture *b)
+{
+  int width = gdk_texture_get_width (a);
+  int height = gdk_texture_get_height (a);
+  g_autofree guint32 *pa = g_new (guint32, (gsize) width * height);
+  g_autofree guint32 *pb = g_new (guint32, (gsize) width * height);
+  guint most = 0;
+
+  g_assert_cmpint (gdk_texture_get_width (b), ==, width);
+  g_assert_cmpint (gdk_texture_get_height (b), ==, height);
+  gdk_texture_download (a, (guchar *) pa, (gsize) width * 4);
+  gdk_texture_download (b, (guchar *) pb, (gsize) width * 4);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        if (x >= 5 && x < width - 5 && y >= 5 && y < height - 5)
+          continue;
+        for (int shift = 0; shift < 32; shift += 8)
+          {
+            int ca = (pa[y * width + x] >> shift) & 0xff;
+            int cb = (pb[y * width + x] >> shift) & 0xff;
+            most = MAX (most, (guint) ABS (ca - cb));
+          }
+      }
+  return most;
+}
+
+/* Without a compositor GTK gives a window a frame (.solid-csd) that its
+ * theme draws as three inset shadows over the whole window, slow in software
+ * OpenGL; style.css draws the same frame from fills. Same pixels, light and
+ * dark, without the shadows. */
+static void
+test_frame_as_the_theme_draws_it (Fixture       *f,
+                                  gconstpointer  data)
+{
+  SootheDiaryWindow *window = open_window (f);
+  GtkWidget *widget = GTK_WIDGET (window);
+
+  if (!gtk_widget_has_css_class (widget, "solid-csd") ||
+      (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_BACKDROP) != 0)
+    {
+      g_test_skip ("the window has no solid frame here, or is not focused");
+      close_window (window);
+      return;
+    }
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_autoptr(GdkTexture) ours = NULL;
+      g_autoptr(GdkTexture) theme = NULL;
+      guint n_ours, n_theme, difference;
+
+      g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", dark, NULL);
+      test_settle_window (widget);
+      ours = render_window (widget, &n_ours);
+
+      gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                     GTK_STYLE_PROVIDER (soothe_css));
+      test_settle_window (widget);
+      theme = render_window (widget, &n_theme);
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                  GTK_STYLE_PROVIDER (soothe_css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+      difference = frame_difference (ours, theme);
+      g_test_message ("%s: frame shadows %u, the theme's %u; frame pixels differ by %u at most",
+                      dark ? "dark" : "light", n_ours, n_theme, difference);
+      g_assert_cmpuint (n_theme, >, 0);
+      g_assert_cmpuint (n_ours, ==, 0);
+      g_assert_cmpuint (difference, <=, 2);
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", FALSE, NULL);
+  test_settle_window (widget);
+  close_window (window);
+}
+
 static gboolean
 is_gone (gpointer data)
 {
@@ -783,7 +918,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GtkCssProvider) css = NULL;
+  int status;
 
   /* Before any GDateTime: local days and midnights are London's. */
   g_setenv ("TZ", "Europe/London", TRUE);
@@ -807,9 +942,10 @@ main (int   argc,
   gtk_init ();
   soothe_ui_register_resource ();
   /* Soothe's own style, as the application loads it. */
-  css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (css, "/io/github/soothe/Soothe/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+  soothe_css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (soothe_css, "/io/github/soothe/Soothe/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (soothe_css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
 #define ADD(path, func) \
@@ -823,7 +959,10 @@ main (int   argc,
   ADD ("empty-then-first-entry", test_empty_then_first_entry);
   ADD ("grows-with-text", test_grows_with_text);
   ADD ("light-and-dark", test_light_and_dark);
+  ADD ("frame-as-the-theme-draws-it", test_frame_as_the_theme_draws_it);
   ADD ("keys-close", test_keys_close);
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_clear_object (&soothe_css);
+  return status;
 }
