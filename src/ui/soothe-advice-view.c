@@ -15,6 +15,7 @@
 #include "soothe-pain-row.h"
 #include "soothe-safety.h"
 #include "soothe-stretch-card.h"
+#include "soothe-width-layout.h"
 
 struct _SootheAdviceView
 {
@@ -797,56 +798,13 @@ soothe_advice_view_class_init (SootheAdviceViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SootheAdviceView, disclaimer_label);
 }
 
-/* The page at its natural width, centred, or narrower when there is less
- * room. halign=center would do the same, but in GTK 4.8 it asks the page
- * for its width at each height, and the page's box answers by laying out
- * every label over and over: a good part of start-up. */
-static void
-clamp_measure (GtkWidget      *clamp,
-               GtkOrientation  orientation,
-               int             for_size,
-               int            *minimum,
-               int            *natural,
-               int            *minimum_baseline,
-               int            *natural_baseline)
-{
-  GtkWidget *page = gtk_widget_get_first_child (clamp);
-  int min_width, nat_width;
-
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      gtk_widget_measure (page, orientation, -1, minimum, natural, NULL, NULL);
-      return;
-    }
-  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL, NULL);
-  gtk_widget_measure (page, orientation,
-                      for_size < 0 ? nat_width : CLAMP (for_size, min_width, nat_width),
-                      minimum, natural, NULL, NULL);
-}
-
-static void
-clamp_allocate (GtkWidget *clamp,
-                int        width,
-                int        height,
-                int        baseline)
-{
-  GtkWidget *page = gtk_widget_get_first_child (clamp);
-  int min_width, nat_width, page_width;
-
-  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL, NULL);
-  page_width = MAX (min_width, MIN (nat_width, width));
-  gtk_widget_allocate (page, page_width, height, -1,
-                       gsk_transform_translate (NULL,
-                                                &GRAPHENE_POINT_INIT ((width - page_width) / 2.0f,
-                                                                      0)));
-}
-
 static void
 soothe_advice_view_init (SootheAdviceView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_set_layout_manager (self->clamp,
-                                 gtk_custom_layout_new (NULL, clamp_measure, clamp_allocate));
+  /* The page at its natural width, centred, or narrower when there is less
+   * room: halign=center would lay out its text over and over. */
+  gtk_widget_set_layout_manager (self->clamp, soothe_width_layout_new (TRUE));
 }
 
 /**

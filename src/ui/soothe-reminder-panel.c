@@ -13,6 +13,7 @@
 #include "soothe-markup.h"
 #include "soothe-reminder-panel.h"
 #include "soothe-therapy-format.h"
+#include "soothe-width-layout.h"
 
 struct _SootheReminderPanel
 {
@@ -438,6 +439,8 @@ soothe_reminder_panel_class_init (SootheReminderPanelClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /* The stack pages in its .ui files use it. */
+  g_type_ensure (SOOTHE_TYPE_WIDTH_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/soothe-reminder-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, SootheReminderPanel, box);
   gtk_widget_class_bind_template_child (widget_class, SootheReminderPanel, stack);

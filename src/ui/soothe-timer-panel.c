@@ -15,6 +15,7 @@
 #include "soothe-safety.h"
 #include "soothe-therapy-format.h"
 #include "soothe-timer-panel.h"
+#include "soothe-width-layout.h"
 
 struct _SootheTimerPanel
 {
@@ -237,7 +238,7 @@ static const SootheLazyChild page_children[] = {
   SOOTHE_LAZY_CHILD (SootheTimerPanel, pause_button),
   SOOTHE_LAZY_CHILD (SootheTimerPanel, extend_button),
   SOOTHE_LAZY_CHILD (SootheTimerPanel, finished_label),
-  { "finished", G_STRUCT_OFFSET (SootheTimerPanel, finished_box) },
+  SOOTHE_LAZY_CHILD (SootheTimerPanel, finished_box),
 };
 
 static GtkBuilderScope *page_scope;  /* the pages' signal handlers, made once */
@@ -578,6 +579,8 @@ soothe_timer_panel_class_init (SootheTimerPanelClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   g_type_ensure (SOOTHE_TYPE_PROGRESS);
+  /* The stack pages in its .ui files use it. */
+  g_type_ensure (SOOTHE_TYPE_WIDTH_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/soothe-timer-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, box);
   gtk_widget_class_bind_template_child (widget_class, SootheTimerPanel, stack);
