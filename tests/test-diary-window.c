@@ -796,17 +796,11 @@ static GdkTexture *
 render_window (GtkWidget *window,
                guint     *n_frame_shadows)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderNode) node = test_snapshot_widget (window);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  *n_frame_shadows = count_frame_shadows (node, width, height);
-  return test_render_widget (window);
+  *n_frame_shadows = count_frame_shadows (node, gtk_widget_get_width (window),
+                                          gtk_widget_get_height (window));
+  return test_render_node (window, node);
 }
 
 /* The biggest difference in any colour channel between @a and @b, over the
