@@ -145,13 +145,15 @@ test_snapshot_widget (GtkWidget *widget)
   return node;
 }
 
-/* @node, as @widget's window's renderer draws it at @widget's size. */
+/* @node, as @renderer draws it at @widget's size; NULL for the renderer of
+ * @widget's window. */
 static inline GdkTexture *
 test_render_node (GtkWidget     *widget,
+                  GskRenderer   *renderer,
                   GskRenderNode *node)
 {
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
+  if (renderer == NULL)
+    renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   return gsk_renderer_render_texture (renderer, node,
                                       &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
                                                            gtk_widget_get_height (widget)));
@@ -163,7 +165,7 @@ test_render_widget (GtkWidget *widget)
 {
   g_autoptr(GskRenderNode) node = test_snapshot_widget (widget);
 
-  return test_render_node (widget, node);
+  return test_render_node (widget, NULL, node);
 }
 
 G_END_DECLS
