@@ -40,7 +40,8 @@ struct _SootheAdviceView
   gulong             after_paint_id;  /* waiting for the top to be painted */
   guint              rest_source;     /* building them once it has been */
   GtkWidget         *revealed;        /* the passage search last went to */
-  GtkWidget         *diary_notice;    /* "time to see someone", in the page */
+  GtkBox            *diary;           /* the notice and "How is it today?" */
+  GtkWidget         *diary_notice;    /* "time to see someone", built when needed */
   GtkLabel          *diary_notice_label;
   guint              reveal_tick;
   guint              reveal_frames;
@@ -356,46 +357,18 @@ add_sources (SootheAdviceView *self,
     }
 }
 
-/* Says, calmly, when the diary's entries are a reason to see someone. */
-static void
-update_diary_notice (SootheAdviceView *self)
-{
-  g_autofree char *text = NULL;
-  SootheDiaryAdvice advice;
-
-  if (self->diary_notice == NULL || self->situation == NULL)
-    return;
-  soothe_diary_check (self->history, self->situation, soothe_clock_get_now (self->clock), &advice);
-  text = soothe_diary_describe_advice (&advice);
-  gtk_label_set_text (self->diary_notice_label, text != NULL ? text : "");
-  gtk_widget_set_visible (self->diary_notice, text != NULL);
-}
-
-static void
-history_changed_cb (SootheAdviceView *self)
-{
-  update_diary_notice (self);
-}
-
 static void
 get_help_clicked_cb (SootheAdviceView *self)
 {
   soothe_advice_view_reveal_passage (self, "emergency/0/0");
 }
 
-/* "How is it today?" and, when the entries say so, the notice above it.
- * It sits right under the summary, on the first screen, so it is built with
- * the top of the advice: adding it a frame later would push the advice down. */
+/* The notice above "How is it today?". Most days there is nothing to say, so
+ * it is built the first time there is. */
 static void
-add_diary (SootheAdviceView *self)
+add_diary_notice (SootheAdviceView *self)
 {
-  GtkWidget *box, *notice, *icon, *text_box, *label, *button, *row;
-
-  if (self->history == NULL)
-    return;
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_add_css_class (box, "soothe-diary");
+  GtkWidget *notice, *icon, *text_box, *label, *button;
 
   notice = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_add_css_class (notice, "soothe-diary-notice");
@@ -420,16 +393,55 @@ add_diary (SootheAdviceView *self)
                            G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (text_box), button);
   gtk_box_append (GTK_BOX (notice), text_box);
-  gtk_box_append (GTK_BOX (box), notice);
+  gtk_box_prepend (self->diary, notice);
   self->diary_notice = notice;
   self->diary_notice_label = GTK_LABEL (label);
+}
 
+/* Says, calmly, when the diary's entries are a reason to see someone. */
+static void
+update_diary_notice (SootheAdviceView *self)
+{
+  g_autofree char *text = NULL;
+  SootheDiaryAdvice advice;
+
+  if (self->diary == NULL || self->situation == NULL)
+    return;
+  soothe_diary_check (self->history, self->situation, soothe_clock_get_now (self->clock), &advice);
+  text = soothe_diary_describe_advice (&advice);
+  if (text != NULL && self->diary_notice == NULL)
+    add_diary_notice (self);
+  if (self->diary_notice == NULL)
+    return;
+  gtk_label_set_text (self->diary_notice_label, text != NULL ? text : "");
+  gtk_widget_set_visible (self->diary_notice, text != NULL);
+}
+
+static void
+history_changed_cb (SootheAdviceView *self)
+{
+  update_diary_notice (self);
+}
+
+/* "How is it today?" and, when the entries say so, the notice above it.
+ * It sits right under the summary, on the first screen, so it is built with
+ * the top of the advice: adding it a frame later would push the advice down. */
+static void
+add_diary (SootheAdviceView *self)
+{
+  GtkWidget *row;
+
+  if (self->history == NULL)
+    return;
+
+  self->diary = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 12));
+  gtk_widget_add_css_class (GTK_WIDGET (self->diary), "soothe-diary");
   row = soothe_pain_row_new (self->history, self->clock, NULL, FALSE);
   gtk_widget_add_css_class (row, "soothe-card");
   soothe_pain_row_set_situation (SOOTHE_PAIN_ROW (row), soothe_situation_get_id (self->situation));
-  gtk_box_append (GTK_BOX (box), row);
+  gtk_box_append (self->diary, row);
 
-  gtk_box_append (self->page, box);
+  gtk_box_append (self->page, GTK_WIDGET (self->diary));
   update_diary_notice (self);
 }
 
@@ -502,6 +514,7 @@ rebuild (SootheAdviceView *self)
   if (self->revealed != NULL)
     gtk_widget_remove_css_class (self->revealed, "soothe-found");
   g_clear_object (&self->revealed);
+  self->diary = NULL;
   self->diary_notice = NULL;
   self->diary_notice_label = NULL;
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->page), GTK_ACCESSIBLE_STATE_BUSY, FALSE, -1);

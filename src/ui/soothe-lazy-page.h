@@ -1,4 +1,4 @@
-/* soothe-lazy-page.h: stack pages built the first time they are shown
+/* soothe-lazy-page.h: pages built the first time they are shown
  *
  * Copyright 2026 The Soothe authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,12 +19,18 @@ typedef struct {
 
 #define SOOTHE_LAZY_CHILD(Type, member) { #member, G_STRUCT_OFFSET (Type, member) }
 
-void soothe_lazy_page_show (GtkStack              *stack,
-                            const char            *name,
-                            const char            *resource,
-                            GObject               *owner,
-                            GtkBuilderScope       *scope,
-                            const SootheLazyChild *children,
-                            gsize                  n_children);
+GtkWidget *soothe_lazy_page_build (const char            *resource,
+                                   const char            *name,
+                                   GObject               *owner,
+                                   GtkBuilderScope       *scope,
+                                   const SootheLazyChild *children,
+                                   gsize                  n_children);
+void       soothe_lazy_page_show  (GtkStack              *stack,
+                                   const char            *name,
+                                   const char            *resource,
+                                   GObject               *owner,
+                                   GtkBuilderScope       *scope,
+                                   const SootheLazyChild *children,
+                                   gsize                  n_children);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "soothe-lazy-page.h"
 #include "soothe-markup.h"
 #include "soothe-sidebar.h"
 
@@ -23,7 +24,7 @@ struct _SootheSidebar
   GtkListBox         *list_box;
   GtkButton          *red_flag_button;
   GtkLabel           *red_flag_label;
-  GtkLabel           *empty_title;
+  GtkLabel           *empty_title;   /* NULL until a search first has no answer */
   GtkLabel           *empty_label;
 
   /* Owned references */
@@ -373,6 +374,11 @@ show_red_flag (SootheSidebar *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
+static const SootheLazyChild empty_page_children[] = {
+  SOOTHE_LAZY_CHILD (SootheSidebar, empty_title),
+  SOOTHE_LAZY_CHILD (SootheSidebar, empty_label),
+};
+
 /* An honest no, with where to turn instead, and what the advice beside shows. */
 static void
 show_no_answer (SootheSidebar *self,
@@ -381,6 +387,9 @@ show_no_answer (SootheSidebar *self,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *quoted = soothe_text_shorten (query, 60);
 
+  soothe_lazy_page_show (self->stack, "empty", RESOURCE_BASE "/soothe-sidebar-pages.ui",
+                         G_OBJECT (self), NULL, empty_page_children,
+                         G_N_ELEMENTS (empty_page_children));
   gtk_label_set_text (self->empty_title, _("No Advice for This"));
   /* TRANSLATORS: %s is what the person searched for */
   g_string_append_printf (text, _("Soothe has no advice about “%s”. If it is an emergency, call 999, "
@@ -459,9 +468,10 @@ search_changed_cb (SootheSidebar *self)
   bind_rows (self);
   gtk_list_box_invalidate_headers (self->list_box);
   show_red_flag (self);
-  if (soothe_sidebar_get_n_shown (self) == 0)
+  if (soothe_sidebar_get_n_shown (self) > 0)
+    gtk_stack_set_visible_child_name (self->stack, "list");
+  else
     show_no_answer (self, query);
-  gtk_stack_set_visible_child_name (self->stack, soothe_sidebar_get_n_shown (self) > 0 ? "list" : "empty");
 
   /* The advice follows the first answer as the question is typed. */
   if (self->answers != NULL && self->answers->answers->len > 0)
@@ -762,8 +772,6 @@ soothe_sidebar_class_init (SootheSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SootheSidebar, list_box);
   gtk_widget_class_bind_template_child (widget_class, SootheSidebar, red_flag_button);
   gtk_widget_class_bind_template_child (widget_class, SootheSidebar, red_flag_label);
-  gtk_widget_class_bind_template_child (widget_class, SootheSidebar, empty_title);
-  gtk_widget_class_bind_template_child (widget_class, SootheSidebar, empty_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "soothe-advice-view.h"
+#include "soothe-lazy-page.h"
 #include "soothe-reminder-panel.h"
 #include "soothe-sidebar.h"
 #include "soothe-timer-panel.h"
@@ -25,7 +26,7 @@ struct _SootheWindow
   GtkMenuButton    *menu_button;
   GMenuModel       *main_menu;
   GtkRevealer      *banner_revealer;
-  GtkLabel         *banner_label;
+  GtkLabel         *banner_label;   /* NULL until there is a banner */
   GtkBox           *regions;
   GtkWidget        *sidebar_separator;
   GtkBox           *timer_region;
@@ -223,6 +224,15 @@ show_banner (SootheWindow *self)
 done:
   if (text->len == 0)
     return;
+  if (self->banner_label == NULL)
+    {
+      static const SootheLazyChild children[] = { SOOTHE_LAZY_CHILD (SootheWindow, banner_label) };
+      g_autoptr(GtkWidget) banner = soothe_lazy_page_build (RESOURCE_BASE "/soothe-window-banner.ui",
+                                                            "banner", G_OBJECT (self), NULL,
+                                                            children, G_N_ELEMENTS (children));
+
+      gtk_revealer_set_child (self->banner_revealer, banner);
+    }
   gtk_label_set_text (self->banner_label, text->str);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }
@@ -667,7 +677,6 @@ soothe_window_class_init (SootheWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, main_menu);
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, banner_revealer);
-  gtk_widget_class_bind_template_child (widget_class, SootheWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, regions);
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, timer_region);
