@@ -137,6 +137,8 @@ assert_situation_shown (SootheSituation *situation)
   g_assert_true (soothe_advice_view_get_situation (SOOTHE_ADVICE_VIEW (view)) == situation);
   assert_shows (texts, soothe_situation_get_title (situation));
   assert_shows (texts, soothe_situation_get_summary (situation));
+  for (guint i = 0; i < soothe_situation_get_n_sections (situation); i++)
+    assert_shows (texts, soothe_situation_get_section (situation, i)->heading);
   assert_shows (texts, "Get help");
   assert_shows (texts, "Call emergency services now");
   assert_shows (texts, soothe_situation_get_emergency (situation)[0]);
@@ -228,6 +230,9 @@ test_advice_below_first_screen_follows (void)
   assert_shows (top, soothe_situation_get_title (knee));
   assert_shows (top, soothe_situation_get_summary (knee));
   assert_shows (top, soothe_situation_get_section (knee, 0)->items[0]);
+  /* The first section already runs off the bottom of the default window. */
+  g_assert_cmpuint (soothe_situation_get_n_sections (knee), >, 1);
+  g_assert_null (strstr (top, soothe_situation_get_section (knee, 1)->heading));
   g_assert_null (strstr (top, "Get help"));
   /* The diary's row sits under the summary, on the first screen: it comes with
    * it, not a frame later, or the advice would jump down. */
@@ -240,6 +245,10 @@ test_advice_below_first_screen_follows (void)
                  strstr (top, soothe_situation_get_section (knee, 0)->heading));
   settle ();
   assert_situation_shown (knee);
+  whole = advice_text ();
+  g_assert_true (strstr (whole, soothe_situation_get_section (knee, 0)->heading) <
+                 strstr (whole, soothe_situation_get_section (knee, 1)->heading));
+  g_clear_pointer (&whole, g_free);
 
   /* Changing situation before it follows leaves nothing of the first behind. */
   g_assert_true (soothe_window_show_situation (window, "lower-back-pain"));

@@ -168,11 +168,13 @@ add_pregnancy_note (GtkBox     *box,
 
 static void
 add_sections (SootheAdviceView *self,
-              GtkBox           *page)
+              GtkBox           *page,
+              guint             first,
+              guint             end)
 {
-  guint n = soothe_situation_get_n_sections (self->situation);
+  guint n = MIN (end, soothe_situation_get_n_sections (self->situation));
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = first; i < n; i++)
     {
       const SootheAdviceSection *section = soothe_situation_get_section (self->situation, i);
       g_autoptr(GStrvBuilder) shown = g_strv_builder_new ();
@@ -445,12 +447,14 @@ add_diary (SootheAdviceView *self)
   update_diary_notice (self);
 }
 
-/* Help, therapy, stretches and sources come once the top of the advice is on
- * screen. */
+/* The other sections, help, therapy, stretches and sources come once the top
+ * of the advice is on screen: at the window's default size the first section
+ * already runs off its bottom. */
 static void
 build_rest (SootheAdviceView *self)
 {
   self->rest_pending = FALSE;
+  add_sections (self, self->page, 1, G_MAXUINT);
   add_get_help (self, self->page);
   add_therapy (self, self->page);
   add_stretches (self, self->page);
@@ -540,7 +544,7 @@ rebuild (SootheAdviceView *self)
   tag_passage (add_text (self->page, soothe_situation_get_summary (self->situation), "soothe-summary"),
                "summary", 0, 0);
   add_diary (self);
-  add_sections (self, self->page);
+  add_sections (self, self->page, 0, 1);
 
   self->rest_pending = TRUE;
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->page), GTK_ACCESSIBLE_STATE_BUSY, TRUE, -1);
