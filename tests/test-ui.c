@@ -202,6 +202,38 @@ test_disclaimer_always_visible (void)
   g_assert_true (disclaimer_visible_in_window ());
 }
 
+/* The sidebar's list is taller than the window, and the window's frame has a
+ * fill per box: style.css draws both so that no fill reaches past the clip
+ * around it, which under software OpenGL saves the first frame a program. */
+static void
+test_no_fill_cut_by_a_clip (void)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (
+      gtk_widget_get_ancestor (GTK_WIDGET (list_box ()), GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+  g_assert_true (soothe_window_show_situation (window, "knee-pain"));
+  settle ();
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", dark, NULL);
+      test_settle_window (GTK_WIDGET (window));
+      for (guint end = 0; end < 2; end++)
+        {
+          g_autoptr(GskRenderNode) node = NULL;
+
+          gtk_adjustment_set_value (adjustment, end ? gtk_adjustment_get_upper (adjustment) : 0);
+          test_settle_window (GTK_WIDGET (window));
+          node = test_snapshot_widget (GTK_WIDGET (window));
+          g_assert_cmpuint (test_count_clipped_fills (node, NULL), ==, 0);
+        }
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", FALSE, NULL);
+  gtk_adjustment_set_value (adjustment, 0);
+  test_settle_window (GTK_WIDGET (window));
+}
+
 static guint
 count_lines (const char *texts,
              const char *line)
@@ -1962,6 +1994,7 @@ main (int   argc,
   g_test_add_func ("/soothe/ui/every-situation", test_every_situation);
   g_test_add_func ("/soothe/ui/disclaimer-always-visible", test_disclaimer_always_visible);
   g_test_add_func ("/soothe/ui/advice-below-first-screen-follows", test_advice_below_first_screen_follows);
+  g_test_add_func ("/soothe/ui/no-fill-cut-by-a-clip", test_no_fill_cut_by_a_clip);
   g_test_add_func ("/soothe/ui/keyboard-moves-between-situations", test_keyboard_moves_between_situations);
   g_test_add_func ("/soothe/ui/search", test_search);
   g_test_add_func ("/soothe/ui/search-answers", test_search_answers);
