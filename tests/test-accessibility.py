@@ -80,6 +80,15 @@ def find_app(deadline):
     return None
 
 
+def window_width(app):
+    """The width of Soothe's main window, as a screen reader is told it."""
+    for i in range(app.get_child_count()):
+        window = app.get_child_at_index(i)
+        if role(window) == "frame":
+            return window.get_extents(Atspi.CoordType.WINDOW).width
+    return None
+
+
 def wait_for(predicate, timeout=10):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -128,6 +137,10 @@ try:
     check("the advice has a heading with the situation's title",
           "Burning pain in the upper back" in headings, headings)
     check("the get-help block is announced", "Get help" in headings, headings)
+
+    # Opened at its default size; the other languages must fit the same.
+    default_width = window_width(app)
+    check("the main window has a width", bool(default_width), default_width)
 
     buttons = [name(n) for n in nodes() if role(n) in ("push button", "toggle button")]
     for wanted in ("Search situations", "Main menu", "Start"):
@@ -268,6 +281,10 @@ def run_in_language(language, locale, expected_headings, expected_button):
         check(f"{language}: the advice and its headings are translated", bool(found), headings())
         buttons = [name(n) for n in walk(app) if role(n) == "push button"]
         check(f"{language}: the timer's button is translated", expected_button in buttons, buttons)
+        # A longer word must wrap or be shorter, not make the window wider.
+        width = window_width(app)
+        check(f"{language}: the window opens at its default width", width == default_width,
+              f"{width} px wide, {default_width} px in English")
     finally:
         process.terminate()
         try:
