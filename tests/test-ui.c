@@ -157,11 +157,25 @@ test_every_situation (void)
   for (guint i = 0; i < n; i++)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (list_box (), i);
+      int min_width, min_height;
 
       /* What a click does: select the row. */
       gtk_list_box_select_row (list_box (), row);
       settle ();
       assert_situation_shown (soothe_sidebar_get_shown (sidebar (), i));
+
+      /* It fits the window at its default size, and a display of the 1024×480
+       * the metainfo asks for. */
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &min_width, NULL, NULL, NULL);
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, min_width,
+                          &min_height, NULL, NULL, NULL);
+      g_test_message ("%s: the window's smallest size is %d×%d, and it is %d×%d",
+                      soothe_situation_get_id (soothe_sidebar_get_shown (sidebar (), i)),
+                      min_width, min_height, gtk_widget_get_width (GTK_WIDGET (window)),
+                      gtk_widget_get_height (GTK_WIDGET (window)));
+      g_assert_cmpint (min_width, <=, gtk_widget_get_width (GTK_WIDGET (window)));
+      g_assert_cmpint (min_height, <=, 480);
     }
 }
 
