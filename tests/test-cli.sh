@@ -275,6 +275,12 @@ log_pain_refused () {
   [ ! -e "$history_file" ]
 }
 
+# Whether the running instance offers app.export-history, as GTK's menus see it.
+export_enabled() {
+  gdbus call --session --dest io.github.soothe.Soothe --object-path /io/github/soothe/Soothe \
+    --method org.gtk.Actions.Describe export-history
+}
+
 # Logged in the running instance, changed the same day, exported as CSV.
 log_pain_and_export () (
   [ -n "${DISPLAY:-}" ] || { echo "# skipped: no display"; return 0; }
@@ -284,8 +290,11 @@ log_pain_and_export () (
   "$soothe" --start-therapy=heat --minutes=5 > "$tmp/primary.log" 2>&1 &
   pid=$!
   wait_for_instance || { kill $pid; return 1; }
+  # Export Diary… waits for something to export.
+  export_enabled | grep -q false || { echo "# Export Diary… enabled with nothing logged"; ok=1; }
   timeout 30 "$soothe" --log-pain=6 --situation=knee-pain > "$tmp/out" || ok=1
   grep -qx "Logged 6 of 10 for Knee pain today." "$tmp/out" || ok=1
+  export_enabled | grep -q true || { echo "# Export Diary… not enabled after logging"; ok=1; }
   timeout 30 "$soothe" --log-pain=4 --situation=knee-pain \
     "--note=$(printf 'stairs, "then"\n=the hill')" > /dev/null || ok=1
   timeout 30 "$soothe" --log-pain 2 --situation heel-pain --note=-2 > /dev/null || ok=1

@@ -1010,6 +1010,11 @@ test_pain_diary (void)
   const SootheHistoryEvent *event;
   g_autofree char *texts = NULL;
   guint before = count_pain_entries ();
+  GAction *export = g_action_map_lookup_action (G_ACTION_MAP (app), "export-history");
+
+  /* Export Diary… waits for something to export. */
+  g_assert_true (g_action_get_enabled (export) ==
+                 (soothe_history_get_n_events (soothe_application_get_history (app)) > 0));
 
   g_assert_true (soothe_window_show_situation (window, "knee-pain"));
   settle ();
@@ -1031,6 +1036,7 @@ test_pain_diary (void)
   g_assert_cmpuint (event->level, ==, 4);
   g_assert_null (event->note);
   g_assert_cmpuint (count_pain_entries (), ==, before + 1);
+  g_assert_true (g_action_get_enabled (export));
   g_assert_cmpint (soothe_pain_row_get_level (row), ==, 4);
   texts = advice_text ();
   g_assert_nonnull (strstr (texts, "Logged 4 today."));

@@ -192,11 +192,24 @@ static const GActionEntry diary_actions[] = {
   { "show-progress", show_progress_activated_cb },
 };
 
+/* Export Diary… is offered once the history has something to export. */
+static void
+update_export (SootheApplication *self)
+{
+  GAction *export = g_action_map_lookup_action (G_ACTION_MAP (self), "export-history");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (export),
+                               soothe_history_get_n_events (self->history) > 0);
+}
+
 void
 soothe_application_diary_startup (SootheApplication *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), diary_actions, G_N_ELEMENTS (diary_actions),
                                    self);
+  update_export (self);
+  g_signal_connect_object (self->history, "changed", G_CALLBACK (update_export), self,
+                           G_CONNECT_SWAPPED);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.show-progress",
                                          (const char *[]) { "<Control>d", NULL });
 }
