@@ -757,38 +757,26 @@ test_light_and_dark (Fixture       *f,
   close_window (window);
 }
 
-/* Inset shadows the size of @node's window, in the nodes GTK builds a
- * widget's drawing from. */
-static guint
-count_frame_shadows (GskRenderNode *node,
-                     int            width,
-                     int            height)
-{
-  graphene_rect_t bounds;
-  guint n = 0;
+typedef struct {
+  int   width, height;  /* the window's */
+  guint n;
+} FrameShadows;
 
-  switch (gsk_render_node_get_node_type (node))
-    {
-    case GSK_CONTAINER_NODE:
-      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        n += count_frame_shadows (gsk_container_node_get_child (node, i), width, height);
-      return n;
-    case GSK_TRANSFORM_NODE:
-      return count_frame_shadows (gsk_transform_node_get_child (node), width, height);
-    case GSK_CLIP_NODE:
-      return count_frame_shadows (gsk_clip_node_get_child (node), width, height);
-    case GSK_ROUNDED_CLIP_NODE:
-      return count_frame_shadows (gsk_rounded_clip_node_get_child (node), width, height);
-    case GSK_OPACITY_NODE:
-      return count_frame_shadows (gsk_opacity_node_get_child (node), width, height);
-    case GSK_DEBUG_NODE:
-      return count_frame_shadows (gsk_debug_node_get_child (node), width, height);
-    case GSK_INSET_SHADOW_NODE:
-      gsk_render_node_get_bounds (node, &bounds);
-      return bounds.size.width >= width - 2 && bounds.size.height >= height - 2;
-    default:
-      return 0;
-    }
+/* Counts the inset shadows the size of the window. */
+static void
+count_frame_shadow (GskRenderNode         *node,
+                    const graphene_rect_t *clip,
+                    gboolean               rounded,
+                    gpointer               data)
+{
+  FrameShadows *shadows = data;
+  graphene_rect_t bounds;
+
+  if (gsk_render_node_get_node_type (node) != GSK_INSET_SHADOW_NODE)
+    return;
+  gsk_render_node_get_bounds (node, &bounds);
+  if (bounds.size.width >= shadows->width - 2 && bounds.size.height >= shadows->height - 2)
+    shadows->n++;
 }
 
 /* The window's drawing, and how many frame shadows it has. */
@@ -797,9 +785,10 @@ snapshot_window (GtkWidget *window,
                  guint     *n_frame_shadows)
 {
   GskRenderNode *node = test_snapshot_widget (window);
+  FrameShadows shadows = { gtk_widget_get_width (window), gtk_widget_get_height (window), 0 };
 
-  *n_frame_shadows = count_frame_shadows (node, gtk_widget_get_width (window),
-                                          gtk_widget_get_height (window));
+  test_visit_nodes (node, NULL, FALSE, count_frame_shadow, &shadows);
+  *n_frame_shadows = shadows.n;
   return node;
 }
 

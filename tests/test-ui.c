@@ -240,7 +240,7 @@ test_no_fill_cut_by_a_clip (void)
           gtk_adjustment_set_value (adjustment, end ? gtk_adjustment_get_upper (adjustment) : 0);
           test_settle_window (GTK_WIDGET (window));
           node = test_snapshot_widget (GTK_WIDGET (window));
-          g_assert_cmpuint (test_count_clipped_fills (node, NULL), ==, 0);
+          g_assert_cmpuint (test_count_clipped_fills (node), ==, 0);
         }
     }
   g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", FALSE, NULL);

@@ -168,55 +168,103 @@ test_render_widget (GtkWidget *widget)
   return test_render_node (widget, NULL, node);
 }
 
-/* Colour fills in @node that a rectangular clip cuts: fills that reach past
- * the edge of the clip around them (@clip, in @node's coordinates; NULL for
- * none). Under software OpenGL, GTK 4.8 draws a fill cut by a clip with a
- * program of its own, compiled the first time it is used. A fill inside a
- * rounded clip is drawn with the rounded one, which the theme's buttons need
- * anyway, so those are not counted. */
-static inline guint
-test_count_clipped_fills (GskRenderNode         *node,
-                          const graphene_rect_t *clip)
+/* Called for each node of a drawing that draws rather than groups, with the
+ * clip around it in its own coordinates (NULL for none) and whether a rounded
+ * clip is among those around it. */
+typedef void (*TestVisitFunc) (GskRenderNode         *node,
+                               const graphene_rect_t *clip,
+                               gboolean               rounded,
+                               gpointer               data);
+
+/* Walks @node through the nodes GTK builds a widget's drawing from
+ * (containers, transforms, clips, opacity, colour matrices), calling @visit
+ * for the others. What a clip leaves nothing of is not drawn, so not visited;
+ * under a transform other than scale and move the clip is not known, so it is
+ * passed as NULL. */
+static inline void
+test_visit_nodes (GskRenderNode         *node,
+                  const graphene_rect_t *clip,
+                  gboolean               rounded,
+                  TestVisitFunc          visit,
+                  gpointer               data)
 {
-  graphene_rect_t bounds, inner;
+  graphene_rect_t inner;
   float scale_x, scale_y, dx, dy;
-  guint n = 0;
 
   switch (gsk_render_node_get_node_type (node))
     {
     case GSK_CONTAINER_NODE:
       for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        n += test_count_clipped_fills (gsk_container_node_get_child (node, i), clip);
-      return n;
+        test_visit_nodes (gsk_container_node_get_child (node, i), clip, rounded, visit, data);
+      break;
     case GSK_TRANSFORM_NODE:
-      if (clip == NULL)
-        return test_count_clipped_fills (gsk_transform_node_get_child (node), NULL);
-      if (gsk_transform_get_category (gsk_transform_node_get_transform (node)) <
+      if (clip == NULL ||
+          gsk_transform_get_category (gsk_transform_node_get_transform (node)) <
           GSK_TRANSFORM_CATEGORY_2D_AFFINE)
-        return 0;
+        {
+          test_visit_nodes (gsk_transform_node_get_child (node), NULL, rounded, visit, data);
+          break;
+        }
       gsk_transform_to_affine (gsk_transform_node_get_transform (node),
                                &scale_x, &scale_y, &dx, &dy);
       graphene_rect_init (&inner, (clip->origin.x - dx) / scale_x, (clip->origin.y - dy) / scale_y,
                           clip->size.width / scale_x, clip->size.height / scale_y);
-      return test_count_clipped_fills (gsk_transform_node_get_child (node), &inner);
+      test_visit_nodes (gsk_transform_node_get_child (node), &inner, rounded, visit, data);
+      break;
     case GSK_CLIP_NODE:
-      inner = *gsk_clip_node_get_clip (node);
+    case GSK_ROUNDED_CLIP_NODE:
+      inner = gsk_render_node_get_node_type (node) == GSK_CLIP_NODE
+              ? *gsk_clip_node_get_clip (node)
+              : gsk_rounded_clip_node_get_clip (node)->bounds;
       if (clip != NULL && !graphene_rect_intersection (&inner, clip, &inner))
-        return 0;
-      return test_count_clipped_fills (gsk_clip_node_get_child (node), &inner);
+        break;
+      test_visit_nodes (gsk_render_node_get_node_type (node) == GSK_CLIP_NODE
+                        ? gsk_clip_node_get_child (node)
+                        : gsk_rounded_clip_node_get_child (node),
+                        &inner, rounded || gsk_render_node_get_node_type (node) == GSK_ROUNDED_CLIP_NODE,
+                        visit, data);
+      break;
     case GSK_OPACITY_NODE:
-      return test_count_clipped_fills (gsk_opacity_node_get_child (node), clip);
+      test_visit_nodes (gsk_opacity_node_get_child (node), clip, rounded, visit, data);
+      break;
     case GSK_COLOR_MATRIX_NODE:
-      return test_count_clipped_fills (gsk_color_matrix_node_get_child (node), clip);
+      test_visit_nodes (gsk_color_matrix_node_get_child (node), clip, rounded, visit, data);
+      break;
     case GSK_DEBUG_NODE:
-      return test_count_clipped_fills (gsk_debug_node_get_child (node), clip);
-    case GSK_COLOR_NODE:
-      gsk_render_node_get_bounds (node, &bounds);
-      return clip != NULL && graphene_rect_intersection (clip, &bounds, NULL) &&
-             !graphene_rect_contains_rect (clip, &bounds);
+      test_visit_nodes (gsk_debug_node_get_child (node), clip, rounded, visit, data);
+      break;
     default:
-      return 0;
+      visit (node, clip, rounded, data);
     }
+}
+
+static inline void
+count_clipped_fill (GskRenderNode         *node,
+                    const graphene_rect_t *clip,
+                    gboolean               rounded,
+                    gpointer               data)
+{
+  graphene_rect_t bounds;
+
+  if (gsk_render_node_get_node_type (node) != GSK_COLOR_NODE || clip == NULL || rounded)
+    return;
+  gsk_render_node_get_bounds (node, &bounds);
+  if (graphene_rect_intersection (clip, &bounds, NULL) && !graphene_rect_contains_rect (clip, &bounds))
+    (*(guint *) data)++;
+}
+
+/* Colour fills in @node that a rectangular clip cuts: fills that reach past
+ * the edge of the clip around them. Under software OpenGL, GTK 4.8 draws a
+ * fill cut by a clip with a program of its own, compiled the first time it is
+ * used. A fill inside a rounded clip is drawn with the rounded one, which the
+ * theme's buttons need anyway, so those are not counted. */
+static inline guint
+test_count_clipped_fills (GskRenderNode *node)
+{
+  guint n = 0;
+
+  test_visit_nodes (node, NULL, FALSE, count_clipped_fill, &n);
+  return n;
 }
 
 G_END_DECLS
