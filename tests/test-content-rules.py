@@ -9,7 +9,7 @@
 #   its English;
 # - every situation, in every language, says after how many days pain that is no
 #   better needs a doctor (see_doctor_after_days, 1 to 365), the same number in
-#   all three;
+#   all three, and the page names that period in a sentence about seeing someone;
 # - every situation cites at least two https pages, one of them from a national
 #   health service or a clinical body;
 # - a page about running, lifting, exercise, the chest or the ribs opens its
@@ -139,6 +139,47 @@ for language in languages:
             problems.append(f"{language} {situation['id']}: see_doctor_after_days is {days!r}, "
                             "not a whole number from 1 to 365")
 check("every situation says when to see a doctor", problems)
+
+# The diary tells a person "the advice is to contact your doctor when it lasts
+# longer than N", so the page itself must say so: some sentence names both the
+# period and someone to see.
+PERIODS = {
+    "en": {1: ["same day"], 5: ["5 days"], 7: ["a week", "one week", "7 days"],
+           14: ["2 weeks", "two weeks", "14 days"], 21: ["a few weeks", "3 weeks", "three weeks"],
+           42: ["6 weeks", "six weeks"]},
+    "de": {1: ["selben Tag"], 5: ["5 Tage"], 7: ["einer Woche", "eine Woche", "7 Tage"],
+           14: ["2 Wochen", "zwei Wochen", "14 Tage"],
+           21: ["einigen Wochen", "ein paar Wochen", "3 Wochen", "drei Wochen"],
+           42: ["6 Wochen", "sechs Wochen"]},
+    "es": {1: ["mismo día"], 5: ["5 días"], 7: ["una semana", "7 días"],
+           14: ["2 semanas", "dos semanas", "14 días"], 21: ["unas semanas", "3 semanas", "tres semanas"],
+           42: ["6 semanas", "seis semanas"]},
+}
+# "In the last 7 days" is not a period to wait.
+LAST = {"en": "last", "de": "letzten", "es": "últimos"}
+CARE = {
+    "en": r"\b(doctor|GP|physiotherap\w*|midwife|podiatrist)\b",
+    "de": r"(Arzt|Ärzt|praxis|Physiotherap|Hebamme)",
+    "es": r"(médic|fisioterap|matrona|podólog)",
+}
+problems = []
+for language in languages:
+    for situation in bundles[language]["situations"]:
+        days = situation.get("see_doctor_after_days")
+        phrases = PERIODS[language].get(days)
+        if phrases is None:
+            problems.append(f"{language} {situation['id']}: no wording known for {days!r} days")
+            continue
+        # A get-help line is about seeing someone by where it stands.
+        sentences = [(path.startswith(".get_help"), sentence) for path, text in texts(situation)
+                     for sentence in re.split(r"(?<=[.!?])\s+", text.replace("*", ""))]
+        if not any((care or re.search(CARE[language], sentence))
+                   and any(re.search(rf"(?<!{LAST[language]} ){re.escape(phrase)}", sentence, re.I)
+                           for phrase in phrases)
+                   for care, sentence in sentences):
+            problems.append(f"{language} {situation['id']}: no sentence says to see someone "
+                            f"after {' or '.join(phrases)}")
+check("every page says in words after how long to see a doctor, as the diary does", problems)
 
 # National health services and clinical bodies.
 TRUSTED = ("nhs.uk", "nhs.scot", "nhsinform.scot", "hse.ie", "hse.gov.uk", "nice.org.uk",
