@@ -6,6 +6,9 @@
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#if defined (HAVE_XLIB) && defined (GDK_WINDOWING_X11)
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "soothe-advice-view.h"
 #include "soothe-application.h"
@@ -164,7 +167,7 @@ test_every_situation (void)
       settle ();
       assert_situation_shown (soothe_sidebar_get_shown (sidebar (), i));
 
-      /* It fits the window at its default size, and a display of the 1024×480
+      /* It fits the window at its default size, and a display of the 800×480
        * the metainfo asks for. */
       gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1,
                           &min_width, NULL, NULL, NULL);
@@ -175,6 +178,7 @@ test_every_situation (void)
                       min_width, min_height, gtk_widget_get_width (GTK_WIDGET (window)),
                       gtk_widget_get_height (GTK_WIDGET (window)));
       g_assert_cmpint (min_width, <=, gtk_widget_get_width (GTK_WIDGET (window)));
+      g_assert_cmpint (min_width, <=, 800);
       g_assert_cmpint (min_height, <=, 480);
     }
 }
@@ -203,6 +207,177 @@ disclaimer_visible_in_window (void)
              bounds.origin.y + bounds.size.height <= gtk_widget_get_height (GTK_WIDGET (window));
     }
   return FALSE;
+}
+
+/* The header bar's button for the sidebar in a narrow window. */
+static GtkWidget *
+sidebar_button (void)
+{
+  GtkWidget *titlebar = gtk_window_get_titlebar (GTK_WINDOW (window));
+  GtkWidget *widget = titlebar;
+
+  /* Depth-first through the header bar, for the button with the action. */
+  while (widget != NULL)
+    {
+      GtkWidget *next;
+
+      if (GTK_IS_ACTIONABLE (widget) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.show-sidebar") == 0)
+        return widget;
+      next = gtk_widget_get_first_child (widget);
+      while (next == NULL && widget != titlebar)
+        {
+          next = gtk_widget_get_next_sibling (widget);
+          if (next == NULL)
+            widget = gtk_widget_get_parent (widget);
+        }
+      widget = next;
+    }
+  g_error ("The header bar has no button for win.show-sidebar");
+}
+
+static int wanted_width;
+
+static gboolean
+window_resized (gpointer data)
+{
+  /* The X window has the frame around the widgets too. */
+  return gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+         ABS (gtk_widget_get_width (GTK_WIDGET (window)) - wanted_width) <= 16;
+}
+
+/* As a window manager does when the window is tiled to half the screen. */
+static void
+resize_window (int width)
+{
+#if defined (HAVE_XLIB) && defined (GDK_WINDOWING_X11)
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  wanted_width = width;
+  XResizeWindow (gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface)),
+                 gdk_x11_surface_get_xid (surface), width, 700);
+  test_wait_until (window_resized, NULL);
+  test_settle_window (GTK_WIDGET (window));
+#endif
+}
+
+static gboolean
+focus_within (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static gboolean
+show_sidebar_state (void)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "show-sidebar");
+
+  return g_variant_get_boolean (state);
+}
+
+/* Half of a 1600 px screen: the advice with the timer, or with the sidebar
+ * when it is asked for, and the three side by side again when it is wide. */
+static void
+test_narrow_window (void)
+{
+  GtkWidget *side = GTK_WIDGET (sidebar ());
+  GtkWidget *timer = find_descendant (GTK_WIDGET (window), SOOTHE_TYPE_TIMER_PANEL);
+  GtkWidget *view = find_descendant (GTK_WIDGET (window), SOOTHE_TYPE_ADVICE_VIEW);
+  GtkWidget *button = sidebar_button ();
+  GtkListBoxRow *row;
+  SootheSituation *picked;
+  int min_width;
+
+#if defined (HAVE_XLIB) && defined (GDK_WINDOWING_X11)
+  if (!GDK_IS_X11_DISPLAY (gtk_widget_get_display (GTK_WIDGET (window))))
+    {
+      g_test_skip ("resizing the window needs an X11 display");
+      return;
+    }
+#else
+  g_test_skip ("resizing the window needs Xlib");
+  return;
+#endif
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_test_message ("the window can be %d px narrow", min_width);
+  g_assert_cmpint (min_width, <=, 800);
+
+  /* Wide: all three, and no button. */
+  g_assert_true (gtk_widget_get_mapped (side) && gtk_widget_get_mapped (timer));
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "show-sidebar"));
+
+  /* Narrow, with the focus in the sidebar: it folds away, the timer stays,
+   * and the focus goes to the button that brings the sidebar back. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (list_box ())));
+  resize_window (800);
+  g_assert_false (gtk_widget_get_mapped (side));
+  g_assert_true (gtk_widget_get_mapped (timer) && gtk_widget_get_mapped (view));
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (focus_within (button));
+  g_assert_cmpint (gtk_widget_get_width (view), >=, 446);
+
+  /* F9 or the button: the sidebar in the timer's place, with the focus. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-sidebar", NULL);
+  test_settle_window (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (side) && gtk_widget_get_mapped (view));
+  g_assert_false (gtk_widget_get_mapped (timer));
+  g_assert_true (show_sidebar_state ());
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  g_assert_true (focus_within (side));
+
+  /* Moving through the list shows each situation and keeps the sidebar;
+   * a click on one picks it, and the sidebar goes. */
+  row = gtk_list_box_get_row_at_index (list_box (), 3);
+  gtk_list_box_select_row (list_box (), row);
+  settle ();
+  g_assert_true (gtk_widget_get_mapped (side));
+  row = gtk_list_box_get_row_at_index (list_box (), 5);
+  picked = soothe_sidebar_get_shown (sidebar (), 5);
+  gtk_list_box_select_row (list_box (), row);
+  g_signal_emit_by_name (list_box (), "row-activated", row);
+  settle ();
+  g_assert_true (soothe_advice_view_get_situation (SOOTHE_ADVICE_VIEW (view)) == picked);
+  g_assert_false (gtk_widget_get_mapped (side));
+  g_assert_true (gtk_widget_get_mapped (timer));
+  g_assert_false (show_sidebar_state ());
+  g_assert_true (focus_within (button));
+
+  /* Ctrl+F brings the sidebar, where the answers are; Enter picks the first. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "search", NULL);
+  test_settle_window (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (side));
+  g_assert_false (gtk_widget_get_mapped (timer));
+  {
+    GtkWidget *entry = find_descendant (side, GTK_TYPE_SEARCH_ENTRY);
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "knee hurts");
+    settle ();
+    g_signal_emit_by_name (entry, "activate");
+    settle ();
+    g_assert_false (gtk_widget_get_mapped (side));
+    g_assert_true (gtk_widget_get_mapped (timer));
+    g_object_set (sidebar (), "search-mode", FALSE, NULL);
+    settle ();
+  }
+
+  /* Wide again: all three, whatever was asked for when narrow. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-sidebar", NULL);
+  test_settle_window (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (side));
+  resize_window (1024);
+  g_assert_true (gtk_widget_get_mapped (side) && gtk_widget_get_mapped (timer));
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_false (show_sidebar_state ());
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "show-sidebar"));
+  /* Folding again starts from the timer. */
+  resize_window (800);
+  g_assert_false (gtk_widget_get_mapped (side));
+  g_assert_true (gtk_widget_get_mapped (timer));
+  resize_window (1024);
 }
 
 static void
@@ -2012,6 +2187,7 @@ main (int   argc,
   g_test_add_func ("/soothe/ui/restored-timer-reports", test_restored_timer_reports);
   g_test_add_func ("/soothe/ui/user-bundles", test_user_bundles);
   g_test_add_func ("/soothe/ui/every-situation", test_every_situation);
+  g_test_add_func ("/soothe/ui/narrow-window", test_narrow_window);
   g_test_add_func ("/soothe/ui/disclaimer-always-visible", test_disclaimer_always_visible);
   g_test_add_func ("/soothe/ui/advice-below-first-screen-follows", test_advice_below_first_screen_follows);
   g_test_add_func ("/soothe/ui/no-fill-cut-by-a-clip", test_no_fill_cut_by_a_clip);

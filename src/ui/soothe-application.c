@@ -724,6 +724,8 @@ soothe_application_startup (GApplication *application)
                                          (const char *[]) { "<Control>minus", "<Control>KP_Subtract", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.text-reset",
                                          (const char *[]) { "<Control>0", "<Control>KP_0", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-sidebar",
+                                         (const char *[]) { "F9", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.timer-toggle",
                                          (const char *[]) { "<Control>t", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.next-situation",

@@ -51,6 +51,7 @@ enum {
 
 enum {
   SITUATION_ACTIVATED,
+  CHOSEN,
   PASSAGE_ACTIVATED,
   N_SIGNALS
 };
@@ -334,13 +335,17 @@ row_activated_cb (SootheSidebar *self,
 {
   if (self->searching)
     open_passage (self, &g_array_index (self->rows, AnswerRow, gtk_list_box_row_get_index (row)).target);
+  g_signal_emit (self, signals[CHOSEN], 0);
 }
 
 static void
 red_flag_clicked_cb (SootheSidebar *self)
 {
   if (self->answers != NULL && self->answers->has_red_flag)
-    open_passage (self, &self->answers->red_flag);
+    {
+      open_passage (self, &self->answers->red_flag);
+      g_signal_emit (self, signals[CHOSEN], 0);
+    }
 }
 
 static void
@@ -505,7 +510,10 @@ search_activated_cb (SootheSidebar *self)
     gtk_list_box_select_row (self->list_box, first);
 
   if (first != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (first));
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (first));
+      g_signal_emit (self, signals[CHOSEN], 0);
+    }
 }
 
 static void
@@ -752,6 +760,18 @@ soothe_sidebar_class_init (SootheSidebarClass *klass)
   signals[SITUATION_ACTIVATED] =
     g_signal_new ("situation-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, SOOTHE_TYPE_SITUATION);
+
+  /**
+   * SootheSidebar::chosen:
+   *
+   * Emitted when the person has picked what to read: a click or Enter on a
+   * row, Enter in the search entry, or the button of an emergency answer.
+   * Moving through the rows with the arrow keys, or typing a question, shows
+   * each situation as it goes (situation-activated) without choosing.
+   */
+  signals[CHOSEN] =
+    g_signal_new ("chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   /**
    * SootheSidebar::passage-activated:

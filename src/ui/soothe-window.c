@@ -12,6 +12,7 @@
 
 #include "soothe-advice-view.h"
 #include "soothe-lazy-page.h"
+#include "soothe-regions-layout.h"
 #include "soothe-reminder-panel.h"
 #include "soothe-sidebar.h"
 #include "soothe-timer-panel.h"
@@ -22,12 +23,14 @@ struct _SootheWindow
   GtkApplicationWindow parent_instance;
 
   /* Template widgets */
+  GtkWidget        *sidebar_button;
   GtkToggleButton  *search_button;
   GtkMenuButton    *menu_button;
   GMenuModel       *main_menu;
   GtkRevealer      *banner_revealer;
   GtkLabel         *banner_label;   /* NULL until there is a banner */
   GtkBox           *regions;
+  SootheRegionsLayout *regions_layout;
   GtkWidget        *sidebar_separator;
   GtkBox           *timer_region;
 
@@ -53,6 +56,9 @@ struct _SootheWindow
 
   /* State */
   gulong            after_paint_id;
+  guint             regions_idle_id;  /* sync_regions_cb() is due */
+  gboolean          focus_in_sidebar;
+  gboolean          focus_folded_away;  /* GTK moved it out of the sidebar as it folded */
   GtkWindow        *shortcuts;  /* built the first time it is asked for */
 };
 
@@ -291,6 +297,16 @@ previous_situation_activated_cb (GSimpleAction *action,
   soothe_sidebar_move (self->sidebar, -1);
 }
 
+/* win.show-sidebar: in a narrow window, the sidebar in place of the timer region. */
+static void
+show_sidebar_change_state_cb (GSimpleAction *action,
+                              GVariant      *state,
+                              gpointer       user_data)
+{
+  SootheWindow *self = user_data;
+  soothe_regions_layout_set_show_start (self->regions_layout, g_variant_get_boolean (state));
+}
+
 static void
 timer_toggle_activated_cb (GSimpleAction *action,
                            GVariant      *parameter,
@@ -341,7 +357,89 @@ static const GActionEntry win_actions[] = {
   { "search", search_activated_cb },
   { "start-therapy", start_therapy_activated_cb, "(su)" },
   { "dismiss-banner", dismiss_banner_activated_cb },
+  { "show-sidebar", NULL, NULL, "false", show_sidebar_change_state_cb },
 };
+
+static gboolean
+has_focus_within (SootheWindow *self,
+                  GtkWidget    *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The regions folded or unfolded, or the sidebar came or went in a narrow
+ * window: the button and the action follow, and the focus is never lost with
+ * a pane folded away. The sidebar, asked for, takes the focus as it comes
+ * in; sent away, it gives the focus back to the button. */
+static gboolean
+sync_regions_cb (gpointer user_data)
+{
+  SootheWindow *self = user_data;
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "show-sidebar");
+  gboolean folded = soothe_regions_layout_get_folded (self->regions_layout);
+  gboolean show_start = soothe_regions_layout_get_show_start (self->regions_layout);
+
+  self->regions_idle_id = 0;
+  gtk_widget_set_visible (self->sidebar_button, folded);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), folded);
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (show_start));
+  if (!folded || self->sidebar == NULL)
+    return G_SOURCE_REMOVE;
+  if (show_start && !has_focus_within (self, GTK_WIDGET (self->sidebar)))
+    gtk_widget_child_focus (GTK_WIDGET (self->sidebar), GTK_DIR_TAB_FORWARD);
+  else if (!show_start && self->focus_folded_away)
+    gtk_widget_grab_focus (self->sidebar_button);
+  self->focus_folded_away = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The layout folds as it is allocated, where no other widget may change its
+ * size, so what follows waits for the main loop, still before the next frame. */
+static void
+regions_changed_cb (SootheWindow *self)
+{
+  if (self->regions_idle_id == 0)
+    self->regions_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, sync_regions_cb, self, NULL);
+}
+
+/* GTK gives the focus of a widget folded away to the first it finds, the
+ * search button; from the sidebar, it should go to the button that brings
+ * the sidebar back. */
+static void
+focus_changed_cb (SootheWindow *self)
+{
+  gboolean was_in_sidebar = self->focus_in_sidebar;
+
+  if (self->sidebar == NULL)
+    return;
+  self->focus_in_sidebar = has_focus_within (self, GTK_WIDGET (self->sidebar));
+  if (was_in_sidebar && !self->focus_in_sidebar &&
+      !gtk_widget_get_child_visible (GTK_WIDGET (self->sidebar)))
+    {
+      self->focus_folded_away = TRUE;
+      regions_changed_cb (self);
+    }
+}
+
+/* In a narrow window, what the person picked takes the sidebar's place. */
+static void
+sidebar_chosen_cb (SootheWindow *self)
+{
+  soothe_regions_layout_set_show_start (self->regions_layout, FALSE);
+}
+
+/* In a narrow window, searching brings the sidebar, where the answers are. */
+static void
+search_mode_changed_cb (SootheWindow *self)
+{
+  gboolean searching;
+
+  g_object_get (self->sidebar, "search-mode", &searching, NULL);
+  if (searching && soothe_regions_layout_get_folded (self->regions_layout))
+    soothe_regions_layout_set_show_start (self->regions_layout, TRUE);
+}
 
 static void
 after_paint_cb (GdkFrameClock *frame_clock,
@@ -481,6 +579,10 @@ soothe_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sidebar, "passage-activated", G_CALLBACK (passage_activated_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "chosen", G_CALLBACK (sidebar_chosen_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "notify::search-mode", G_CALLBACK (search_mode_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->search_button, "active", self->sidebar, "search-mode",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   self->advice_view = SOOTHE_ADVICE_VIEW (soothe_advice_view_new (self->content, self->history,
@@ -603,6 +705,7 @@ soothe_window_dispose (GObject *object)
 {
   SootheWindow *self = SOOTHE_WINDOW (object);
 
+  g_clear_handle_id (&self->regions_idle_id, g_source_remove);
   if (self->shortcuts != NULL)
     gtk_window_destroy (g_steal_pointer (&self->shortcuts));
   gtk_widget_dispose_template (GTK_WIDGET (self), SOOTHE_TYPE_WINDOW);
@@ -672,12 +775,15 @@ soothe_window_class_init (SootheWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
 
+  g_type_ensure (SOOTHE_TYPE_REGIONS_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/soothe-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SootheWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, main_menu);
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, regions);
+  gtk_widget_class_bind_template_child (widget_class, SootheWindow, regions_layout);
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, SootheWindow, timer_region);
 }
@@ -689,5 +795,11 @@ soothe_window_init (SootheWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
+  g_signal_connect_object (self->regions_layout, "notify::folded", G_CALLBACK (regions_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->regions_layout, "notify::show-start", G_CALLBACK (regions_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_changed_cb), NULL);
+  sync_regions_cb (self);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
 }
