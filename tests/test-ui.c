@@ -279,6 +279,33 @@ show_sidebar_state (void)
 
 /* Half of a 1600 px screen: the advice with the timer, or with the sidebar
  * when it is asked for, and the three side by side again when it is wide. */
+/* Runs the shortcut @widget's class binds to @keyval, as a key press that no
+ * widget inside took would; returns whether it handled the key. */
+static gboolean
+activate_class_shortcut (GtkWidget *widget,
+                         guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) trigger = gtk_keyval_trigger_new (keyval, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  g_assert_not_reached ();
+}
+
 static void
 test_narrow_window (void)
 {
@@ -329,6 +356,18 @@ test_narrow_window (void)
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
   g_assert_true (focus_within (side));
 
+  /* Escape sends it away, and the focus goes back to the button; F9 again. */
+  g_assert_true (activate_class_shortcut (GTK_WIDGET (window), GDK_KEY_Escape));
+  test_settle_window (GTK_WIDGET (window));
+  g_assert_false (gtk_widget_get_mapped (side));
+  g_assert_true (gtk_widget_get_mapped (timer));
+  g_assert_false (show_sidebar_state ());
+  g_assert_true (focus_within (button));
+  g_assert_false (activate_class_shortcut (GTK_WIDGET (window), GDK_KEY_Escape));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-sidebar", NULL);
+  test_settle_window (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (side));
+
   /* Moving through the list shows each situation and keeps the sidebar;
    * a click on one picks it, and the sidebar goes. */
   row = gtk_list_box_get_row_at_index (list_box (), 3);
@@ -373,6 +412,8 @@ test_narrow_window (void)
   g_assert_false (gtk_widget_get_visible (button));
   g_assert_false (show_sidebar_state ());
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "show-sidebar"));
+  /* Escape has nothing to send away in a wide window. */
+  g_assert_false (activate_class_shortcut (GTK_WIDGET (window), GDK_KEY_Escape));
   /* Folding again starts from the timer. */
   resize_window (800);
   g_assert_false (gtk_widget_get_mapped (side));

@@ -307,6 +307,22 @@ show_sidebar_change_state_cb (GSimpleAction *action,
   soothe_regions_layout_set_show_start (self->regions_layout, g_variant_get_boolean (state));
 }
 
+/* Escape in a narrow window sends the sidebar away, as picking a situation
+ * does. With no sidebar to send away, the key goes on to whoever else wants it. */
+static gboolean
+hide_sidebar_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  SootheWindow *self = SOOTHE_WINDOW (widget);
+
+  if (!soothe_regions_layout_get_folded (self->regions_layout) ||
+      !soothe_regions_layout_get_show_start (self->regions_layout))
+    return FALSE;
+  soothe_regions_layout_set_show_start (self->regions_layout, FALSE);
+  return TRUE;
+}
+
 static void
 timer_toggle_activated_cb (GSimpleAction *action,
                            GVariant      *parameter,
@@ -774,6 +790,8 @@ soothe_window_class_init (SootheWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* After the focused widget's own keys: Escape in the search ends the search first. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, hide_sidebar_cb, NULL);
 
   g_type_ensure (SOOTHE_TYPE_REGIONS_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/soothe-window.ui");
