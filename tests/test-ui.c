@@ -952,6 +952,29 @@ find_window (GType type)
   return NULL;
 }
 
+/* Counts the shortcuts at or below @widget, and in @without_keys those that
+ * show no keys. */
+static guint
+count_shortcuts (GtkWidget *widget,
+                 guint     *without_keys)
+{
+  guint n = 0;
+
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      GtkWidget *keys = find_descendant (widget, GTK_TYPE_SHORTCUT_LABEL);
+      const char *accelerator = keys != NULL ? gtk_shortcut_label_get_accelerator (GTK_SHORTCUT_LABEL (keys)) : NULL;
+
+      if (accelerator == NULL || *accelerator == '\0')
+        (*without_keys)++;
+      return 1;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_shortcuts (child, without_keys);
+  return n;
+}
+
 static void
 test_menu_windows (void)
 {
@@ -984,6 +1007,21 @@ test_menu_windows (void)
   settle ();
   shortcuts = find_window (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
+  /* Each shortcut shows its keys, those of an action too. */
+  {
+    guint without_keys = 0;
+
+    g_assert_true (GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))) ==
+                   shortcuts);
+    g_assert_cmpuint (count_shortcuts (GTK_WIDGET (shortcuts), &without_keys), >=, 15);
+    g_assert_cmpuint (without_keys, ==, 0);
+  }
+  gtk_window_close (shortcuts);
+  settle ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  settle ();
+  g_assert_true (find_window (GTK_TYPE_SHORTCUTS_WINDOW) == shortcuts);
   gtk_window_close (shortcuts);
   settle ();
 

@@ -59,7 +59,6 @@ struct _SootheWindow
   guint             regions_idle_id;  /* sync_regions_cb() is due */
   gboolean          focus_in_sidebar;
   gboolean          focus_folded_away;  /* GTK moved it out of the sidebar as it folded */
-  GtkWindow        *shortcuts;  /* built the first time it is asked for */
 };
 
 G_DEFINE_FINAL_TYPE (SootheWindow, soothe_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -340,18 +339,19 @@ show_help_overlay_activated_cb (GSimpleAction *action,
                                 GVariant      *parameter,
                                 gpointer       user_data)
 {
-  SootheWindow *self = user_data;
+  GtkApplicationWindow *self = user_data;
 
-  if (self->shortcuts == NULL)
+  /* Set as the help overlay, it shows the keys of the actions it names, and
+   * the window destroys it with itself. */
+  if (gtk_application_window_get_help_overlay (self) == NULL)
     {
       g_autoptr(GtkBuilder) builder =
         gtk_builder_new_from_resource (RESOURCE_BASE "/soothe-shortcuts-window.ui");
 
-      self->shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
-      gtk_window_set_transient_for (self->shortcuts, GTK_WINDOW (self));
-      gtk_window_set_hide_on_close (self->shortcuts, TRUE);
+      gtk_application_window_set_help_overlay (
+          self, GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
     }
-  gtk_window_present (self->shortcuts);
+  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (self)));
 }
 
 /* The menu's popover is some 40 widgets the first frame does not show: it is
@@ -722,8 +722,6 @@ soothe_window_dispose (GObject *object)
   SootheWindow *self = SOOTHE_WINDOW (object);
 
   g_clear_handle_id (&self->regions_idle_id, g_source_remove);
-  if (self->shortcuts != NULL)
-    gtk_window_destroy (g_steal_pointer (&self->shortcuts));
   gtk_widget_dispose_template (GTK_WIDGET (self), SOOTHE_TYPE_WINDOW);
   g_clear_object (&self->content);
   g_clear_object (&self->timer);
