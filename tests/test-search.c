@@ -396,6 +396,26 @@ test_answer_list (void)
     g_assert_cmpint (memcmp (&g_array_index (list, SoothePassage, i), &set->red_flag, sizeof (SoothePassage)), !=, 0);
 }
 
+/* Whether any passage of any answer in @set names an NSAID. */
+static gboolean
+answers_mention_nsaid (SootheAnswers   *answers,
+                       SootheAnswerSet *set)
+{
+  for (guint i = 0; i < set->answers->len; i++)
+    {
+      SootheAnswer *answer = &g_array_index (set->answers, SootheAnswer, i);
+
+      for (guint p = 0; p < answer->n_passages; p++)
+        {
+          g_autofree char *text = soothe_answers_get_text (answers, &answer->passages[p]);
+
+          if (soothe_text_mentions_nsaid (text) != NULL)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* In pregnancy the answers leave out what the advice pane hides. */
 static void
 test_pregnancy_leaves_out_hidden (void)
@@ -405,15 +425,46 @@ test_pregnancy_leaves_out_hidden (void)
   g_autoptr(SootheAnswerSet) plain = soothe_answers_ask (answers, "ibuprofen", SOOTHE_ASK_NONE);
 
   g_assert_cmpuint (plain->answers->len, >, 0);
-  for (guint i = 0; i < set->answers->len; i++)
-    {
-      SootheAnswer *answer = &g_array_index (set->answers, SootheAnswer, i);
+  g_assert_true (answers_mention_nsaid (answers, plain));
+  g_assert_false (answers_mention_nsaid (answers, set));
+}
 
-      for (guint p = 0; p < answer->n_passages; p++)
+/* So does a question about pregnancy, from someone who has not said they
+ * are pregnant: it gets the pregnancy page's painkiller advice instead. */
+static void
+test_pregnancy_question_leaves_out_hidden (void)
+{
+  static const struct {
+    const char *language;
+    const char *pregnant;
+    const char *plain;
+  } asked[] = {
+    { "en", "can I take ibuprofen while I'm pregnant", "can I take ibuprofen" },
+    { "de", "darf ich in der Schwangerschaft Ibuprofen nehmen", "darf ich Ibuprofen nehmen" },
+    { "es", "puedo tomar ibuprofeno si estoy embarazada", "puedo tomar ibuprofeno" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (asked); i++)
+    {
+      g_autoptr(SootheContent) language =
+        soothe_content_new_builtin_for ((const char * const []) { asked[i].language, NULL });
+      SootheAnswers *answers = soothe_content_get_answers (language);
+      g_autoptr(SootheAnswerSet) set = soothe_answers_ask (answers, asked[i].pregnant, SOOTHE_ASK_NONE);
+      g_autoptr(SootheAnswerSet) plain = soothe_answers_ask (answers, asked[i].plain, SOOTHE_ASK_NONE);
+      gboolean has_pregnancy_page = FALSE;
+
+      g_test_message ("%s: %s", asked[i].language, asked[i].pregnant);
+      g_assert_true (answers_mention_nsaid (answers, plain));
+      g_assert_false (answers_mention_nsaid (answers, set));
+      for (guint a = 0; a < set->answers->len; a++)
         {
-          g_autofree char *text = soothe_answers_get_text (answers, &answer->passages[p]);
-          g_assert_null (soothe_text_mentions_nsaid (text));
+          g_autoptr(SootheSituation) situation =
+            g_list_model_get_item (soothe_content_get_situations (language),
+                                   g_array_index (set->answers, SootheAnswer, a).situation);
+
+          has_pregnancy_page |= soothe_situation_get_pregnancy (situation);
         }
+      g_assert_true (has_pregnancy_page);
     }
 }
 
@@ -501,6 +552,8 @@ main (int   argc,
   g_test_add_func ("/soothe/search/red-flags-both-ways", test_red_flags_both_ways);
   g_test_add_func ("/soothe/search/answer-list", test_answer_list);
   g_test_add_func ("/soothe/search/pregnancy-leaves-out-hidden", test_pregnancy_leaves_out_hidden);
+  g_test_add_func ("/soothe/search/pregnancy-question-leaves-out-hidden",
+                   test_pregnancy_question_leaves_out_hidden);
   g_test_add_func ("/soothe/search/user-synonyms", test_user_synonyms);
   g_test_add_func ("/soothe/search/bad-synonyms", test_bad_synonyms);
   g_test_add_func ("/soothe/search/markup-not-indexed", test_markup_not_indexed);

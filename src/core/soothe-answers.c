@@ -47,9 +47,9 @@
 #define MIN_WHOLE_RED_FLAG_TERMS 4
 
 /* A word no title has, but the prose of this share of situations does, is
- * still a subject Soothe has advice on ("ice", "stretches"); one in fewer is
- * a chance word ("ear"). */
-#define MIN_PROSE_SHARE      0.5
+ * still a subject Soothe has advice on ("ice", "stretches", "paracetamol");
+ * one in fewer is a chance word ("ear"). */
+#define MIN_PROSE_SHARE      0.33
 #define MIN_PROSE_SITUATIONS 3
 
 /* A word most situations have in their title says how it feels, not what it is. */
@@ -676,6 +676,30 @@ soothe_answers_ask (SootheAnswers  *self,
       q.known_mass += q.weights[t];
     }
 
+  /* Each situation has one title. A word that pregnancy pages have in at
+   * least half the titles it is in ("pregnant") asks about pregnancy; so
+   * does a person who said they are. */
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const SootheSearchHit *hit = &g_array_index (hits, SootheSearchHit, i);
+      const Passage *passage = &g_array_index (self->passages, Passage, hit->document);
+      gboolean for_pregnancy = g_array_index (self->pregnancy, gboolean, passage->situation);
+
+      if (passage->kind != SOOTHE_PASSAGE_TITLE)
+        continue;
+      for (guint32 rest = hit->terms; rest != 0; rest &= rest - 1)
+        {
+          guint t = __builtin_ctz (rest);
+
+          title_count[t]++;
+          pregnancy_title_count[t] += for_pregnancy;
+        }
+    }
+  q.pregnancy = (flags & SOOTHE_ASK_PREGNANT) != 0;
+  for (guint t = 0; t < q.n_terms; t++)
+    if (pregnancy_title_count[t] > 0 && 2 * pregnancy_title_count[t] >= title_count[t])
+      q.pregnancy = TRUE;
+
   for (guint i = 0; i < hits->len; i++)
     {
       const SootheSearchHit *hit = &g_array_index (hits, SootheSearchHit, i);
@@ -683,7 +707,9 @@ soothe_answers_ask (SootheAnswers  *self,
       Gathered *gathered = &g_array_index (self->gathered, Gathered, passage->situation);
       Found found = { hit->document, hit->score, hit->terms };
 
-      if (flags & SOOTHE_ASK_PREGNANT)
+      /* What the advice pane leaves out in pregnancy answers no question
+       * about pregnancy either: "can I take ibuprofen while pregnant". */
+      if (q.pregnancy)
         {
           g_autoptr(SootheSituation) situation = g_list_model_get_item (situations, passage->situation);
 
@@ -719,22 +745,9 @@ soothe_answers_ask (SootheAnswers  *self,
     {
       Gathered *gathered = &g_array_index (self->gathered, Gathered, g_array_index (touched, guint, i));
 
-      gboolean for_pregnancy = g_array_index (self->pregnancy, gboolean, g_array_index (touched, guint, i));
-
       for (guint t = 0; t < q.n_terms; t++)
-        {
-          title_count[t] += (gathered->title_terms >> t) & 1;
-          pregnancy_title_count[t] += for_pregnancy && ((gathered->title_terms >> t) & 1);
-          situation_count[t] += (gathered->all_terms >> t) & 1;
-        }
+        situation_count[t] += (gathered->all_terms >> t) & 1;
     }
-
-  /* A word that pregnancy pages have in at least half the titles it is in
-   * ("pregnant") asks about pregnancy; so does a person who said they are. */
-  q.pregnancy = (flags & SOOTHE_ASK_PREGNANT) != 0;
-  for (guint t = 0; t < q.n_terms; t++)
-    if (pregnancy_title_count[t] > 0 && 2 * pregnancy_title_count[t] >= title_count[t])
-      q.pregnancy = TRUE;
 
   /* A word only ever found in the prose, never in a title or keywords, is
    * more likely a chance word of the question ("because") than its subject. */
