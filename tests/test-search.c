@@ -468,6 +468,37 @@ test_pregnancy_question_leaves_out_hidden (void)
     }
 }
 
+/* A page's advice answers an everyday question before a short get-help line
+ * of the same page that has a word or two of it. */
+static void
+test_advice_before_get_help (void)
+{
+  static const struct {
+    const char *language;
+    const char *question;
+  } asked[] = {
+    { "en", "sneezing made my back hurt" },
+    { "es", "me duele la espalda cuando estornudo" },
+    { "es", "me arde la espalda por estar en la computadora todo el dia" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (asked); i++)
+    {
+      g_autoptr(SootheContent) language =
+        soothe_content_new_builtin_for ((const char * const []) { asked[i].language, NULL });
+      SootheAnswers *answers = soothe_content_get_answers (language);
+      g_autoptr(SootheAnswerSet) set = soothe_answers_ask (answers, asked[i].question, SOOTHE_ASK_NONE);
+      SoothePassageKind kind;
+
+      g_test_message ("%s: %s", asked[i].language, asked[i].question);
+      g_assert_false (set->has_red_flag);
+      g_assert_cmpuint (set->answers->len, >, 0);
+      kind = g_array_index (set->answers, SootheAnswer, 0).passages[0].kind;
+      g_assert_cmpint (kind, !=, SOOTHE_PASSAGE_EMERGENCY);
+      g_assert_cmpint (kind, !=, SOOTHE_PASSAGE_URGENT);
+    }
+}
+
 /* A user bundle's synonym group reaches the answers. */
 static void
 test_user_synonyms (void)
@@ -552,6 +583,7 @@ main (int   argc,
   g_test_add_func ("/soothe/search/red-flags-both-ways", test_red_flags_both_ways);
   g_test_add_func ("/soothe/search/answer-list", test_answer_list);
   g_test_add_func ("/soothe/search/pregnancy-leaves-out-hidden", test_pregnancy_leaves_out_hidden);
+  g_test_add_func ("/soothe/search/advice-before-get-help", test_advice_before_get_help);
   g_test_add_func ("/soothe/search/pregnancy-question-leaves-out-hidden",
                    test_pregnancy_question_leaves_out_hidden);
   g_test_add_func ("/soothe/search/user-synonyms", test_user_synonyms);

@@ -94,6 +94,7 @@ typedef struct
 {
   guint   document;
   double  score;
+  double  rank;    /* the score, a get-help line's weighed as an answer */
   guint32 terms;
 } Found;
 
@@ -105,7 +106,9 @@ typedef struct
   guint32  title_terms;
   guint32  all_terms;
   guint    n_found;
-  Found    found[KEPT_PASSAGES];   /* best first, TITLE not among them */
+  Found    found[KEPT_PASSAGES];   /* best first by rank, TITLE not among them */
+  guint    n_red_flags;
+  Found    red_flags[KEPT_PASSAGES];  /* its get-help lines, best first by score */
   double   value;                  /* of the situation as an answer */
 } Gathered;
 
@@ -425,20 +428,37 @@ is_hidden_in_pregnancy (SootheAnswers   *self,
 }
 
 static void
-gathered_add (Gathered    *gathered,
-              const Found *found)
+found_keep (Found       *kept,
+            guint       *n_kept,
+            const Found *found,
+            gboolean     by_rank)
 {
-  guint position = gathered->n_found;
+  guint position = *n_kept;
 
-  while (position > 0 && gathered->found[position - 1].score < found->score)
+  while (position > 0 && (by_rank ? kept[position - 1].rank < found->rank
+                                  : kept[position - 1].score < found->score))
     position--;
   if (position >= KEPT_PASSAGES)
     return;
 
-  memmove (&gathered->found[position + 1], &gathered->found[position],
-           (MIN (gathered->n_found, KEPT_PASSAGES - 1) - position) * sizeof (Found));
-  gathered->found[position] = *found;
-  gathered->n_found = MIN (gathered->n_found + 1, KEPT_PASSAGES);
+  memmove (&kept[position + 1], &kept[position],
+           (MIN (*n_kept, KEPT_PASSAGES - 1) - position) * sizeof (Found));
+  kept[position] = *found;
+  *n_kept = MIN (*n_kept + 1, KEPT_PASSAGES);
+}
+
+/* A situation keeps its best passages as answers, where a get-help line
+ * weighs what it does as one: short, it would otherwise crowd out the advice
+ * of a page that has many ("my knee clicks"). Its get-help lines are kept
+ * apart too, for the red flag. */
+static void
+gathered_add (Gathered    *gathered,
+              const Found *found,
+              gboolean     red_flag)
+{
+  found_keep (gathered->found, &gathered->n_found, found, TRUE);
+  if (red_flag)
+    found_keep (gathered->red_flags, &gathered->n_red_flags, found, FALSE);
 }
 
 /* The weight of the terms in @terms: how much of the question they are. */
@@ -574,9 +594,9 @@ find_red_flag (SootheAnswers   *self,
           (!question->pregnancy && g_array_index (self->pregnancy, gboolean, situation)))
         continue;
 
-      for (guint k = 0; k < gathered->n_found; k++)
+      for (guint k = 0; k < gathered->n_red_flags; k++)
         {
-          const Found *found = &gathered->found[k];
+          const Found *found = &gathered->red_flags[k];
           const Passage *passage = &g_array_index (self->passages, Passage, found->document);
           guint32 own = found->terms & question->known;
           /* In the best answer's own page, its title may name the red flag:
@@ -705,7 +725,9 @@ soothe_answers_ask (SootheAnswers  *self,
       const SootheSearchHit *hit = &g_array_index (hits, SootheSearchHit, i);
       const Passage *passage = &g_array_index (self->passages, Passage, hit->document);
       Gathered *gathered = &g_array_index (self->gathered, Gathered, passage->situation);
-      Found found = { hit->document, hit->score, hit->terms };
+      gboolean red_flag = is_red_flag_kind (passage->kind);
+      Found found = { hit->document, hit->score,
+                      red_flag ? GET_HELP_FACTOR * hit->score : hit->score, hit->terms };
 
       /* What the advice pane leaves out in pregnancy answers no question
        * about pregnancy either: "can I take ibuprofen while pregnant". */
@@ -730,7 +752,7 @@ soothe_answers_ask (SootheAnswers  *self,
           gathered->title_terms = hit->terms;
           continue;
         }
-      gathered_add (gathered, &found);
+      gathered_add (gathered, &found, red_flag);
 
       for (guint32 rest = hit->terms; rest != 0; rest &= rest - 1)
         {
