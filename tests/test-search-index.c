@@ -294,6 +294,24 @@ test_prefix_while_typing (void)
   g_assert_cmpfloat (score_of (index, "coughing", 2), ==, 10 * 1.25);
 }
 
+/* A word being typed that the index already has is that word: "blade" is
+ * not yet "bladder". One it does not have is on its way to a longer one. */
+static void
+test_whole_word_while_typing (void)
+{
+  g_autoptr(SootheSearchIndex) index = soothe_search_index_new_full (everyday_stopwords, SOOTHE_SEARCH_RANK_PASSAGES,
+                                                                     SOOTHE_STEMMER_ENGLISH);
+
+  add_document (index, 0, "Shoulder blade squeeze", NULL, NULL, NULL);
+  add_document (index, 1, "Losing control of your bladder", NULL, NULL, NULL);
+
+  assert_hits (index, "shoulder blade", "0");
+  assert_hits (index, "blade", "0");
+  assert_hits (index, "bla", "0,1");
+  assert_hits (index, "bladd", "1");
+  assert_hits (index, "squee", "0");
+}
+
 static void
 test_title_over_body (void)
 {
@@ -661,6 +679,17 @@ add_reference_term (GArray     *terms,
   g_array_append_val (terms, term);
 }
 
+/* Whether @word is in some document of @corpus. */
+static gboolean
+corpus_has_word (Corpus     *corpus,
+                 const char *word)
+{
+  gpointer position;
+
+  return g_hash_table_lookup_extended (corpus->vocabulary_index, word, NULL, &position) &&
+         corpus->documents_with_word[GPOINTER_TO_UINT (position)]->len > 0;
+}
+
 /* A query like a person would type it, and the terms it stands for. */
 static char *
 generate_query (Corpus *corpus,
@@ -690,7 +719,8 @@ generate_query (Corpus *corpus,
         g_string_append_c (query, ' ');
       g_string_append (query, typed);
 
-      add_reference_term (terms, typed, last && still_typing);
+      /* A word being typed that is already one of the index is taken as typed. */
+      add_reference_term (terms, typed, last && still_typing && !corpus_has_word (corpus, typed));
     }
 
   if (!still_typing)
@@ -835,12 +865,32 @@ test_german_spanish_endings (void)
   assert_hits (german, "Schulter ", "0");
   assert_hits (german, "Waden ", "1");
   assert_hits (german, "Bein ", "2");
+  /* Without umlauts, and a verb in -ieren beside its noun */
+  add_document (german, 3, NULL, NULL, "Rücken kühlen", NULL);
+  add_document (german, 4, NULL, NULL, "Die Kontrolle über die Blase", NULL);
+  add_document (german, 5, NULL, NULL, "Feuer und Mauer", NULL);
+  assert_hits (german, "Ruecken ", "3");
+  assert_hits (german, "kuehlen ", "3");
+  assert_hits (german, "Rucken ", "3");
+  assert_hits (german, "kontrollieren ", "4");
+  assert_hits (german, "kontrolliert ", "4");
+  assert_hits (german, "Feuer ", "5");
+  assert_hits (german, "Fuer ", "");
+  assert_hits (german, "Maur ", "");
 
   add_document (spanish, 0, NULL, NULL, "Dolores en las rodillas", NULL);
   add_document (spanish, 1, NULL, NULL, "Caminando despacio", NULL);
   assert_hits (spanish, "dolor ", "0");
   assert_hits (spanish, "rodilla ", "0");
   assert_hits (spanish, "caminar ", "1");
+  /* An infinitive with "me" or "se" is the one with "te" the advice has */
+  add_document (spanish, 2, NULL, NULL, "Al levantarte de la silla", NULL);
+  add_document (spanish, 3, NULL, NULL, "Duerme de lado", NULL);
+  add_document (spanish, 4, NULL, NULL, "Me desperté con dolor", NULL);
+  assert_hits (spanish, "levantarme ", "2");
+  assert_hits (spanish, "levantarse ", "2");
+  assert_hits (spanish, "duerme ", "3");
+  assert_hits (spanish, "desperte ", "4");
 }
 
 /* A word found nowhere is looked for with one letter wrong; a short one is not. */
@@ -934,6 +984,7 @@ main (int   argc,
   g_test_add_func ("/soothe/search-index/stop-words", test_stop_words);
   g_test_add_func ("/soothe/search-index/stemming", test_stemming);
   g_test_add_func ("/soothe/search-index/prefix-while-typing", test_prefix_while_typing);
+  g_test_add_func ("/soothe/search-index/whole-word-while-typing", test_whole_word_while_typing);
   g_test_add_func ("/soothe/search-index/title-over-body", test_title_over_body);
   g_test_add_func ("/soothe/search-index/shoulder-blades", test_shoulder_blades);
   g_test_add_func ("/soothe/search-index/back-hurts-when-cough", test_back_hurts_when_cough);

@@ -280,6 +280,29 @@ strip_first_suffix (const char         *text,
       return;
 }
 
+/* Written without umlauts, German spells "ü" as "ue": "Ruecken" is
+ * "Rücken", which the index also has as "Rucken". The "e" goes after a, o
+ * or u, but not in "eue", "aue" or "que" ("Feuer", "Mauer", "Quelle"). */
+static void
+fold_umlaut_digraphs (char *token)
+{
+  gsize out = 0;
+  char before = '\0';   /* the letters as written, before any is dropped */
+  char earlier = '\0';
+
+  for (gsize i = 0; token[i] != '\0'; i++)
+    {
+      char c = token[i];
+
+      if (!(c == 'e' && (before == 'a' || before == 'o' || before == 'u') &&
+            !is_ascii_vowel (earlier) && !(before == 'u' && earlier == 'q')))
+        token[out++] = c;
+      earlier = before;
+      before = c;
+    }
+  token[out] = '\0';
+}
+
 /* German: "Schmerzen" and "Schmerz", "Waden" and "Wade", "Schultern" and
  * "Schulter", "Beines" and "Bein" each end up the same. Compounds are left
  * whole; a query word also finds the compounds it ends ("Rückenschmerzen").
@@ -288,12 +311,18 @@ static void
 stem_german (char *token)
 {
   static const char * const endings[] = { "ern", "em", "en", "er", "e", NULL };
-  gsize length = strlen (token);
-  guint n_letters = count_letters (token, length);
+  static const char * const verb_endings[] = { "iert", "ier", NULL };
+  gsize length;
+  guint n_letters;
 
+  fold_umlaut_digraphs (token);
+  length = strlen (token);
+  n_letters = count_letters (token, length);
   if (!has_suffix (token, length, "ss"))
     strip_suffix (token, &length, &n_letters, "s", 4);
   strip_first_suffix (token, &length, &n_letters, endings, 3);
+  /* "kontrollieren", "kontrolliert" and "Kontrolle" */
+  strip_first_suffix (token, &length, &n_letters, verb_endings, 4);
   token[length] = '\0';
 }
 
@@ -308,6 +337,13 @@ stem_spanish (char *token)
   static const char * const vowels[] = { "a", "o", "e", NULL };
   gsize length = strlen (token);
   guint n_letters = count_letters (token, length);
+
+  /* An infinitive with "me" or "se" is asked as the advice writes it, with
+   * "te": "al levantarme" is "al levantarte". Only "me" and "se" change, as
+   * "desperte" is "desperté". */
+  if (n_letters >= 7 && (has_suffix (token, length, "me") || has_suffix (token, length, "se")) &&
+      token[length - 3] == 'r' && strchr ("aei", token[length - 4]) != NULL)
+    token[length - 2] = 't';
 
   if (length >= 3 && has_suffix (token, length, "es") && !is_ascii_vowel (token[length - 3]))
     strip_suffix (token, &length, &n_letters, "es", 3);
@@ -952,6 +988,15 @@ query_term_add_spelling (SootheSearchIndex *self,
   gboolean prefix;
 
   stem_token (self->stemmer, token);
+  /* A word being typed that is already one the index has is taken as typed:
+   * "shoulder blade" is about the blade, not the bladder, even before the
+   * space. German words begin longer ones ("Knie", "Kniescheibe") and are
+   * left to grow. */
+  if (typing && self->stemmer != SOOTHE_STEMMER_GERMAN && g_hash_table_contains (self->stems, token))
+    {
+      typing = FALSE;
+      g_clear_pointer (&guess, g_free);
+    }
   /* A whole word finds longer ones only in titles or in German, whose
    * compounds begin with it ("Knie", "Knieschmerzen"): in passages "blades"
    * is not "bladder". */
