@@ -877,6 +877,9 @@ test_german_spanish_endings (void)
   assert_hits (german, "Feuer ", "5");
   assert_hits (german, "Fuer ", "");
   assert_hits (german, "Maur ", "");
+  /* "-weh" is said of any pain */
+  assert_hits (german, "Rückenweh ", "3");
+  assert_hits (german, "Heimweh ", "");
 
   add_document (spanish, 0, NULL, NULL, "Dolores en las rodillas", NULL);
   add_document (spanish, 1, NULL, NULL, "Caminando despacio", NULL);

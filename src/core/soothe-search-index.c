@@ -1132,6 +1132,8 @@ query_words (SootheSearchIndex *self,
       g_autofree char *head = NULL;
       g_autofree char *tail = NULL;
 
+      gsize length = strlen (tokens[i]);
+
       /* In any language two words can run together by mistake: "chesthurts". */
       if (passages && (german || !is_indexed_word (self, tokens[i])) &&
           split_compound (self, tokens[i], &head, &tail))
@@ -1139,6 +1141,11 @@ query_words (SootheSearchIndex *self,
           g_strv_builder_add (words, head);
           g_strv_builder_add (words, tail);
         }
+      /* "Rückenweh" is "Rücken" with "weh", which is said of every pain. */
+      else if (passages && german && length > 6 && g_str_has_suffix (tokens[i], "weh") &&
+               !is_indexed_word (self, tokens[i]) &&
+               (head = g_strndup (tokens[i], length - 3), is_indexed_word (self, head)))
+        g_strv_builder_add (words, head);
       else
         g_strv_builder_add (words, tokens[i]);
     }
