@@ -46,6 +46,10 @@
  * without a red-flag word: "hot swollen big toe". */
 #define MIN_WHOLE_RED_FLAG_TERMS 4
 
+/* So is one with every word of a shorter question with no word as common
+ * as "pain": "hot swollen calf". */
+#define MIN_WHOLE_PLAIN_RED_FLAG_TERMS 3
+
 /* A word no title has, but the prose of this share of situations does, is
  * still a subject Soothe has advice on ("ice", "stretches", "paracetamol");
  * one in fewer is a chance word ("ear"). */
@@ -484,6 +488,7 @@ typedef struct
   guint32 known;           /* terms found somewhere */
   guint32 central;         /* terms found in a title or keywords: a place, an activity */
   guint32 red_flag_words;  /* terms mostly found in get-help lines */
+  guint32 generic;         /* terms most titles have: "pain" */
   gboolean pregnancy;      /* the question, or the person, is about pregnancy */
 } Question;
 
@@ -602,7 +607,9 @@ find_red_flag (SootheAnswers   *self,
           /* In the best answer's own page, its title may name the red flag:
            * "Chest pain when running". */
           guint32 other_title_terms = situation == only_situation ? 0 : gathered->title_terms;
-          gboolean whole = own == question->known && n_known >= MIN_WHOLE_RED_FLAG_TERMS;
+          gboolean whole = own == question->known &&
+                           (n_known >= MIN_WHOLE_RED_FLAG_TERMS ||
+                            (n_known >= MIN_WHOLE_PLAIN_RED_FLAG_TERMS && (question->known & question->generic) == 0));
           double central_cover = central_mass > 0
             ? mass_of (question->weights, question->n_terms,
                        (found->terms | gathered->title_terms) & question->central) / central_mass
@@ -793,7 +800,9 @@ soothe_answers_ask (SootheAnswers  *self,
           if (situation_count[t] < MAX (MIN_PROSE_SITUATIONS, MIN_PROSE_SHARE * self->n_situations))
             all_central = FALSE;
         }
-      else if (title_count[t] < GENERIC_SHARE * self->n_situations)
+      else if (title_count[t] >= GENERIC_SHARE * self->n_situations)
+        q.generic |= 1u << t;
+      else
         {
           if (soothe_search_query_get_term_corrected (set->query, t))
             has_corrected_specific = TRUE;
