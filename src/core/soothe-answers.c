@@ -128,6 +128,7 @@ struct _SootheAnswers
   GArray            *passages;   /* Passage, by document */
   GArray            *gathered;   /* Gathered, by situation: scratch, untouched between questions */
   GArray            *pregnancy;  /* gboolean, by situation: a page for pregnancy */
+  GArray            *hidden_in_pregnancy;  /* guint8, by document: 0 not yet known, 1 shown, 2 hidden */
   guint              n_situations;
   double             red_flag_affinity;  /* see RED_FLAG_AFFINITY_FACTOR */
 };
@@ -184,6 +185,7 @@ soothe_answers_finalize (GObject *object)
   g_clear_pointer (&self->passages, g_array_unref);
   g_clear_pointer (&self->gathered, g_array_unref);
   g_clear_pointer (&self->pregnancy, g_array_unref);
+  g_clear_pointer (&self->hidden_in_pregnancy, g_array_unref);
 
   G_OBJECT_CLASS (soothe_answers_parent_class)->finalize (object);
 }
@@ -202,6 +204,7 @@ soothe_answers_init (SootheAnswers *self)
   self->passages = g_array_new (FALSE, FALSE, sizeof (Passage));
   self->gathered = g_array_new (FALSE, TRUE, sizeof (Gathered));
   self->pregnancy = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  self->hidden_in_pregnancy = g_array_new (FALSE, TRUE, sizeof (guint8));
 }
 
 static guint
@@ -411,9 +414,9 @@ passage_at (SootheAnswers *self,
 
 /* The advice pane leaves these out in pregnancy, so an answer must too. */
 static gboolean
-is_hidden_in_pregnancy (SootheAnswers   *self,
-                        SootheSituation *situation,
-                        const Passage   *passage)
+passage_is_hidden_in_pregnancy (SootheAnswers   *self,
+                                SootheSituation *situation,
+                                const Passage   *passage)
 {
   if (passage->kind == SOOTHE_PASSAGE_ADVICE)
     {
@@ -429,6 +432,28 @@ is_hidden_in_pregnancy (SootheAnswers   *self,
       return stretch == NULL || !stretch->pregnancy_safe;
     }
   return FALSE;
+}
+
+/* The same, worked out once per passage: a question about pregnancy may
+ * touch thousands. */
+static gboolean
+is_hidden_in_pregnancy (SootheAnswers *self,
+                        GListModel    *situations,
+                        guint          document)
+{
+  guint8 *known;
+
+  if (self->hidden_in_pregnancy->len < self->passages->len)
+    g_array_set_size (self->hidden_in_pregnancy, self->passages->len);
+  known = &g_array_index (self->hidden_in_pregnancy, guint8, document);
+  if (*known == 0)
+    {
+      const Passage *passage = &g_array_index (self->passages, Passage, document);
+      g_autoptr(SootheSituation) situation = g_list_model_get_item (situations, passage->situation);
+
+      *known = passage_is_hidden_in_pregnancy (self, situation, passage) ? 2 : 1;
+    }
+  return *known == 2;
 }
 
 static void
@@ -738,13 +763,8 @@ soothe_answers_ask (SootheAnswers  *self,
 
       /* What the advice pane leaves out in pregnancy answers no question
        * about pregnancy either: "can I take ibuprofen while pregnant". */
-      if (q.pregnancy)
-        {
-          g_autoptr(SootheSituation) situation = g_list_model_get_item (situations, passage->situation);
-
-          if (is_hidden_in_pregnancy (self, situation, passage))
-            continue;
-        }
+      if (q.pregnancy && is_hidden_in_pregnancy (self, situations, hit->document))
+        continue;
 
       if (!gathered->touched)
         {
