@@ -446,8 +446,7 @@ test_pregnancy_question_leaves_out_hidden (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (asked); i++)
     {
-      g_autoptr(SootheContent) language =
-        soothe_content_new_builtin_for ((const char * const []) { asked[i].language, NULL });
+      SootheContent *language = content_for (asked[i].language);
       SootheAnswers *answers = soothe_content_get_answers (language);
       g_autoptr(SootheAnswerSet) set = soothe_answers_ask (answers, asked[i].pregnant, SOOTHE_ASK_NONE);
       g_autoptr(SootheAnswerSet) plain = soothe_answers_ask (answers, asked[i].plain, SOOTHE_ASK_NONE);
@@ -484,9 +483,7 @@ test_advice_before_get_help (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (asked); i++)
     {
-      g_autoptr(SootheContent) language =
-        soothe_content_new_builtin_for ((const char * const []) { asked[i].language, NULL });
-      SootheAnswers *answers = soothe_content_get_answers (language);
+      SootheAnswers *answers = soothe_content_get_answers (content_for (asked[i].language));
       g_autoptr(SootheAnswerSet) set = soothe_answers_ask (answers, asked[i].question, SOOTHE_ASK_NONE);
       SoothePassageKind kind;
 
