@@ -46,6 +46,10 @@
  * without a red-flag word: "hot swollen big toe". */
 #define MIN_WHOLE_RED_FLAG_TERMS 4
 
+/* From this many situations on, a get-help line most of them have is not
+ * searched (see lines_everywhere()). */
+#define MIN_SITUATIONS_FOR_EVERYWHERE 4
+
 /* So is one with every word of a shorter question with no word as common
  * as "pain": "hot swollen calf". */
 #define MIN_WHOLE_PLAIN_RED_FLAG_TERMS 3
@@ -129,6 +133,7 @@ struct _SootheAnswers
   GArray            *gathered;   /* Gathered, by situation: scratch, untouched between questions */
   GArray            *pregnancy;  /* gboolean, by situation: a page for pregnancy */
   GArray            *hidden_in_pregnancy;  /* guint8, by document: 0 not yet known, 1 shown, 2 hidden */
+  GArray            *everywhere;  /* guint8, by document, up to the last get-help line: one most pages have */
   guint              n_situations;
   double             red_flag_affinity;  /* see RED_FLAG_AFFINITY_FACTOR */
 };
@@ -186,6 +191,7 @@ soothe_answers_finalize (GObject *object)
   g_clear_pointer (&self->gathered, g_array_unref);
   g_clear_pointer (&self->pregnancy, g_array_unref);
   g_clear_pointer (&self->hidden_in_pregnancy, g_array_unref);
+  g_clear_pointer (&self->everywhere, g_array_unref);
 
   G_OBJECT_CLASS (soothe_answers_parent_class)->finalize (object);
 }
@@ -205,6 +211,7 @@ soothe_answers_init (SootheAnswers *self)
   self->gathered = g_array_new (FALSE, TRUE, sizeof (Gathered));
   self->pregnancy = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self->hidden_in_pregnancy = g_array_new (FALSE, TRUE, sizeof (guint8));
+  self->everywhere = g_array_new (FALSE, TRUE, sizeof (guint8));
 }
 
 static guint
@@ -233,13 +240,55 @@ index_text (SootheAnswers     *self,
 
 static void
 index_lines (SootheAnswers      *self,
+             GHashTable         *everywhere,
              guint               situation,
              SoothePassageKind   kind,
              const char * const *lines)
 {
   for (guint i = 0; lines[i] != NULL; i++)
-    index_text (self, add_passage (self, situation, kind, 0, i), SOOTHE_SEARCH_FIELD_SUMMARY,
-                lines[i]);
+    {
+      guint document = add_passage (self, situation, kind, 0, i);
+      guint8 everywhere_line = g_hash_table_contains (everywhere, lines[i]);
+
+      index_text (self, document, SOOTHE_SEARCH_FIELD_SUMMARY, lines[i]);
+      g_array_set_size (self->everywhere, document + 1);
+      g_array_index (self->everywhere, guint8, document) = everywhere_line;
+    }
+}
+
+/* The get-help lines most pages have word for word, such as "Not sure? If
+ * it feels serious, call your emergency number". They answer a question
+ * about calling for help, but name no warning sign, so they are never a red
+ * flag and their words are not red-flag words: "großer Zeh" is not the
+ * "Großbritannien" of their phone numbers. With few pages, every line counts. */
+static GHashTable *
+lines_everywhere (GListModel *situations)
+{
+  guint n_situations = g_list_model_get_n_items (situations);
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *everywhere = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer line, count;
+
+  if (n_situations < MIN_SITUATIONS_FOR_EVERYWHERE)
+    return everywhere;
+  for (guint i = 0; i < n_situations; i++)
+    {
+      g_autoptr(SootheSituation) situation = g_list_model_get_item (situations, i);
+      g_autoptr(GHashTable) own = g_hash_table_new (g_str_hash, g_str_equal);
+      char **lists[] = { situation->emergency, situation->urgent };
+
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        for (guint k = 0; lists[l][k] != NULL; k++)
+          if (g_hash_table_add (own, lists[l][k]))
+            g_hash_table_insert (counts, lists[l][k],
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, lists[l][k])) + 1));
+    }
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &line, &count))
+    if (2 * GPOINTER_TO_UINT (count) > n_situations)
+      g_hash_table_add (everywhere, line);
+  return everywhere;
 }
 
 /* A stretch's name and summary, then its cautions, as plain text: many
@@ -285,6 +334,7 @@ stretch_texts (SootheAnswers *self,
 static void
 index_situation (SootheAnswers   *self,
                  GHashTable      *stretch_cache,
+                 GHashTable      *everywhere,
                  guint            position,
                  SootheSituation *situation)
 {
@@ -311,8 +361,8 @@ index_situation (SootheAnswers   *self,
         }
     }
 
-  index_lines (self, position, SOOTHE_PASSAGE_EMERGENCY, (const char * const *) situation->emergency);
-  index_lines (self, position, SOOTHE_PASSAGE_URGENT, (const char * const *) situation->urgent);
+  index_lines (self, everywhere, position, SOOTHE_PASSAGE_EMERGENCY, (const char * const *) situation->emergency);
+  index_lines (self, everywhere, position, SOOTHE_PASSAGE_URGENT, (const char * const *) situation->urgent);
 
   document = add_passage (self, position, SOOTHE_PASSAGE_THERAPY, 0, 0);
   index_text (self, document, SOOTHE_SEARCH_FIELD_SUMMARY, situation->therapy_reason);
@@ -351,6 +401,7 @@ soothe_answers_new (SootheContent      *content,
   SootheAnswers *self;
   GListModel *situations;
   g_autoptr(GHashTable) stretch_cache = NULL;
+  g_autoptr(GHashTable) everywhere = NULL;
   guint n_red_flags = 0;
   guint n_text = 0;
 
@@ -366,11 +417,12 @@ soothe_answers_new (SootheContent      *content,
   situations = soothe_content_get_situations (content);
   self->n_situations = g_list_model_get_n_items (situations);
   stretch_cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_strfreev);
+  everywhere = lines_everywhere (situations);
   for (guint i = 0; i < self->n_situations; i++)
     {
       g_autoptr(SootheSituation) situation = g_list_model_get_item (situations, i);
 
-      index_situation (self, stretch_cache, i, situation);
+      index_situation (self, stretch_cache, everywhere, i, situation);
       g_array_append_val (self->pregnancy, situation->pregnancy);
     }
   g_array_set_size (self->gathered, self->n_situations);
@@ -432,6 +484,13 @@ passage_is_hidden_in_pregnancy (SootheAnswers   *self,
       return stretch == NULL || !stretch->pregnancy_safe;
     }
   return FALSE;
+}
+
+static gboolean
+is_everywhere_line (SootheAnswers *self,
+                    guint          document)
+{
+  return document < self->everywhere->len && g_array_index (self->everywhere, guint8, document);
 }
 
 /* The same, worked out once per passage: a question about pregnancy may
@@ -757,9 +816,10 @@ soothe_answers_ask (SootheAnswers  *self,
       const SootheSearchHit *hit = &g_array_index (hits, SootheSearchHit, i);
       const Passage *passage = &g_array_index (self->passages, Passage, hit->document);
       Gathered *gathered = &g_array_index (self->gathered, Gathered, passage->situation);
-      gboolean red_flag = is_red_flag_kind (passage->kind);
+      gboolean get_help = is_red_flag_kind (passage->kind);
+      gboolean red_flag = get_help && !is_everywhere_line (self, hit->document);
       Found found = { hit->document, hit->score,
-                      red_flag ? GET_HELP_FACTOR * hit->score : hit->score, hit->terms };
+                      get_help ? GET_HELP_FACTOR * hit->score : hit->score, hit->terms };
 
       /* What the advice pane leaves out in pregnancy answers no question
        * about pregnancy either: "can I take ibuprofen while pregnant". */
@@ -786,7 +846,7 @@ soothe_answers_ask (SootheAnswers  *self,
           guint t = __builtin_ctz (rest);
 
           passage_documents[t]++;
-          red_flag_documents[t] += is_red_flag_kind (passage->kind);
+          red_flag_documents[t] += red_flag;
         }
     }
 
