@@ -312,6 +312,23 @@ test_whole_word_while_typing (void)
   assert_hits (index, "squee", "0");
 }
 
+/* A small number is a quantity, not a subject; an emergency number is one. */
+static void
+test_quantities (void)
+{
+  g_autoptr(SootheSearchIndex) index = soothe_search_index_new_full (everyday_stopwords, SOOTHE_SEARCH_RANK_PASSAGES,
+                                                                     SOOTHE_STEMMER_ENGLISH);
+
+  add_document (index, 0, "Move every 30 minutes", NULL, NULL, NULL);
+  add_document (index, 1, "Call 999 or 112", NULL, NULL, NULL);
+  add_document (index, 2, "Pregnant", NULL, NULL, NULL);
+
+  assert_hits (index, "30 ", "");
+  assert_hits (index, "30 weeks pregnant ", "2");
+  assert_hits (index, "7 ", "");
+  assert_hits (index, "999 ", "1");
+}
+
 static void
 test_title_over_body (void)
 {
@@ -988,6 +1005,7 @@ main (int   argc,
   g_test_add_func ("/soothe/search-index/stemming", test_stemming);
   g_test_add_func ("/soothe/search-index/prefix-while-typing", test_prefix_while_typing);
   g_test_add_func ("/soothe/search-index/whole-word-while-typing", test_whole_word_while_typing);
+  g_test_add_func ("/soothe/search-index/quantities", test_quantities);
   g_test_add_func ("/soothe/search-index/title-over-body", test_title_over_body);
   g_test_add_func ("/soothe/search-index/shoulder-blades", test_shoulder_blades);
   g_test_add_func ("/soothe/search-index/back-hurts-when-cough", test_back_hurts_when_cough);

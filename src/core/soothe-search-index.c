@@ -1152,6 +1152,17 @@ query_words (SootheSearchIndex *self,
   return g_strv_builder_end (words);
 }
 
+/* A number of one or two digits in a question is how long or how much
+ * ("30 weeks pregnant", "for 2 days"), not what it is about: the advice's
+ * "every 30 minutes" has nothing to do with it. An emergency number stays. */
+static gboolean
+is_quantity (const char *token)
+{
+  gsize length = strlen (token);
+
+  return length <= 2 && g_ascii_isdigit (token[0]) && (length == 1 || g_ascii_isdigit (token[1]));
+}
+
 /* One term per distinct stem; a word given twice, or a synonym of an earlier
  * word ("hurts" after "pain"), counts once. */
 static SootheSearchQuery *
@@ -1175,7 +1186,7 @@ parse_query (SootheSearchIndex *self,
       QueryTerm term = { 0 };
       QueryTerm *earlier = NULL;
 
-      if (!is_indexable (self, tokens[i]))
+      if (!is_indexable (self, tokens[i]) || is_quantity (tokens[i]))
         continue;
 
       term.lookups = g_array_new (FALSE, FALSE, sizeof (Lookup));
