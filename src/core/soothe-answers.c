@@ -46,13 +46,13 @@
  * without a red-flag word: "hot swollen big toe". */
 #define MIN_WHOLE_RED_FLAG_TERMS 4
 
-/* From this many situations on, a get-help line most of them have is not
- * searched (see lines_everywhere()). */
-#define MIN_SITUATIONS_FOR_EVERYWHERE 4
-
 /* So is one with every word of a shorter question with no word as common
  * as "pain": "hot swollen calf". */
 #define MIN_WHOLE_PLAIN_RED_FLAG_TERMS 3
+
+/* From this many situations on, a get-help line most of them have is never
+ * a red flag (see lines_everywhere()). */
+#define MIN_SITUATIONS_FOR_EVERYWHERE 4
 
 /* A word no title has, but the prose of this share of situations does, is
  * still a subject Soothe has advice on ("ice", "stretches", "paracetamol");
