@@ -1118,6 +1118,21 @@ split_compound (SootheSearchIndex  *self,
   return FALSE;
 }
 
+/* "Rückenweh" is "Rücken" with "weh", which is said of every pain: the
+ * indexed word before it, or NULL. */
+static char *
+head_of_weh (SootheSearchIndex *self,
+             const char        *word)
+{
+  gsize length = strlen (word);
+  g_autofree char *head = NULL;
+
+  if (length <= 6 || !g_str_has_suffix (word, "weh") || is_indexed_word (self, word))
+    return NULL;
+  head = g_strndup (word, length - 3);
+  return is_indexed_word (self, head) ? g_steal_pointer (&head) : NULL;
+}
+
 /* The words of @query to look for, compounds split. */
 static GStrv
 query_words (SootheSearchIndex *self,
@@ -1132,8 +1147,6 @@ query_words (SootheSearchIndex *self,
       g_autofree char *head = NULL;
       g_autofree char *tail = NULL;
 
-      gsize length = strlen (tokens[i]);
-
       /* In any language two words can run together by mistake: "chesthurts". */
       if (passages && (german || !is_indexed_word (self, tokens[i])) &&
           split_compound (self, tokens[i], &head, &tail))
@@ -1141,10 +1154,7 @@ query_words (SootheSearchIndex *self,
           g_strv_builder_add (words, head);
           g_strv_builder_add (words, tail);
         }
-      /* "Rückenweh" is "Rücken" with "weh", which is said of every pain. */
-      else if (passages && german && length > 6 && g_str_has_suffix (tokens[i], "weh") &&
-               !is_indexed_word (self, tokens[i]) &&
-               (head = g_strndup (tokens[i], length - 3), is_indexed_word (self, head)))
+      else if (passages && german && (head = head_of_weh (self, tokens[i])) != NULL)
         g_strv_builder_add (words, head);
       else
         g_strv_builder_add (words, tokens[i]);
