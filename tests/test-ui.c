@@ -277,8 +277,6 @@ show_sidebar_state (void)
   return g_variant_get_boolean (state);
 }
 
-/* Half of a 1600 px screen: the advice with the timer, or with the sidebar
- * when it is asked for, and the three side by side again when it is wide. */
 /* Runs the shortcut @widget's class binds to @keyval, as a key press that no
  * widget inside took would; returns whether it handled the key. */
 static gboolean
@@ -306,6 +304,8 @@ activate_class_shortcut (GtkWidget *widget,
   g_assert_not_reached ();
 }
 
+/* Half of a 1600 px screen: the advice with the timer, or with the sidebar
+ * when it is asked for, and the three side by side again when it is wide. */
 static void
 test_narrow_window (void)
 {
