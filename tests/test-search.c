@@ -478,6 +478,7 @@ test_advice_before_get_help (void)
   } asked[] = {
     { "en", "sneezing made my back hurt" },
     { "es", "me duele la espalda cuando estornudo" },
+    /* As people type it, without the accent of "día" */
     { "es", "me arde la espalda por estar en la computadora todo el dia" },
   };
 
