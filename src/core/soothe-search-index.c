@@ -107,6 +107,7 @@ struct _SootheSearchIndex
   GHashTable *stems;             /* stem -> StemEntry, owns the entries */
   GHashTable *words;             /* folded word -> its StemEntry, or &not_indexable */
   GHashTable *synonyms;          /* stem -> GPtrArray of the stems in its groups */
+  GHashTable *whole;             /* stem -> itself: never split as a compound */
   GArray     *lengths;           /* guint16 per document: words indexed, passage ranking only */
   guint64     total_length;      /* their sum */
 
@@ -1133,6 +1134,20 @@ head_of_weh (SootheSearchIndex *self,
   return is_indexed_word (self, head) ? g_steal_pointer (&head) : NULL;
 }
 
+/* Whether @word is one soothe_search_index_keep_whole() was given. */
+static gboolean
+is_kept_whole (SootheSearchIndex *self,
+               const char        *word)
+{
+  g_autofree char *stem = NULL;
+
+  if (g_hash_table_size (self->whole) == 0 || !is_indexable (self, word))
+    return FALSE;
+  stem = g_strdup (word);
+  stem_token (self->stemmer, stem);
+  return g_hash_table_contains (self->whole, stem);
+}
+
 /* The words of @query to look for, compounds split. */
 static GStrv
 query_words (SootheSearchIndex *self,
@@ -1148,7 +1163,9 @@ query_words (SootheSearchIndex *self,
       g_autofree char *tail = NULL;
 
       /* In any language two words can run together by mistake: "chesthurts". */
-      if (passages && (german || !is_indexed_word (self, tokens[i])) &&
+      if (is_kept_whole (self, tokens[i]))
+        g_strv_builder_add (words, tokens[i]);
+      else if (passages && (german || !is_indexed_word (self, tokens[i])) &&
           split_compound (self, tokens[i], &head, &tail))
         {
           g_strv_builder_add (words, head);
@@ -1298,6 +1315,7 @@ soothe_search_index_finalize (GObject *object)
   g_clear_pointer (&self->stems, g_hash_table_unref);
   g_clear_pointer (&self->stopwords, g_hash_table_unref);
   g_clear_pointer (&self->synonyms, g_hash_table_unref);
+  g_clear_pointer (&self->whole, g_hash_table_unref);
   g_clear_pointer (&self->lengths, g_array_unref);
   g_clear_pointer (&self->term_weight, g_free);
   g_clear_pointer (&self->document_score, g_free);
@@ -1325,6 +1343,7 @@ soothe_search_index_init (SootheSearchIndex *self)
   self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->synonyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) g_ptr_array_unref);
+  self->whole = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->lengths = g_array_new (FALSE, TRUE, sizeof (guint16));
   self->unsorted_entries = g_ptr_array_new ();
 }
@@ -1457,6 +1476,36 @@ soothe_search_index_add_synonyms (SootheSearchIndex  *self,
       for (guint j = 0; j < stems->len; j++)
         if (!g_ptr_array_find_with_equal_func (group, g_ptr_array_index (stems, j), g_str_equal, NULL))
           g_ptr_array_add (group, g_strdup (g_ptr_array_index (stems, j)));
+    }
+}
+
+/**
+ * soothe_search_index_keep_whole:
+ * @self: a #SootheSearchIndex
+ * @word: a word, folded and stemmed as the index does
+ *
+ * A question's @word is looked for as it stands, never split into the two
+ * indexed words it is made of: German "Kopfschmerzen" stays a headache and
+ * is not "Kopf" and "Schmerzen". Call before the first query.
+ */
+void
+soothe_search_index_keep_whole (SootheSearchIndex *self,
+                                const char        *word)
+{
+  g_auto(GStrv) tokens = NULL;
+
+  g_return_if_fail (SOOTHE_IS_SEARCH_INDEX (self));
+  g_return_if_fail (word != NULL);
+
+  if (!g_utf8_validate (word, -1, NULL))
+    return;
+  tokens = g_str_tokenize_and_fold (word, NULL, NULL);
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      if (!is_indexable (self, tokens[i]))
+        continue;
+      stem_token (self->stemmer, tokens[i]);
+      g_hash_table_add (self->whole, g_strdup (tokens[i]));
     }
 }
 

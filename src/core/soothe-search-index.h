@@ -49,6 +49,8 @@ SootheSearchIndex *soothe_search_index_new_full        (const char * const      
 SootheStemmer      soothe_stemmer_for_language         (const char              *language);
 void               soothe_search_index_add_synonyms    (SootheSearchIndex       *self,
                                                         const char * const      *words);
+void               soothe_search_index_keep_whole      (SootheSearchIndex       *self,
+                                                        const char              *word);
 void               soothe_search_index_add             (SootheSearchIndex       *self,
                                                         guint                    document,
                                                         SootheSearchField        field,
