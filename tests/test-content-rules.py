@@ -17,7 +17,9 @@
 # - a page about the back or the legs names the cauda equina signs;
 # - pregnancy pages never suggest an anti-inflammatory painkiller, and show
 #   only pregnancy-safe stretches;
-# - every stretch has a drawing that is in the resource bundle.
+# - every stretch has a drawing that is in the resource bundle;
+# - every language lists words for what no page is about (not_covered), none of
+#   them a word of a title or keyword or a synonym of one.
 #
 # Copyright 2026 The Soothe authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -288,6 +290,27 @@ for stretch in en["stretches"]:
     if not os.path.isfile(os.path.join(data_dir, name)):
         problems.append(f"{stretch['id']}: {name} is missing")
 check("every stretch has a drawing in the resource bundle", problems)
+
+# A word for what no page is about must not be a word of a title or keyword,
+# or a synonym of one:
+# the answers would take it as covered and the list would say nothing.
+problems = []
+for language, bundle in bundles.items():
+    words = bundle.get("not_covered", [])
+    if len(words) < 10:
+        problems.append(f"{language}: only {len(words)} words in not_covered")
+    covered = set()
+    for situation in bundle["situations"]:
+        for text in [situation["title"], *situation["keywords"]]:
+            covered.update(re.findall(r"\w+", text.casefold()))
+    for group in bundle.get("synonyms", []):
+        folded = {word.casefold() for word in group}
+        if folded & covered:
+            covered |= folded
+    for word in words:
+        if word.casefold() in covered:
+            problems.append(f"{language}: not_covered word \"{word}\" is in a title or keyword")
+check("every language lists what no page is about, and none of it is in a title", problems)
 
 print(f"1..{len(results)}")
 sys.exit(0 if all(results) else 1)

@@ -572,7 +572,7 @@ is_name_member (const char *member)
 {
   static const char * const names[] = {
     "id", "area", "kind", "url", "stretches", "illustration", "language", "stopwords",
-    "keywords", NULL
+    "keywords", "not_covered", NULL
   };
 
   return member != NULL && g_strv_contains (names, member);

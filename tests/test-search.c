@@ -542,6 +542,64 @@ test_bad_synonyms (void)
     }
 }
 
+/* What no page is about gets an honest no, unless the question also names a
+ * place Soothe has pages for, or a user bundle adds a page about it. */
+static void
+test_not_covered (void)
+{
+  g_autoptr(SootheContent) with = soothe_content_new_builtin_for ((const char * const []) { "en", NULL });
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  const char *json =
+    "{\"format\": 1, \"not_covered\": [\"patella\"],"
+    " \"situations\": [{\"id\": \"ankle-sprain\", \"title\": \"Sprained ankle\", \"area\": \"feet\","
+    "   \"summary\": \"A rolled ankle.\", \"keywords\": [\"twisted ankle\"],"
+    "   \"sections\": [{\"heading\": \"Ease it\", \"items\": [\"Rest it and raise it.\"]}],"
+    "   \"get_help\": {\"emergency\": [\"A bone sticks out\"], \"urgent\": [\"You cannot stand on it\"]},"
+    "   \"therapy\": {\"kind\": \"cold\", \"minutes\": 15, \"reason\": \"Cold eases it.\"},"
+    "   \"stretches\": [\"calf-stretch\"],"
+    "   \"sources\": [{\"name\": \"NHS\", \"url\": \"https://www.nhs.uk/\"}]}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  const char *knee_and_ankle = first_result ("knee and ankle pain");
+
+  g_assert_null (first_result ("sprained ankle"));
+  g_assert_null (first_result ("tennis elbow"));
+  g_assert_null (first_result ("headache when I run"));
+  /* A word in a title or keyword is no longer not covered */
+  g_assert_nonnull (first_result ("knee"));
+
+  g_assert_nonnull (knee_and_ankle);
+  g_assert_true (g_str_has_prefix (knee_and_ankle, "knee-"));
+
+  g_assert_true (soothe_content_load_bytes (with, bytes, "ankle.json", SOOTHE_BUNDLE_USER, problems));
+  g_assert_cmpstr (first_result_in (with, "sprained ankle"), ==, "ankle-sprain");
+  g_assert_null (first_result_in (with, "patella"));
+  g_assert_null (first_result_in (with, "patella when running"));
+  g_assert_nonnull (first_result_in (with, "knee patella"));
+}
+
+static void
+test_bad_not_covered (void)
+{
+  const char *bad[] = {
+    "{\"format\": 1, \"not_covered\": \"ankle\"}",
+    "{\"format\": 1, \"not_covered\": [3]}",
+    "{\"format\": 1, \"not_covered\": [\"sore ankle\"]}",
+    "{\"format\": 1, \"not_covered\": [\"ankle\", \" \"]}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(SootheContent) with = soothe_content_new_builtin_for ((const char * const []) { "en", NULL });
+      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GBytes) bytes = g_bytes_new_static (bad[i], strlen (bad[i]));
+
+      g_assert_false (soothe_content_load_bytes (with, bytes, "bad.json", SOOTHE_BUNDLE_USER, problems));
+      g_assert_cmpuint (problems->len, >, 0);
+      g_test_message ("%s", (const char *) g_ptr_array_index (problems, 0));
+      g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), "bad.json: $.not_covered"));
+    }
+}
+
 static void
 test_markup_not_indexed (void)
 {
@@ -586,6 +644,8 @@ main (int   argc,
                    test_pregnancy_question_leaves_out_hidden);
   g_test_add_func ("/soothe/search/user-synonyms", test_user_synonyms);
   g_test_add_func ("/soothe/search/bad-synonyms", test_bad_synonyms);
+  g_test_add_func ("/soothe/search/not-covered", test_not_covered);
+  g_test_add_func ("/soothe/search/bad-not-covered", test_bad_not_covered);
   g_test_add_func ("/soothe/search/markup-not-indexed", test_markup_not_indexed);
 
   status = g_test_run ();

@@ -135,6 +135,9 @@ struct _SootheAnswers
   GArray            *hidden_in_pregnancy;  /* guint8, by document: 0 not yet known, 1 shown, 2 hidden */
   GArray            *everywhere;  /* guint8, by document, up to the last get-help line: one most pages have */
   guint              n_situations;
+  /* After the passages' documents: one per word of what no page is about,
+   * then one per area's title */
+  guint              first_area_document;
   double             red_flag_affinity;  /* see RED_FLAG_AFFINITY_FACTOR */
 };
 
@@ -380,6 +383,35 @@ index_situation (SootheAnswers   *self,
     }
 }
 
+/* Words no page is about ("ankle"), and the titles of the areas, the places
+ * Soothe has pages for ("Hips, knees and legs"), are documents of their own
+ * after the passages', so that a question finds them as it finds advice. */
+static void
+index_places (SootheAnswers      *self,
+              const char * const *not_covered)
+{
+  g_autoptr(GHashTable) areas = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *situations = soothe_content_get_situations (self->content);
+  guint document = self->passages->len;
+
+  for (guint i = 0; not_covered != NULL && not_covered[i] != NULL; i++)
+    {
+      soothe_search_index_add (self->index, document++, SOOTHE_SEARCH_FIELD_KEYWORDS, not_covered[i]);
+      soothe_search_index_keep_whole (self->index, not_covered[i]);
+    }
+
+  self->first_area_document = document;
+  for (guint i = 0; i < self->n_situations; i++)
+    {
+      g_autoptr(SootheSituation) situation = g_list_model_get_item (situations, i);
+      const char *title = soothe_content_get_area_title (self->content, situation->area);
+
+      if (title == NULL || !g_hash_table_add (areas, situation->area))
+        continue;
+      soothe_search_index_add (self->index, document++, SOOTHE_SEARCH_FIELD_KEYWORDS, title);
+    }
+}
+
 /**
  * soothe_answers_new:
  * @content: the content to answer from; it must outlive the answers
@@ -396,6 +428,7 @@ SootheAnswers *
 soothe_answers_new (SootheContent      *content,
                     const char * const *stopwords,
                     GPtrArray          *synonyms,
+                    const char * const *not_covered,
                     const char         *language)
 {
   SootheAnswers *self;
@@ -426,6 +459,7 @@ soothe_answers_new (SootheContent      *content,
       g_array_append_val (self->pregnancy, situation->pregnancy);
     }
   g_array_set_size (self->gathered, self->n_situations);
+  index_places (self, not_covered);
 
   for (guint i = 0; i < self->passages->len; i++)
     {
@@ -573,6 +607,8 @@ typedef struct
   guint32 central;         /* terms found in a title or keywords: a place, an activity */
   guint32 red_flag_words;  /* terms mostly found in get-help lines */
   guint32 generic;         /* terms most titles have: "pain" */
+  guint32 not_covered;     /* terms for what no page is about: "ankle" */
+  gboolean elsewhere;      /* has such a term, and no place Soothe has pages for */
   gboolean pregnancy;      /* the question, or the person, is about pregnancy */
 } Question;
 
@@ -583,6 +619,17 @@ cover_of (const Question *question,
   if (question->known_mass <= 0)
     return 0;
   return mass_of (question->weights, question->n_terms, terms & question->known) / question->known_mass;
+}
+
+/* A question about what no page is about is answered only by a get-help
+ * line that names it (the only passages gathered then), when that line and
+ * its title have most of the question: "severe headache in pregnancy". */
+static gboolean
+may_answer (const Question *question,
+            const Gathered *gathered)
+{
+  return !question->elsewhere ||
+         (gathered->n_found > 0 && cover_of (question, gathered->all_terms) >= MIN_RED_FLAG_COVER);
 }
 
 /* A get-help line answers a question as a red flag, or when nothing else does. */
@@ -759,6 +806,10 @@ soothe_answers_ask (SootheAnswers  *self,
   gboolean has_corrected_specific = FALSE;
   gboolean all_central = TRUE;  /* or common in the prose: "ice", "heat" */
   gboolean has_unknown = FALSE;
+  guint32 in_passages = 0;
+  guint32 in_titles = 0;
+  guint32 in_not_covered = 0;
+  guint32 in_areas = 0;
   double best_score = 0;
   double best_cover = 0;
 
@@ -773,19 +824,6 @@ soothe_answers_ask (SootheAnswers  *self,
 
   situations = soothe_content_get_situations (self->content);
   q.n_terms = soothe_search_query_get_n_terms (set->query);
-  for (guint t = 0; t < q.n_terms; t++)
-    {
-      if (soothe_search_query_get_term_documents (set->query, t) == 0)
-        {
-          q.unknown_mass += UNKNOWN_WEIGHT * soothe_search_query_get_term_weight (set->query, t);
-          continue;
-        }
-      q.known |= 1u << t;
-      q.weights[t] = soothe_search_query_get_term_weight (set->query, t);
-      if (soothe_search_query_get_term_corrected (set->query, t))
-        q.weights[t] *= CORRECTED_WEIGHT;
-      q.known_mass += q.weights[t];
-    }
 
   /* Each situation has one title. A word that pregnancy pages have in at
    * least half the titles it is in ("pregnant") asks about pregnancy; so
@@ -793,11 +831,23 @@ soothe_answers_ask (SootheAnswers  *self,
   for (guint i = 0; i < hits->len; i++)
     {
       const SootheSearchHit *hit = &g_array_index (hits, SootheSearchHit, i);
-      const Passage *passage = &g_array_index (self->passages, Passage, hit->document);
-      gboolean for_pregnancy = g_array_index (self->pregnancy, gboolean, passage->situation);
+      const Passage *passage;
+      gboolean for_pregnancy;
 
+      if (hit->document >= self->passages->len)
+        {
+          if (hit->document < self->first_area_document)
+            in_not_covered |= hit->terms;
+          else
+            in_areas |= hit->terms;
+          continue;
+        }
+      in_passages |= hit->terms;
+      passage = &g_array_index (self->passages, Passage, hit->document);
       if (passage->kind != SOOTHE_PASSAGE_TITLE)
         continue;
+      in_titles |= hit->terms;
+      for_pregnancy = g_array_index (self->pregnancy, gboolean, passage->situation);
       for (guint32 rest = hit->terms; rest != 0; rest &= rest - 1)
         {
           guint t = __builtin_ctz (rest);
@@ -811,19 +861,52 @@ soothe_answers_ask (SootheAnswers  *self,
     if (pregnancy_title_count[t] > 0 && 2 * pregnancy_title_count[t] >= title_count[t])
       q.pregnancy = TRUE;
 
+  /* A question about what no page is about ("sprained ankle", "toothache")
+   * is not answered by the pages that share a word with it, unless it also
+   * names a place Soothe has pages for: "knee and ankle pain". Only a
+   * get-help line that names it too still answers: "severe headache in
+   * pregnancy". A word a title or keyword has is covered after all. */
+  q.not_covered = in_not_covered & ~in_titles;
+  q.elsewhere = q.not_covered != 0 && (in_areas & in_titles) == 0;
+
+  for (guint t = 0; t < q.n_terms; t++)
+    {
+      if (!(in_passages & (1u << t)))
+        {
+          q.unknown_mass += UNKNOWN_WEIGHT * soothe_search_query_get_term_weight (set->query, t);
+          continue;
+        }
+      q.known |= 1u << t;
+      q.weights[t] = soothe_search_query_get_term_weight (set->query, t);
+      if (soothe_search_query_get_term_corrected (set->query, t))
+        q.weights[t] *= CORRECTED_WEIGHT;
+      q.known_mass += q.weights[t];
+    }
+
   for (guint i = 0; i < hits->len; i++)
     {
       const SootheSearchHit *hit = &g_array_index (hits, SootheSearchHit, i);
-      const Passage *passage = &g_array_index (self->passages, Passage, hit->document);
-      Gathered *gathered = &g_array_index (self->gathered, Gathered, passage->situation);
-      gboolean get_help = is_red_flag_kind (passage->kind);
-      gboolean red_flag = get_help && !is_everywhere_line (self, hit->document);
-      Found found = { hit->document, hit->score,
-                      get_help ? GET_HELP_FACTOR * hit->score : hit->score, hit->terms };
+      const Passage *passage;
+      Gathered *gathered;
+      gboolean get_help;
+      gboolean red_flag;
+      Found found;
+
+      if (hit->document >= self->passages->len)
+        continue;
+      passage = &g_array_index (self->passages, Passage, hit->document);
+      gathered = &g_array_index (self->gathered, Gathered, passage->situation);
+      get_help = is_red_flag_kind (passage->kind);
+      red_flag = get_help && !is_everywhere_line (self, hit->document);
+      found = (Found) { hit->document, hit->score,
+                        get_help ? GET_HELP_FACTOR * hit->score : hit->score, hit->terms };
 
       /* What the advice pane leaves out in pregnancy answers no question
        * about pregnancy either: "can I take ibuprofen while pregnant". */
       if (q.pregnancy && is_hidden_in_pregnancy (self, situations, hit->document))
+        continue;
+      if (q.elsewhere && passage->kind != SOOTHE_PASSAGE_TITLE &&
+          (!get_help || (hit->terms & q.not_covered) != q.not_covered))
         continue;
 
       if (!gathered->touched)
@@ -912,6 +995,11 @@ soothe_answers_ask (SootheAnswers  *self,
           guint situation = g_array_index (touched, guint, i);
           Gathered *gathered = &g_array_index (self->gathered, Gathered, situation);
 
+          if (!may_answer (&q, gathered))
+            {
+              gathered->n_red_flags = 0;
+              continue;
+            }
           gathered->value = situation_value (self, &q, gathered);
           /* A page for pregnancy answers a question about pregnancy first. */
           if (!q.pregnancy && g_array_index (self->pregnancy, gboolean, situation))
@@ -923,14 +1011,17 @@ soothe_answers_ask (SootheAnswers  *self,
               best_score = gathered->value;
             }
         }
-      best_cover = cover_of (&q, g_array_index (self->gathered, Gathered, best).all_terms);
+      if (best != G_MAXUINT)
+        best_cover = cover_of (&q, g_array_index (self->gathered, Gathered, best).all_terms);
 
-      for (guint i = 0; i < touched->len; i++)
+      for (guint i = 0; i < touched->len && best != G_MAXUINT; i++)
         {
           guint situation = g_array_index (touched, guint, i);
           Gathered *gathered = &g_array_index (self->gathered, Gathered, situation);
           SootheAnswer answer;
 
+          if (!may_answer (&q, gathered))
+            continue;
           if (situation != best &&
               (cover_of (&q, gathered->all_terms) < MIN_COVER_SHARE * best_cover ||
                gathered->value < MIN_SCORE_SHARE * best_score))

@@ -62,6 +62,7 @@ G_DECLARE_FINAL_TYPE (SootheAnswers, soothe_answers, SOOTHE, ANSWERS, GObject)
 SootheAnswers   *soothe_answers_new              (SootheContent       *content,
                                                   const char * const  *stopwords,
                                                   GPtrArray           *synonyms,
+                                                  const char * const  *not_covered,
                                                   const char          *language);
 SootheAnswerSet *soothe_answers_ask              (SootheAnswers       *self,
                                                   const char          *question,

@@ -24,6 +24,7 @@ typedef struct {
   char                *disclaimer;
   char               **stopwords;
   GPtrArray           *synonyms;    /* of char **, groups of words */
+  char               **not_covered; /* words for what no situation is about */
   GPtrArray           *areas;       /* of SootheArea */
   GPtrArray           *stretches;   /* of SootheStretch */
   GPtrArray           *situations;  /* of SootheSituation */

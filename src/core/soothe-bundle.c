@@ -88,6 +88,25 @@ node_text (Reader               *reader,
   return text;
 }
 
+/* One word, as a question would have it: "ankle", not "sore ankle". */
+static char *
+node_word (Reader               *reader,
+           const SootheJsonNode *node,
+           const char           *member)
+{
+  g_autofree char *word = node_string (reader, node, member);
+
+  if (word == NULL)
+    return NULL;
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isspace (g_utf8_get_char (p)))
+      {
+        soothe_json_reader_problem (reader->json, member, "\"%s\" must be one word", word);
+        return NULL;
+      }
+  return g_steal_pointer (&word);
+}
+
 static char *
 node_id (Reader               *reader,
          const SootheJsonNode *node,
@@ -358,6 +377,7 @@ soothe_bundle_free (SootheBundle *bundle)
   g_free (bundle->language);
   g_free (bundle->disclaimer);
   g_strfreev (bundle->stopwords);
+  g_strfreev (bundle->not_covered);
   g_clear_pointer (&bundle->synonyms, g_ptr_array_unref);
   g_ptr_array_unref (bundle->areas);
   g_ptr_array_unref (bundle->stretches);
@@ -815,8 +835,8 @@ soothe_bundle_read (const SootheJsonNode   *root,
                     GPtrArray              *problems)
 {
   static const char * const members[] = {
-    "format", "language", "disclaimer", "stopwords", "synonyms", "areas", "therapies",
-    "stretches", "situations", NULL
+    "format", "language", "disclaimer", "stopwords", "synonyms", "not_covered", "areas",
+    "therapies", "stretches", "situations", NULL
   };
   g_autoptr(SootheBundle) bundle = g_new0 (SootheBundle, 1);
   g_autoptr(GHashTable) area_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -848,6 +868,7 @@ soothe_bundle_read (const SootheJsonNode   *root,
   bundle->language = read_string (&reader, object, "language", FALSE);
   bundle->stopwords = read_strv (&reader, object, "stopwords", FALSE, TRUE, node_string);
   bundle->synonyms = read_synonyms (&reader, object);
+  bundle->not_covered = read_strv (&reader, object, "not_covered", FALSE, TRUE, node_word);
   bundle->disclaimer = read_text (&reader, object, "disclaimer", role != SOOTHE_BUNDLE_USER);
   if (role == SOOTHE_BUNDLE_USER && bundle->disclaimer != NULL)
     soothe_json_reader_problem (reader.json, "disclaimer",

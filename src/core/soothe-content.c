@@ -42,6 +42,7 @@ struct _SootheContent
   /* Built on first use; loading more afterwards is a programming error. */
   GListStore          *situation_model;
   GPtrArray           *synonyms;    /* of char **, groups of words */
+  GPtrArray           *not_covered; /* of char *, NULL-terminated */
   SootheAnswers       *answers;
 };
 
@@ -77,6 +78,7 @@ soothe_content_finalize (GObject *object)
   g_free (self->disclaimer);
   g_ptr_array_unref (self->stopwords);
   g_ptr_array_unref (self->synonyms);
+  g_ptr_array_unref (self->not_covered);
   g_ptr_array_unref (self->areas);
   g_hash_table_unref (self->area_index);
   g_hash_table_unref (self->situation_index);
@@ -101,6 +103,7 @@ soothe_content_init (SootheContent *self)
 {
   self->stopwords = g_ptr_array_new_null_terminated (0, g_free, TRUE);
   self->synonyms = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  self->not_covered = g_ptr_array_new_null_terminated (0, g_free, TRUE);
   self->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) soothe_area_free);
   self->situations = g_ptr_array_new_with_free_func (g_object_unref);
   self->area_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -296,6 +299,12 @@ merge_bundle (SootheContent *self,
     g_ptr_array_set_size (self->synonyms, 0);
   for (guint i = 0; bundle->synonyms != NULL && i < bundle->synonyms->len; i++)
     g_ptr_array_add (self->synonyms, g_strdupv (g_ptr_array_index (bundle->synonyms, i)));
+
+  /* And what it names that no page is about; a user bundle's add words. */
+  if (bundle->role == SOOTHE_BUNDLE_TRANSLATION && bundle->not_covered != NULL)
+    g_ptr_array_set_size (self->not_covered, 0);
+  for (guint i = 0; bundle->not_covered != NULL && bundle->not_covered[i] != NULL; i++)
+    g_ptr_array_add (self->not_covered, g_strdup (bundle->not_covered[i]));
 
   if (bundle->has_therapies)
     {
@@ -623,7 +632,9 @@ soothe_content_get_answers (SootheContent *self)
 
   if (self->answers == NULL)
     self->answers = soothe_answers_new (self, (const char * const *) self->stopwords->pdata,
-                                        self->synonyms, self->language);
+                                        self->synonyms,
+                                        (const char * const *) self->not_covered->pdata,
+                                        self->language);
   return self->answers;
 }
 
