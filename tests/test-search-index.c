@@ -1012,6 +1012,9 @@ test_run_together (void)
 {
   g_autoptr(SootheSearchIndex) german = soothe_search_index_new_full (NULL, SOOTHE_SEARCH_RANK_PASSAGES,
                                                                       SOOTHE_STEMMER_GERMAN);
+  g_autoptr(SootheSearchIndex) with_stop_words =
+    soothe_search_index_new_full ((const char * const []) { "aus", "die", NULL }, SOOTHE_SEARCH_RANK_PASSAGES,
+                                  SOOTHE_STEMMER_GERMAN);
   g_autoptr(SootheSearchIndex) english = soothe_search_index_new_full (NULL, SOOTHE_SEARCH_RANK_PASSAGES,
                                                                        SOOTHE_STEMMER_ENGLISH);
   g_autoptr(SootheSearchQuery) query = NULL;
@@ -1019,11 +1022,24 @@ test_run_together (void)
 
   add_document (german, 0, NULL, NULL, "Schmerzen in der Brust", NULL);
   add_document (german, 1, NULL, NULL, "Rückenschmerzen", NULL);
+  add_document (german, 2, NULL, NULL, "Der Rücken", NULL);
   query = soothe_search_index_parse (german, "Brustschmerzen ");
   hits = soothe_search_index_run (german, query);
   g_assert_cmpuint (soothe_search_query_get_n_terms (query), ==, 2);
   g_assert_cmpuint (hits->len, >=, 1);
   assert_hits (german, "Schmerzen ", "0,1");
+  /* A word is found at the end of a compound only after a word, a word and
+   * a linking "s", or a stop word: "Rücken" is in "Rückenschmerzen", but not
+   * in "daraufdrücken" */
+  add_document (german, 3, NULL, NULL, "Ein Glas daraufdrücken", NULL);
+  add_document (german, 4, NULL, NULL, "Bewegung hilft", NULL);
+  add_document (german, 5, NULL, NULL, "Bewegungsschmerzen", NULL);
+  add_document (german, 6, NULL, NULL, "Hexenschuss", NULL);
+  assert_documents (german, "Rücken ", "1,2");
+  assert_documents (german, "Schmerzen ", "0,1,5");
+  assert_hits (german, "Schuss ", "");
+  soothe_search_index_add (with_stop_words, 0, SOOTHE_SEARCH_FIELD_SUMMARY, "Schmerzen, die ausstrahlen");
+  assert_hits (with_stop_words, "strahlen ", "0");
 
   add_document (english, 0, NULL, NULL, "When your chest hurts", NULL);
   assert_hits (english, "chesthurts ", "0");

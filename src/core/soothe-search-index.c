@@ -832,6 +832,39 @@ add_typo_lookups (SootheSearchIndex *self,
 }
 
 /* German runs words together: "Schmerzen" should find "Rückenschmerzen". */
+static gboolean
+is_indexed_word (SootheSearchIndex *self,
+                 const char        *word)
+{
+  g_autofree char *stem = g_strdup (word);
+
+  if (!is_indexable (self, stem))
+    return FALSE;
+  stem_token (self->stemmer, stem);
+  return g_hash_table_contains (self->stems, stem);
+}
+
+/* Whether the first @length bytes of @stem are an indexed word, with or
+ * without a linking "s", or a stop word: "Nacken" in "Nackenschmerzen",
+ * "Bewegung" in "Bewegungsmangel", "aus" in "ausstrahlen", but not
+ * "daraufd" in "daraufdrücken". */
+static gboolean
+is_compound_head (SootheSearchIndex *self,
+                  const char        *stem,
+                  gsize              length)
+{
+  g_autofree char *head = g_strndup (stem, length);
+
+  if (is_indexed_word (self, head) || g_hash_table_contains (self->stopwords, head))
+    return TRUE;
+  if (length > 1 && head[length - 1] == 's')
+    {
+      head[length - 1] = '\0';
+      return is_indexed_word (self, head);
+    }
+  return FALSE;
+}
+
 static void
 add_compound_lookups (SootheSearchIndex *self,
                       QueryTerm         *term)
@@ -847,7 +880,8 @@ add_compound_lookups (SootheSearchIndex *self,
       const StemEntry *entry = g_ptr_array_index (self->sorted_entries, i);
       gsize entry_length = strlen (entry->stem);
 
-      if (entry_length >= length + 3 && memcmp (entry->stem + entry_length - length, stem, length) == 0)
+      if (entry_length >= length + 3 && memcmp (entry->stem + entry_length - length, stem, length) == 0 &&
+          is_compound_head (self, entry->stem, entry_length - length))
         query_term_add_lookup (term, g_strdup (entry->stem), LOOKUP_COMPOUND);
     }
 }
@@ -1061,17 +1095,6 @@ query_term_has_stem (const QueryTerm *term,
   return FALSE;
 }
 
-static gboolean
-is_indexed_word (SootheSearchIndex *self,
-                 const char        *word)
-{
-  g_autofree char *stem = g_strdup (word);
-
-  if (!is_indexable (self, stem))
-    return FALSE;
-  stem_token (self->stemmer, stem);
-  return g_hash_table_contains (self->stems, stem);
-}
 
 /* German writes "Brustschmerzen" where the advice says "Schmerzen in der
  * Brust": a long word made of two indexed words, with or without the linking
