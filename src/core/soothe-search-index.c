@@ -1130,7 +1130,11 @@ split_compound (SootheSearchIndex  *self,
               *tail = g_strdup (rest);
               return TRUE;
             }
-          if (*rest == 's' && is_indexed_word (self, rest + 1))
+          /* A linking "s" is only guessed at for a word the index does not
+           * have, and leaves a word of its own: "Reise" and "end" are not
+           * "reißend", nor "reißender". */
+          if (*rest == 's' && n_letters - letters - 1 >= 4 && is_indexed_word (self, rest + 1) &&
+              !is_indexed_word (self, word))
             {
               *head = g_steal_pointer (&first);
               *tail = g_strdup (rest + 1);
