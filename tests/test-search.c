@@ -497,6 +497,28 @@ test_advice_before_get_help (void)
     }
 }
 
+/* A get-help line that names pregnancy ("In pregnancy: severe back pain")
+ * is a red flag only for a question about pregnancy. */
+static void
+test_pregnancy_red_flag_only_in_pregnancy (void)
+{
+  SootheAnswers *answers = soothe_content_get_answers (content);
+  g_autoptr(SootheAnswerSet) other = soothe_answers_ask (answers, "back pain with a fever and burning when I pee",
+                                                         SOOTHE_ASK_NONE);
+  g_autoptr(SootheAnswerSet) pregnant = soothe_answers_ask (answers, "back pain with a fever and burning when I pee",
+                                                            SOOTHE_ASK_PREGNANT);
+  g_autofree char *other_text = NULL;
+  g_autofree char *pregnant_text = NULL;
+
+  g_assert_true (other->has_red_flag);
+  g_assert_true (pregnant->has_red_flag);
+  other_text = soothe_answers_get_text (answers, &other->red_flag);
+  pregnant_text = soothe_answers_get_text (answers, &pregnant->red_flag);
+  g_test_message ("not pregnant: %s; pregnant: %s", other_text, pregnant_text);
+  g_assert_null (strstr (other_text, "pregnan"));
+  g_assert_nonnull (strstr (pregnant_text, "midwife"));
+}
+
 /* A user bundle's synonym group reaches the answers. */
 static void
 test_user_synonyms (void)
@@ -644,6 +666,8 @@ main (int   argc,
                    test_pregnancy_question_leaves_out_hidden);
   g_test_add_func ("/soothe/search/user-synonyms", test_user_synonyms);
   g_test_add_func ("/soothe/search/bad-synonyms", test_bad_synonyms);
+  g_test_add_func ("/soothe/search/pregnancy-red-flag-only-in-pregnancy",
+                   test_pregnancy_red_flag_only_in_pregnancy);
   g_test_add_func ("/soothe/search/not-covered", test_not_covered);
   g_test_add_func ("/soothe/search/bad-not-covered", test_bad_not_covered);
   g_test_add_func ("/soothe/search/markup-not-indexed", test_markup_not_indexed);

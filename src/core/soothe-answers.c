@@ -133,6 +133,7 @@ struct _SootheAnswers
   GArray            *gathered;   /* Gathered, by situation: scratch, untouched between questions */
   GArray            *pregnancy;  /* gboolean, by situation: a page for pregnancy */
   GArray            *hidden_in_pregnancy;  /* guint8, by document: 0 not yet known, 1 shown, 2 hidden */
+  GArray            *names_pregnancy;  /* gboolean, by document, from the first red flag on */
   GArray            *everywhere;  /* guint8, by document, up to the last get-help line: one most pages have */
   guint              n_situations;
   /* After the passages' documents: one per word of what no page is about,
@@ -194,6 +195,7 @@ soothe_answers_finalize (GObject *object)
   g_clear_pointer (&self->gathered, g_array_unref);
   g_clear_pointer (&self->pregnancy, g_array_unref);
   g_clear_pointer (&self->hidden_in_pregnancy, g_array_unref);
+  g_clear_pointer (&self->names_pregnancy, g_array_unref);
   g_clear_pointer (&self->everywhere, g_array_unref);
 
   G_OBJECT_CLASS (soothe_answers_parent_class)->finalize (object);
@@ -706,6 +708,93 @@ fill_answer (SootheAnswers  *self,
       (SoothePassage) { situation, SOOTHE_PASSAGE_TITLE, 0, 0 };
 }
 
+/* A word that pregnancy pages have in at least half the titles it is in
+ * ("pregnant") is about pregnancy. */
+static gboolean
+is_pregnancy_word (guint titles,
+                   guint pregnancy_titles)
+{
+  return pregnancy_titles > 0 && 2 * pregnancy_titles >= titles;
+}
+
+/* Whether @document's text names pregnancy with such a word, worked out for
+ * every passage the first time: the words of the pregnancy pages' titles
+ * and keywords are looked up one by one. */
+static gboolean
+names_pregnancy (SootheAnswers *self,
+                 guint          document)
+{
+  if (self->names_pregnancy == NULL)
+    {
+      GListModel *situations = soothe_content_get_situations (self->content);
+      g_autoptr(GHashTable) asked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      self->names_pregnancy = g_array_new (FALSE, TRUE, sizeof (gboolean));
+      g_array_set_size (self->names_pregnancy, self->passages->len);
+      for (guint i = 0; i < self->n_situations; i++)
+        {
+          g_autoptr(SootheSituation) situation = NULL;
+          g_autoptr(GString) text = NULL;
+          g_auto(GStrv) words = NULL;
+
+          if (!g_array_index (self->pregnancy, gboolean, i))
+            continue;
+          situation = g_list_model_get_item (situations, i);
+          text = g_string_new (situation->title);
+          for (guint k = 0; situation->keywords[k] != NULL; k++)
+            g_string_append_printf (text, " %s", situation->keywords[k]);
+          words = g_str_tokenize_and_fold (text->str, NULL, NULL);
+
+          for (guint w = 0; words[w] != NULL; w++)
+            {
+              g_autofree char *as_typed = NULL;
+              g_autoptr(SootheSearchQuery) query = NULL;
+              g_autoptr(GArray) hits = NULL;
+              guint titles[32] = { 0 };
+              guint pregnancy_titles[32] = { 0 };
+              guint32 terms = 0;
+
+              if (!g_hash_table_add (asked, g_strdup (words[w])))
+                continue;
+              as_typed = g_strconcat (words[w], " ", NULL);
+              query = soothe_search_index_parse (self->index, as_typed);
+              hits = soothe_search_index_run (self->index, query);
+
+              for (guint h = 0; h < hits->len; h++)
+                {
+                  const SootheSearchHit *hit = &g_array_index (hits, SootheSearchHit, h);
+                  const Passage *passage;
+
+                  if (hit->document >= self->passages->len)
+                    continue;
+                  passage = &g_array_index (self->passages, Passage, hit->document);
+                  if (passage->kind != SOOTHE_PASSAGE_TITLE)
+                    continue;
+                  for (guint32 rest = hit->terms; rest != 0; rest &= rest - 1)
+                    {
+                      guint t = __builtin_ctz (rest);
+
+                      titles[t]++;
+                      pregnancy_titles[t] += g_array_index (self->pregnancy, gboolean, passage->situation);
+                    }
+                }
+              for (guint t = 0; t < soothe_search_query_get_n_terms (query); t++)
+                if (is_pregnancy_word (titles[t], pregnancy_titles[t]))
+                  terms |= 1u << t;
+              for (guint h = 0; h < hits->len && terms != 0; h++)
+                {
+                  const SootheSearchHit *hit = &g_array_index (hits, SootheSearchHit, h);
+
+                  if (hit->document < self->passages->len && (hit->terms & terms) != 0)
+                    g_array_index (self->names_pregnancy, gboolean, hit->document) = TRUE;
+                }
+            }
+        }
+    }
+
+  return g_array_index (self->names_pregnancy, gboolean, document);
+}
+
 /* Picks the get-help line that answers the question, if one does. When the
  * best answer's title already has every word ("burning upper back"), only
  * that situation's own emergency lines may come first ("chest pain when
@@ -738,9 +827,10 @@ find_red_flag (SootheAnswers   *self,
           /* In the best answer's own page, its title may name the red flag:
            * "Chest pain when running". */
           guint32 other_title_terms = situation == only_situation ? 0 : gathered->title_terms;
-          gboolean whole = own == question->known &&
-                           (n_known >= MIN_WHOLE_RED_FLAG_TERMS ||
-                            (n_known >= MIN_WHOLE_PLAIN_RED_FLAG_TERMS && (question->known & question->generic) == 0));
+          gboolean whole = (own == question->known &&
+                            (n_known >= MIN_WHOLE_RED_FLAG_TERMS ||
+                             (n_known >= MIN_WHOLE_PLAIN_RED_FLAG_TERMS && (question->known & question->generic) == 0))) ||
+                           __builtin_popcount (own & ~question->generic) >= MIN_WHOLE_RED_FLAG_TERMS;
           double central_cover = central_mass > 0
             ? mass_of (question->weights, question->n_terms,
                        (found->terms | gathered->title_terms) & question->central) / central_mass
@@ -756,7 +846,9 @@ find_red_flag (SootheAnswers   *self,
           /* The red-flag word is the passage's own, not its situation's:
            * "upper" in an upper-back page's warning says nothing. A line
            * that has every word of a longer question is one too. */
+          /* "In pregnancy: severe back pain" is no warning for anyone else. */
           if (!is_red_flag_kind (passage->kind) || own == 0 ||
+              (!question->pregnancy && names_pregnancy (self, found->document)) ||
               (situation == only_situation && passage->kind != SOOTHE_PASSAGE_EMERGENCY && !whole) ||
               (!whole && (own & question->red_flag_words & ~other_title_terms) == 0) ||
               central_cover < MIN_RED_FLAG_COVER || known_cover < MIN_RED_FLAG_COVER)
@@ -858,7 +950,7 @@ soothe_answers_ask (SootheAnswers  *self,
     }
   q.pregnancy = (flags & SOOTHE_ASK_PREGNANT) != 0;
   for (guint t = 0; t < q.n_terms; t++)
-    if (pregnancy_title_count[t] > 0 && 2 * pregnancy_title_count[t] >= title_count[t])
+    if (is_pregnancy_word (title_count[t], pregnancy_title_count[t]))
       q.pregnancy = TRUE;
 
   /* A question about what no page is about ("sprained ankle", "toothache")
