@@ -907,6 +907,9 @@ test_german_spanish_endings (void)
   assert_hits (german, "Schmerz ", "0");
   assert_hits (german, "Schulter ", "0");
   assert_hits (german, "Waden ", "1");
+  /* An adjective's ending after a participle's */
+  assert_hits (german, "geschwollene ", "1");
+  assert_hits (german, "geschwollener ", "1");
   assert_hits (german, "Bein ", "2");
   /* Without umlauts, and a verb in -ieren beside its noun */
   add_document (german, 3, NULL, NULL, "Rücken kühlen", NULL);

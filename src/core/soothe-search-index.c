@@ -313,6 +313,7 @@ stem_german (char *token)
 {
   static const char * const endings[] = { "ern", "em", "en", "er", "e", NULL };
   static const char * const verb_endings[] = { "iert", "ier", NULL };
+  static const char * const second_endings[] = { "est", "en", "er", NULL };
   gsize length;
   guint n_letters;
 
@@ -324,6 +325,9 @@ stem_german (char *token)
   strip_first_suffix (token, &length, &n_letters, endings, 3);
   /* "kontrollieren", "kontrolliert" and "Kontrolle" */
   strip_first_suffix (token, &length, &n_letters, verb_endings, 4);
+  /* An adjective's ending after a participle's, as Snowball's second step:
+   * "geschwollene" and "geschwollen" */
+  strip_first_suffix (token, &length, &n_letters, second_endings, 4);
   token[length] = '\0';
 }
 
