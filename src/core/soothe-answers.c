@@ -43,7 +43,9 @@
 #define MIN_RED_FLAG_COVER 0.75
 
 /* A get-help line with every word of a question this long is a red flag
- * without a red-flag word: "hot swollen big toe". */
+ * without a red-flag word: "hot swollen big toe"; so is one with this many
+ * words of a longer question, none as common as "pain": "calf is swollen,
+ * hot and red after a long flight". */
 #define MIN_WHOLE_RED_FLAG_TERMS 4
 
 /* So is one with every word of a shorter question with no word as common

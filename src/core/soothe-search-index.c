@@ -835,7 +835,6 @@ add_typo_lookups (SootheSearchIndex *self,
     query_term_add_lookup (term, g_strdup (best->stem), LOOKUP_TYPO);
 }
 
-/* German runs words together: "Schmerzen" should find "Rückenschmerzen". */
 static gboolean
 is_indexed_word (SootheSearchIndex *self,
                  const char        *word)
@@ -869,6 +868,7 @@ is_compound_head (SootheSearchIndex *self,
   return FALSE;
 }
 
+/* German runs words together: "Schmerzen" should find "Rückenschmerzen". */
 static void
 add_compound_lookups (SootheSearchIndex *self,
                       QueryTerm         *term)
@@ -1098,7 +1098,6 @@ query_term_has_stem (const QueryTerm *term,
     }
   return FALSE;
 }
-
 
 /* German writes "Brustschmerzen" where the advice says "Schmerzen in der
  * Brust": a long word made of two indexed words, with or without the linking
@@ -1513,7 +1512,7 @@ soothe_search_index_add_synonyms (SootheSearchIndex  *self,
 /**
  * soothe_search_index_keep_whole:
  * @self: a #SootheSearchIndex
- * @word: a word, folded and stemmed as the index does
+ * @word: a word as a question has it; the index folds and stems it
  *
  * A question's @word is looked for as it stands, never split into the two
  * indexed words it is made of: German "Kopfschmerzen" stays a headache and
