@@ -673,6 +673,35 @@ test_search_answers (void)
   settle ();
   g_assert_true (g_str_has_prefix (soothe_advice_view_get_revealed (advice_view ()), "emergency/"));
 
+  /* The red flag is not said again under its page, though it is one of the
+   * page's best passages. */
+  type_search ("calf is swollen hot and red after a long flight");
+  soothe_answer_set_free (set);
+  set = soothe_answers_ask (answers, "calf is swollen hot and red after a long flight", SOOTHE_ASK_NONE);
+  g_assert_true (set->has_red_flag);
+  {
+    g_autoptr(SootheSituation) flagged = g_list_model_get_item (soothe_content_get_situations (content),
+                                                                set->red_flag.situation);
+    g_autofree char *text = soothe_answers_get_text (answers, &set->red_flag);
+    g_autofree char *name = g_strdup_printf ("%s: %s", soothe_situation_get_title (flagged), text);
+    gboolean among_answers = FALSE;
+
+    for (guint i = 0; i < set->answers->len; i++)
+      {
+        answer = &g_array_index (set->answers, SootheAnswer, i);
+        for (guint p = 0; p < answer->n_passages; p++)
+          among_answers |= soothe_answer_set_is_red_flag (set, &answer->passages[p]);
+      }
+    g_assert_true (among_answers);
+    for (guint i = 0; (row = gtk_list_box_get_row_at_index (list_box (), i)) != NULL; i++)
+      {
+        g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row),
+                                                                     GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+
+        g_assert_nonnull (error);
+      }
+  }
+
   /* And none for an everyday ache. */
   type_search ("knee hurts when I run");
   g_assert_false (gtk_widget_get_visible (red_flag));

@@ -1155,6 +1155,24 @@ is_same_passage (const SoothePassage *a,
 }
 
 /**
+ * soothe_answer_set_is_red_flag:
+ * @set: answers
+ * @passage: one of their passages
+ *
+ * Returns: whether @passage is the red flag of @set, which is shown before
+ *   the answers and need not be shown again among them
+ */
+gboolean
+soothe_answer_set_is_red_flag (SootheAnswerSet     *set,
+                               const SoothePassage *passage)
+{
+  g_return_val_if_fail (set != NULL, FALSE);
+  g_return_val_if_fail (passage != NULL, FALSE);
+
+  return set->has_red_flag && is_same_passage (passage, &set->red_flag);
+}
+
+/**
  * soothe_answer_set_list:
  * @set: answers
  * @max: how many passages at most
@@ -1181,7 +1199,7 @@ soothe_answer_set_list (SootheAnswerSet *set,
       const SoothePassage *passage = &answer->passages[0];
 
       /* The red flag is not said twice. */
-      if (set->has_red_flag && is_same_passage (passage, &set->red_flag))
+      if (soothe_answer_set_is_red_flag (set, passage))
         {
           if (answer->n_passages < 2)
             continue;

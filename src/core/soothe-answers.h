@@ -84,6 +84,8 @@ guint            soothe_answers_get_n_passages   (SootheAnswers       *self);
 
 GArray          *soothe_answer_set_list          (SootheAnswerSet     *set,
                                                   guint                max);
+gboolean         soothe_answer_set_is_red_flag   (SootheAnswerSet     *set,
+                                                  const SoothePassage *passage);
 void             soothe_answer_set_free          (SootheAnswerSet     *set);
 
 const char      *soothe_passage_kind_to_string   (SoothePassageKind    kind);

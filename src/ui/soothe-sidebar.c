@@ -443,8 +443,10 @@ bind_rows (SootheSidebar *self)
       SoothePassage title = { answer->situation, SOOTHE_PASSAGE_TITLE, 0, 0 };
 
       add_answer_row (self, store, &title, &answer->passages[0]);
+      /* The red flag, above the list, is not said twice. */
       for (guint p = 0; p < answer->n_passages; p++)
-        if (answer->passages[p].kind != SOOTHE_PASSAGE_TITLE)
+        if (answer->passages[p].kind != SOOTHE_PASSAGE_TITLE &&
+            !soothe_answer_set_is_red_flag (self->answers, &answer->passages[p]))
           add_answer_row (self, store, &answer->passages[p], &answer->passages[p]);
     }
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (store), create_answer_row_cb, self, NULL);
