@@ -539,6 +539,25 @@ test_user_synonyms (void)
                    "knee-pain");
 }
 
+/* Each of @bad, as a user bundle, is refused, its first problem at @place. */
+static void
+assert_refused (const char * const *bad,
+                gsize               n_bad,
+                const char         *place)
+{
+  for (gsize i = 0; i < n_bad; i++)
+    {
+      g_autoptr(SootheContent) with = soothe_content_new_builtin_for ((const char * const []) { "en", NULL });
+      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GBytes) bytes = g_bytes_new_static (bad[i], strlen (bad[i]));
+
+      g_assert_false (soothe_content_load_bytes (with, bytes, "bad.json", SOOTHE_BUNDLE_USER, problems));
+      g_assert_cmpuint (problems->len, >, 0);
+      g_test_message ("%s", (const char *) g_ptr_array_index (problems, 0));
+      g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), place));
+    }
+}
+
 static void
 test_bad_synonyms (void)
 {
@@ -551,17 +570,7 @@ test_bad_synonyms (void)
     "{\"format\": 1, \"synonyms\": [[\"knee\", \"  \"]]}",
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
-    {
-      g_autoptr(SootheContent) with = soothe_content_new_builtin_for ((const char * const []) { "en", NULL });
-      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GBytes) bytes = g_bytes_new_static (bad[i], strlen (bad[i]));
-
-      g_assert_false (soothe_content_load_bytes (with, bytes, "bad.json", SOOTHE_BUNDLE_USER, problems));
-      g_assert_cmpuint (problems->len, >, 0);
-      g_test_message ("%s", (const char *) g_ptr_array_index (problems, 0));
-      g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), "bad.json: $.synonyms"));
-    }
+  assert_refused (bad, G_N_ELEMENTS (bad), "bad.json: $.synonyms");
 }
 
 /* What no page is about gets an honest no, unless the question also names a
@@ -609,17 +618,7 @@ test_bad_not_covered (void)
     "{\"format\": 1, \"not_covered\": [\"ankle\", \" \"]}",
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
-    {
-      g_autoptr(SootheContent) with = soothe_content_new_builtin_for ((const char * const []) { "en", NULL });
-      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GBytes) bytes = g_bytes_new_static (bad[i], strlen (bad[i]));
-
-      g_assert_false (soothe_content_load_bytes (with, bytes, "bad.json", SOOTHE_BUNDLE_USER, problems));
-      g_assert_cmpuint (problems->len, >, 0);
-      g_test_message ("%s", (const char *) g_ptr_array_index (problems, 0));
-      g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), "bad.json: $.not_covered"));
-    }
+  assert_refused (bad, G_N_ELEMENTS (bad), "bad.json: $.not_covered");
 }
 
 static void
