@@ -135,7 +135,7 @@ struct _SootheAnswers
   GArray            *gathered;   /* Gathered, by situation: scratch, untouched between questions */
   GArray            *pregnancy;  /* gboolean, by situation: a page for pregnancy */
   GArray            *hidden_in_pregnancy;  /* guint8, by document: 0 not yet known, 1 shown, 2 hidden */
-  GArray            *names_pregnancy;  /* gboolean, by document, from the first red flag on */
+  GArray            *names_pregnancy;  /* guint8, by document, from the first red flag on */
   GArray            *everywhere;  /* guint8, by document, up to the last get-help line: one most pages have */
   guint              n_situations;
   /* After the passages' documents: one per word of what no page is about,
@@ -719,6 +719,53 @@ is_pregnancy_word (guint titles,
   return pregnancy_titles > 0 && 2 * pregnancy_titles >= titles;
 }
 
+/* Where a query's terms were found. Each situation has one title. */
+typedef struct
+{
+  guint   titles[32];            /* by term: the titles it is in */
+  guint   pregnancy_titles[32];  /* the pregnancy pages' among them */
+  guint32 in_passages;           /* terms found in any passage */
+  guint32 in_titles;             /* in a title or keywords */
+  guint32 in_not_covered;        /* in a word of what no page is about */
+  guint32 in_areas;              /* in an area's title */
+} TermPlaces;
+
+static void
+find_term_places (SootheAnswers *self,
+                  GArray        *hits,
+                  TermPlaces    *places)
+{
+  memset (places, 0, sizeof *places);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const SootheSearchHit *hit = &g_array_index (hits, SootheSearchHit, i);
+      const Passage *passage;
+      gboolean for_pregnancy;
+
+      if (hit->document >= self->passages->len)
+        {
+          if (hit->document < self->first_area_document)
+            places->in_not_covered |= hit->terms;
+          else
+            places->in_areas |= hit->terms;
+          continue;
+        }
+      places->in_passages |= hit->terms;
+      passage = &g_array_index (self->passages, Passage, hit->document);
+      if (passage->kind != SOOTHE_PASSAGE_TITLE)
+        continue;
+      places->in_titles |= hit->terms;
+      for_pregnancy = g_array_index (self->pregnancy, gboolean, passage->situation);
+      for (guint32 rest = hit->terms; rest != 0; rest &= rest - 1)
+        {
+          guint t = __builtin_ctz (rest);
+
+          places->titles[t]++;
+          places->pregnancy_titles[t] += for_pregnancy;
+        }
+    }
+}
+
 /* Whether @document's text names pregnancy with such a word, worked out for
  * every passage the first time: the words of the pregnancy pages' titles
  * and keywords are looked up one by one. */
@@ -731,7 +778,7 @@ names_pregnancy (SootheAnswers *self,
       GListModel *situations = soothe_content_get_situations (self->content);
       g_autoptr(GHashTable) asked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-      self->names_pregnancy = g_array_new (FALSE, TRUE, sizeof (gboolean));
+      self->names_pregnancy = g_array_new (FALSE, TRUE, sizeof (guint8));
       g_array_set_size (self->names_pregnancy, self->passages->len);
       for (guint i = 0; i < self->n_situations; i++)
         {
@@ -752,8 +799,7 @@ names_pregnancy (SootheAnswers *self,
               g_autofree char *as_typed = NULL;
               g_autoptr(SootheSearchQuery) query = NULL;
               g_autoptr(GArray) hits = NULL;
-              guint titles[32] = { 0 };
-              guint pregnancy_titles[32] = { 0 };
+              TermPlaces places;
               guint32 terms = 0;
 
               if (!g_hash_table_add (asked, g_strdup (words[w])))
@@ -761,40 +807,22 @@ names_pregnancy (SootheAnswers *self,
               as_typed = g_strconcat (words[w], " ", NULL);
               query = soothe_search_index_parse (self->index, as_typed);
               hits = soothe_search_index_run (self->index, query);
-
-              for (guint h = 0; h < hits->len; h++)
-                {
-                  const SootheSearchHit *hit = &g_array_index (hits, SootheSearchHit, h);
-                  const Passage *passage;
-
-                  if (hit->document >= self->passages->len)
-                    continue;
-                  passage = &g_array_index (self->passages, Passage, hit->document);
-                  if (passage->kind != SOOTHE_PASSAGE_TITLE)
-                    continue;
-                  for (guint32 rest = hit->terms; rest != 0; rest &= rest - 1)
-                    {
-                      guint t = __builtin_ctz (rest);
-
-                      titles[t]++;
-                      pregnancy_titles[t] += g_array_index (self->pregnancy, gboolean, passage->situation);
-                    }
-                }
+              find_term_places (self, hits, &places);
               for (guint t = 0; t < soothe_search_query_get_n_terms (query); t++)
-                if (is_pregnancy_word (titles[t], pregnancy_titles[t]))
+                if (is_pregnancy_word (places.titles[t], places.pregnancy_titles[t]))
                   terms |= 1u << t;
               for (guint h = 0; h < hits->len && terms != 0; h++)
                 {
                   const SootheSearchHit *hit = &g_array_index (hits, SootheSearchHit, h);
 
                   if (hit->document < self->passages->len && (hit->terms & terms) != 0)
-                    g_array_index (self->names_pregnancy, gboolean, hit->document) = TRUE;
+                    g_array_index (self->names_pregnancy, guint8, hit->document) = TRUE;
                 }
             }
         }
     }
 
-  return g_array_index (self->names_pregnancy, gboolean, document);
+  return g_array_index (self->names_pregnancy, guint8, document) != 0;
 }
 
 /* Picks the get-help line that answers the question, if one does. When the
@@ -893,17 +921,12 @@ soothe_answers_ask (SootheAnswers  *self,
   Question q = { 0 };
   guint passage_documents[32] = { 0 };
   guint red_flag_documents[32] = { 0 };
-  guint title_count[32] = { 0 };
-  guint pregnancy_title_count[32] = { 0 };
+  TermPlaces places;
   guint situation_count[32] = { 0 };
   gboolean has_specific = FALSE;
   gboolean has_corrected_specific = FALSE;
   gboolean all_central = TRUE;  /* or common in the prose: "ice", "heat" */
   gboolean has_unknown = FALSE;
-  guint32 in_passages = 0;
-  guint32 in_titles = 0;
-  guint32 in_not_covered = 0;
-  guint32 in_areas = 0;
   double best_score = 0;
   double best_cover = 0;
 
@@ -919,40 +942,12 @@ soothe_answers_ask (SootheAnswers  *self,
   situations = soothe_content_get_situations (self->content);
   q.n_terms = soothe_search_query_get_n_terms (set->query);
 
-  /* Each situation has one title. A word that pregnancy pages have in at
-   * least half the titles it is in ("pregnant") asks about pregnancy; so
-   * does a person who said they are. */
-  for (guint i = 0; i < hits->len; i++)
-    {
-      const SootheSearchHit *hit = &g_array_index (hits, SootheSearchHit, i);
-      const Passage *passage;
-      gboolean for_pregnancy;
-
-      if (hit->document >= self->passages->len)
-        {
-          if (hit->document < self->first_area_document)
-            in_not_covered |= hit->terms;
-          else
-            in_areas |= hit->terms;
-          continue;
-        }
-      in_passages |= hit->terms;
-      passage = &g_array_index (self->passages, Passage, hit->document);
-      if (passage->kind != SOOTHE_PASSAGE_TITLE)
-        continue;
-      in_titles |= hit->terms;
-      for_pregnancy = g_array_index (self->pregnancy, gboolean, passage->situation);
-      for (guint32 rest = hit->terms; rest != 0; rest &= rest - 1)
-        {
-          guint t = __builtin_ctz (rest);
-
-          title_count[t]++;
-          pregnancy_title_count[t] += for_pregnancy;
-        }
-    }
+  /* A word that pregnancy pages have in at least half the titles it is in
+   * ("pregnant") asks about pregnancy; so does a person who said they are. */
+  find_term_places (self, hits, &places);
   q.pregnancy = (flags & SOOTHE_ASK_PREGNANT) != 0;
   for (guint t = 0; t < q.n_terms; t++)
-    if (is_pregnancy_word (title_count[t], pregnancy_title_count[t]))
+    if (is_pregnancy_word (places.titles[t], places.pregnancy_titles[t]))
       q.pregnancy = TRUE;
 
   /* A question about what no page is about ("sprained ankle", "toothache")
@@ -960,12 +955,12 @@ soothe_answers_ask (SootheAnswers  *self,
    * names a place Soothe has pages for: "knee and ankle pain". Only a
    * get-help line that names it too still answers: "severe headache in
    * pregnancy". A word a title or keyword has is covered after all. */
-  q.not_covered = in_not_covered & ~in_titles;
-  q.elsewhere = q.not_covered != 0 && (in_areas & in_titles) == 0;
+  q.not_covered = places.in_not_covered & ~places.in_titles;
+  q.elsewhere = q.not_covered != 0 && (places.in_areas & places.in_titles) == 0;
 
   for (guint t = 0; t < q.n_terms; t++)
     {
-      if (!(in_passages & (1u << t)))
+      if (!(places.in_passages & (1u << t)))
         {
           q.unknown_mass += UNKNOWN_WEIGHT * soothe_search_query_get_term_weight (set->query, t);
           continue;
@@ -1057,7 +1052,7 @@ soothe_answers_ask (SootheAnswers  *self,
           if (situation_count[t] < MAX (MIN_PROSE_SITUATIONS, MIN_PROSE_SHARE * self->n_situations))
             all_central = FALSE;
         }
-      else if (title_count[t] >= GENERIC_SHARE * self->n_situations)
+      else if (places.titles[t] >= GENERIC_SHARE * self->n_situations)
         q.generic |= 1u << t;
       else
         {
