@@ -83,6 +83,9 @@
 /* A pregnancy page, for a question that is not about pregnancy, counts this much. */
 #define OTHER_PREGNANCY_FACTOR 0.5
 
+/* A situation about another place than the question's counts this much. */
+#define ELSEWHERE_FACTOR 0.3
+
 /* How much more a situation with every word of the question counts. */
 #define COMPLETE_FACTOR 1.25
 
@@ -136,6 +139,7 @@ struct _SootheAnswers
   GArray            *pregnancy;  /* gboolean, by situation: a page for pregnancy */
   GArray            *hidden_in_pregnancy;  /* guint8, by document: 0 not yet known, 1 shown, 2 hidden */
   GArray            *names_pregnancy;  /* guint8, by document, from the first red flag on */
+  GArray            *names_place;  /* gboolean, by situation: its title or keywords name an area's place */
   GArray            *everywhere;  /* guint8, by document, up to the last get-help line: one most pages have */
   guint              n_situations;
   /* After the passages' documents: one per word of what no page is about,
@@ -198,6 +202,7 @@ soothe_answers_finalize (GObject *object)
   g_clear_pointer (&self->pregnancy, g_array_unref);
   g_clear_pointer (&self->hidden_in_pregnancy, g_array_unref);
   g_clear_pointer (&self->names_pregnancy, g_array_unref);
+  g_clear_pointer (&self->names_place, g_array_unref);
   g_clear_pointer (&self->everywhere, g_array_unref);
 
   G_OBJECT_CLASS (soothe_answers_parent_class)->finalize (object);
@@ -219,6 +224,7 @@ soothe_answers_init (SootheAnswers *self)
   self->pregnancy = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self->hidden_in_pregnancy = g_array_new (FALSE, TRUE, sizeof (guint8));
   self->everywhere = g_array_new (FALSE, TRUE, sizeof (guint8));
+  self->names_place = g_array_new (FALSE, TRUE, sizeof (gboolean));
 }
 
 static guint
@@ -395,6 +401,7 @@ index_places (SootheAnswers      *self,
               const char * const *not_covered)
 {
   g_autoptr(GHashTable) areas = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) area_titles = g_ptr_array_new ();
   GListModel *situations = soothe_content_get_situations (self->content);
   guint document = self->passages->len;
 
@@ -413,6 +420,29 @@ index_places (SootheAnswers      *self,
       if (title == NULL || !g_hash_table_add (areas, situation->area))
         continue;
       soothe_search_index_add (self->index, document++, SOOTHE_SEARCH_FIELD_KEYWORDS, title);
+      g_ptr_array_add (area_titles, (gpointer) title);
+    }
+
+  /* Which titles name one of those places: "Upper left-side back pain"
+   * does, "Pain when walking" does not. */
+  g_array_set_size (self->names_place, self->n_situations);
+  for (guint i = 0; i < area_titles->len; i++)
+    {
+      g_autofree char *as_typed = g_strconcat (g_ptr_array_index (area_titles, i), " ", NULL);
+      g_autoptr(SootheSearchQuery) query = soothe_search_index_parse (self->index, as_typed);
+      g_autoptr(GArray) hits = soothe_search_index_run (self->index, query);
+
+      for (guint h = 0; h < hits->len; h++)
+        {
+          guint hit_document = g_array_index (hits, SootheSearchHit, h).document;
+          const Passage *passage;
+
+          if (hit_document >= self->passages->len)
+            continue;
+          passage = &g_array_index (self->passages, Passage, hit_document);
+          if (passage->kind == SOOTHE_PASSAGE_TITLE)
+            g_array_index (self->names_place, gboolean, passage->situation) = TRUE;
+        }
     }
 }
 
@@ -613,6 +643,8 @@ typedef struct
   guint32 generic;         /* terms most titles have: "pain" */
   guint32 not_covered;     /* terms for what no page is about: "ankle" */
   gboolean elsewhere;      /* has such a term, and no place Soothe has pages for */
+  guint32 places;          /* terms for a place Soothe has pages for: "knee" */
+  guint32 aside;           /* central terms only in the titles of pages about other places */
   gboolean pregnancy;      /* the question, or the person, is about pregnancy */
 } Question;
 
@@ -634,6 +666,18 @@ may_answer (const Question *question,
 {
   return !question->elsewhere ||
          (gathered->n_found > 0 && cover_of (question, gathered->all_terms) >= MIN_RED_FLAG_COVER);
+}
+
+/* A page whose title names a place, but none of the question's, is about
+ * somewhere else: "Upper left-side back pain" for "my left leg goes numb". */
+static gboolean
+is_about_other_place (SootheAnswers  *self,
+                      const Question *question,
+                      guint           situation,
+                      const Gathered *gathered)
+{
+  return question->places != 0 && (gathered->title_terms & question->places) == 0 &&
+         g_array_index (self->names_place, gboolean, situation);
 }
 
 /* A get-help line answers a question as a red flag, or when nothing else does. */
@@ -838,7 +882,16 @@ find_red_flag (SootheAnswers   *self,
 {
   double best_value = 0;
   guint n_known = __builtin_popcount (question->known);
-  double central_mass = mass_of (question->weights, question->n_terms, question->central);
+  double weights[G_N_ELEMENTS (question->weights)];
+  double central_mass;
+  double known_mass;
+
+  /* A word that only pages about other places have in their title says
+   * which side or kind, not what the warning is: "my left arm". */
+  for (guint t = 0; t < question->n_terms; t++)
+    weights[t] = question->weights[t] * ((question->aside >> t) & 1 ? NON_CENTRAL_WEIGHT : 1.0);
+  central_mass = mass_of (weights, question->n_terms, question->central);
+  known_mass = mass_of (weights, question->n_terms, question->known);
 
   for (guint i = 0; i < touched->len; i++)
     {
@@ -849,28 +902,36 @@ find_red_flag (SootheAnswers   *self,
           (!question->pregnancy && g_array_index (self->pregnancy, gboolean, situation)))
         continue;
 
+      /* In the best answer's own page, its title may name the red flag:
+       * "Chest pain when running". */
+      guint32 other_title_terms = situation == only_situation ? 0 : gathered->title_terms;
+      /* A question may tell two warning signs of one kind that a page lists
+       * apart: "numb between my legs and I cannot hold my pee". */
+      guint32 signs[SOOTHE_PASSAGE_URGENT + 1] = { 0 };
+
+      for (guint k = 0; k < gathered->n_red_flags; k++)
+        {
+          const Found *found = &gathered->red_flags[k];
+          const Passage *passage = &g_array_index (self->passages, Passage, found->document);
+
+          if (is_red_flag_kind (passage->kind) &&
+              (found->terms & question->known & question->red_flag_words & ~other_title_terms) != 0 &&
+              (question->pregnancy || !names_pregnancy (self, found->document)))
+            signs[passage->kind] |= found->terms & question->known;
+        }
+
       for (guint k = 0; k < gathered->n_red_flags; k++)
         {
           const Found *found = &gathered->red_flags[k];
           const Passage *passage = &g_array_index (self->passages, Passage, found->document);
           guint32 own = found->terms & question->known;
-          /* In the best answer's own page, its title may name the red flag:
-           * "Chest pain when running". */
-          guint32 other_title_terms = situation == only_situation ? 0 : gathered->title_terms;
           gboolean whole = (own == question->known &&
                             (n_known >= MIN_WHOLE_RED_FLAG_TERMS ||
                              (n_known >= MIN_WHOLE_PLAIN_RED_FLAG_TERMS && (question->known & question->generic) == 0))) ||
                            __builtin_popcount (own & ~question->generic) >= MIN_WHOLE_RED_FLAG_TERMS;
-          double central_cover = central_mass > 0
-            ? mass_of (question->weights, question->n_terms,
-                       (found->terms | gathered->title_terms) & question->central) / central_mass
-            : 1;
-          /* "numb fingers" is not a numb leg, and a word Soothe does not
-           * know may be what the question is about. */
-          double known_cover = question->known_mass > 0
-            ? mass_of (question->weights, question->n_terms, (found->terms | gathered->title_terms) & question->known) /
-                (question->known_mass + question->unknown_mass)
-            : 0;
+          guint32 told;
+          double central_cover;
+          double known_cover;
           double value;
 
           /* The red-flag word is the passage's own, not its situation's:
@@ -880,8 +941,19 @@ find_red_flag (SootheAnswers   *self,
           if (!is_red_flag_kind (passage->kind) || own == 0 ||
               (!question->pregnancy && names_pregnancy (self, found->document)) ||
               (situation == only_situation && passage->kind != SOOTHE_PASSAGE_EMERGENCY && !whole) ||
-              (!whole && (own & question->red_flag_words & ~other_title_terms) == 0) ||
-              central_cover < MIN_RED_FLAG_COVER || known_cover < MIN_RED_FLAG_COVER)
+              (!whole && (own & question->red_flag_words & ~other_title_terms) == 0))
+            continue;
+
+          told = own | signs[passage->kind] | gathered->title_terms;
+          central_cover = central_mass > 0
+            ? mass_of (weights, question->n_terms, told & question->central) / central_mass
+            : 1;
+          /* "numb fingers" is not a numb leg, and a word Soothe does not
+           * know may be what the question is about. */
+          known_cover = known_mass > 0
+            ? mass_of (weights, question->n_terms, told & question->known) / (known_mass + question->unknown_mass)
+            : 0;
+          if (central_cover < MIN_RED_FLAG_COVER || known_cover < MIN_RED_FLAG_COVER)
             continue;
 
           /* The line with most of the question, emergencies a little
@@ -927,6 +999,7 @@ soothe_answers_ask (SootheAnswers  *self,
   gboolean has_corrected_specific = FALSE;
   gboolean all_central = TRUE;  /* or common in the prose: "ice", "heat" */
   gboolean has_unknown = FALSE;
+  guint32 central_here = 0;
   double best_score = 0;
   double best_cover = 0;
 
@@ -956,7 +1029,8 @@ soothe_answers_ask (SootheAnswers  *self,
    * get-help line that names it too still answers: "severe headache in
    * pregnancy". A word a title or keyword has is covered after all. */
   q.not_covered = places.in_not_covered & ~places.in_titles;
-  q.elsewhere = q.not_covered != 0 && (places.in_areas & places.in_titles) == 0;
+  q.places = places.in_areas & places.in_titles;
+  q.elsewhere = q.not_covered != 0 && q.places == 0;
 
   for (guint t = 0; t < q.n_terms; t++)
     {
@@ -1009,6 +1083,8 @@ soothe_answers_ask (SootheAnswers  *self,
           q.central |= hit->terms;
           gathered->title_score = hit->score;
           gathered->title_terms = hit->terms;
+          if (!is_about_other_place (self, &q, passage->situation, gathered))
+            central_here |= hit->terms;
           continue;
         }
       gathered_add (gathered, &found, red_flag);
@@ -1066,6 +1142,10 @@ soothe_answers_ask (SootheAnswers  *self,
         q.red_flag_words |= 1u << t;
     }
 
+  /* "left" in "my left arm" is in no title but "Upper left-side back pain",
+   * and is no word of a warning. */
+  q.aside = q.central & ~central_here & ~q.red_flag_words;
+
   /* Soothe answers when the question names something its titles do
    * ("knee", "lifting"), or has nothing else: "pain" lists everything, but
    * "tooth pain" and "my ear hurts" get an honest no. */
@@ -1093,6 +1173,8 @@ soothe_answers_ask (SootheAnswers  *self,
           /* A page for pregnancy answers a question about pregnancy first. */
           if (!q.pregnancy && g_array_index (self->pregnancy, gboolean, situation))
             gathered->value *= OTHER_PREGNANCY_FACTOR;
+          if (is_about_other_place (self, &q, situation, gathered))
+            gathered->value *= ELSEWHERE_FACTOR;
           if (best == G_MAXUINT || gathered->value > best_score ||
               (gathered->value == best_score && situation < best))
             {
