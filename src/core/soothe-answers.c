@@ -1171,7 +1171,7 @@ soothe_answers_ask (SootheAnswers  *self,
             }
           gathered->value = situation_value (self, &q, gathered);
           /* A page for pregnancy answers a question about pregnancy first. */
-          if (!q.pregnancy && g_array_index (self->pregnancy, gboolean, situation))
+          if (q.pregnancy != g_array_index (self->pregnancy, gboolean, situation))
             gathered->value *= OTHER_PREGNANCY_FACTOR;
           if (is_about_other_place (self, &q, situation, gathered))
             gathered->value *= ELSEWHERE_FACTOR;
