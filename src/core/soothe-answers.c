@@ -42,6 +42,9 @@
  * places and activities. */
 #define MIN_RED_FLAG_COVER 0.75
 
+/* Between red flags, how much what the page tells with the line counts. */
+#define TOLD_SHARE 0.1
+
 /* A get-help line with every word of a question this long is a red flag
  * without a red-flag word: "hot swollen big toe"; so is one with this many
  * words of a longer question, none as common as "pain": "calf is swollen,
@@ -905,9 +908,10 @@ find_red_flag (SootheAnswers   *self,
       /* In the best answer's own page, its title may name the red flag:
        * "Chest pain when running". */
       guint32 other_title_terms = situation == only_situation ? 0 : gathered->title_terms;
-      /* A question may tell two warning signs of one kind that a page lists
-       * apart: "numb between my legs and I cannot hold my pee". */
-      guint32 signs[SOOTHE_PASSAGE_URGENT + 1] = { 0 };
+      /* A question may tell two warning signs that a page lists apart:
+       * "numb between my legs and I cannot hold my pee", "my calf is swollen
+       * and warm, and now I am breathless". */
+      guint32 signs = 0;
 
       for (guint k = 0; k < gathered->n_red_flags; k++)
         {
@@ -917,7 +921,7 @@ find_red_flag (SootheAnswers   *self,
           if (is_red_flag_kind (passage->kind) &&
               (found->terms & question->known & question->red_flag_words & ~other_title_terms) != 0 &&
               (question->pregnancy || !names_pregnancy (self, found->document)))
-            signs[passage->kind] |= found->terms & question->known;
+            signs |= found->terms & question->known;
         }
 
       for (guint k = 0; k < gathered->n_red_flags; k++)
@@ -941,10 +945,10 @@ find_red_flag (SootheAnswers   *self,
           if (!is_red_flag_kind (passage->kind) || own == 0 ||
               (!question->pregnancy && names_pregnancy (self, found->document)) ||
               (situation == only_situation && passage->kind != SOOTHE_PASSAGE_EMERGENCY && !whole) ||
-              (!whole && (own & question->red_flag_words & ~other_title_terms) == 0))
+              (!whole && (own & question->red_flag_words & (signs != 0 ? G_MAXUINT32 : ~other_title_terms)) == 0))
             continue;
 
-          told = own | signs[passage->kind] | gathered->title_terms;
+          told = own | signs | gathered->title_terms;
           central_cover = central_mass > 0
             ? mass_of (weights, question->n_terms, told & question->central) / central_mass
             : 1;
@@ -957,9 +961,11 @@ find_red_flag (SootheAnswers   *self,
             continue;
 
           /* The line with most of the question, emergencies a little
-           * before same-day care. */
+           * before same-day care; between lines as good, the one whose page
+           * tells more of the rest: "while running". */
           value = cover_of (question, own) +
                   (passage->kind == SOOTHE_PASSAGE_EMERGENCY ? EMERGENCY_BONUS : 0) +
+                  TOLD_SHARE * cover_of (question, told) +
                   found->score * 1e-6;
           if (value > best_value)
             {
