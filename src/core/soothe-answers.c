@@ -997,6 +997,7 @@ soothe_answers_ask (SootheAnswers  *self,
   g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
   GListModel *situations;
   Question q = { 0 };
+  Question ranked;
   guint passage_documents[32] = { 0 };
   guint red_flag_documents[32] = { 0 };
   TermPlaces places;
@@ -1149,8 +1150,17 @@ soothe_answers_ask (SootheAnswers  *self,
     }
 
   /* "left" in "my left arm" is in no title but "Upper left-side back pain",
-   * and is no word of a warning. */
+   * and is no word of a warning. It says which side, not what: the answers
+   * are ranked without it, as if it were not asked ("my left knee hurts"). */
   q.aside = q.central & ~central_here & ~q.red_flag_words;
+  ranked = q;
+  ranked.known_mass = 0;
+  for (guint t = 0; t < q.n_terms; t++)
+    {
+      if ((q.aside >> t) & 1)
+        ranked.weights[t] = 0;
+      ranked.known_mass += ranked.weights[t];
+    }
 
   /* Soothe answers when the question names something its titles do
    * ("knee", "lifting"), or has nothing else: "pain" lists everything, but
@@ -1170,16 +1180,16 @@ soothe_answers_ask (SootheAnswers  *self,
           guint situation = g_array_index (touched, guint, i);
           Gathered *gathered = &g_array_index (self->gathered, Gathered, situation);
 
-          if (!may_answer (&q, gathered))
+          if (!may_answer (&ranked, gathered))
             {
               gathered->n_red_flags = 0;
               continue;
             }
-          gathered->value = situation_value (self, &q, gathered);
+          gathered->value = situation_value (self, &ranked, gathered);
           /* A page for pregnancy answers a question about pregnancy first. */
           if (q.pregnancy != g_array_index (self->pregnancy, gboolean, situation))
             gathered->value *= OTHER_PREGNANCY_FACTOR;
-          if (is_about_other_place (self, &q, situation, gathered))
+          if (is_about_other_place (self, &ranked, situation, gathered))
             gathered->value *= ELSEWHERE_FACTOR;
           if (best == G_MAXUINT || gathered->value > best_score ||
               (gathered->value == best_score && situation < best))
@@ -1189,7 +1199,7 @@ soothe_answers_ask (SootheAnswers  *self,
             }
         }
       if (best != G_MAXUINT)
-        best_cover = cover_of (&q, g_array_index (self->gathered, Gathered, best).all_terms);
+        best_cover = cover_of (&ranked, g_array_index (self->gathered, Gathered, best).all_terms);
 
       for (guint i = 0; i < touched->len && best != G_MAXUINT; i++)
         {
@@ -1197,13 +1207,13 @@ soothe_answers_ask (SootheAnswers  *self,
           Gathered *gathered = &g_array_index (self->gathered, Gathered, situation);
           SootheAnswer answer;
 
-          if (!may_answer (&q, gathered))
+          if (!may_answer (&ranked, gathered))
             continue;
           if (situation != best &&
-              (cover_of (&q, gathered->all_terms) < MIN_COVER_SHARE * best_cover ||
+              (cover_of (&ranked, gathered->all_terms) < MIN_COVER_SHARE * best_cover ||
                gathered->value < MIN_SCORE_SHARE * best_score))
             continue;
-          fill_answer (self, &q, gathered, situation, &answer);
+          fill_answer (self, &ranked, gathered, situation, &answer);
           g_array_append_val (set->answers, answer);
         }
       g_array_sort (set->answers, compare_answers);
