@@ -36,7 +36,7 @@
 
 /* Between red flags, an emergency line counts as having this much more of
  * the question than a same-day one. */
-#define EMERGENCY_BONUS 0.25
+#define EMERGENCY_BONUS 0.1
 
 /* A red flag, with its situation's title, has this share of the question's
  * places and activities. */
