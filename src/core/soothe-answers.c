@@ -661,14 +661,20 @@ cover_of (const Question *question,
 }
 
 /* A question about what no page is about is answered only by a get-help
- * line that names it (the only passages gathered then), when that line and
- * its title have most of the question: "severe headache in pregnancy". */
+ * line that names it (the only passages gathered then), when such lines
+ * themselves have most of the question: "severe headache in pregnancy", but
+ * not "headache since this morning" from "Stiff neck on waking". */
 static gboolean
 may_answer (const Question *question,
             const Gathered *gathered)
 {
-  return !question->elsewhere ||
-         (gathered->n_found > 0 && cover_of (question, gathered->all_terms) >= MIN_RED_FLAG_COVER);
+  guint32 lines_terms = 0;
+
+  if (!question->elsewhere)
+    return TRUE;
+  for (guint i = 0; i < gathered->n_found; i++)
+    lines_terms |= gathered->found[i].terms;
+  return cover_of (question, lines_terms) >= MIN_RED_FLAG_COVER;
 }
 
 /* A page whose title names a place, but none of the question's, is about
