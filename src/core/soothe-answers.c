@@ -42,8 +42,10 @@
  * places and activities. */
 #define MIN_RED_FLAG_COVER 0.75
 
-/* Between red flags, how much what the page tells with the line counts. */
+/* Between red flags, how much what the page tells with the line counts,
+ * and its title. */
 #define TOLD_SHARE 0.1
+#define TITLE_SHARE 0.01
 
 /* A get-help line with every word of a question this long is a red flag
  * without a red-flag word: "hot swollen big toe"; so is one with this many
@@ -968,10 +970,13 @@ find_red_flag (SootheAnswers   *self,
 
           /* The line with most of the question, emergencies a little
            * before same-day care; between lines as good, the one whose page
-           * tells more of the rest: "while running". */
+           * tells more of the rest ("while running"), then the one whose
+           * title has more of it: a line many pages share comes from the
+           * page about it. */
           value = cover_of (question, own) +
                   (passage->kind == SOOTHE_PASSAGE_EMERGENCY ? EMERGENCY_BONUS : 0) +
                   TOLD_SHARE * cover_of (question, told) +
+                  TITLE_SHARE * cover_of (question, gathered->title_terms) +
                   found->score * 1e-6;
           if (value > best_value)
             {
