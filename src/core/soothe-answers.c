@@ -1162,8 +1162,27 @@ soothe_answers_ask (SootheAnswers  *self,
 
   /* "left" in "my left arm" is in no title but "Upper left-side back pain",
    * and is no word of a warning. It says which side, not what: the answers
-   * are ranked without it, as if it were not asked ("my left knee hurts"). */
-  q.aside = q.central & ~central_here & ~q.red_flag_words;
+   * are ranked without it, as if it were not asked ("my left knee hurts").
+   * So is a word of a longer question that every title it is in has alone,
+   * when other titles have several of its words: "left calf is hot,
+   * swollen and red after a long flight". */
+  q.aside = q.central & ~central_here;
+  if (__builtin_popcount (q.known & ~q.generic) >= MIN_WHOLE_PLAIN_RED_FLAG_TERMS)
+    {
+      guint32 in_company = 0;
+
+      for (guint i = 0; i < touched->len; i++)
+        {
+          guint32 title_terms = g_array_index (self->gathered, Gathered, g_array_index (touched, guint, i)).title_terms &
+                                q.known & ~q.generic;
+
+          if (__builtin_popcount (title_terms) > 1)
+            in_company |= title_terms;
+        }
+      if (in_company != 0)
+        q.aside |= q.central & ~q.generic & ~in_company;
+    }
+  q.aside &= ~q.red_flag_words;
   ranked = q;
   ranked.known_mass = 0;
   for (guint t = 0; t < q.n_terms; t++)
