@@ -649,7 +649,7 @@ typedef struct
   guint32 not_covered;     /* terms for what no page is about: "ankle" */
   gboolean elsewhere;      /* has such a term, and no place Soothe has pages for */
   guint32 places;          /* terms for a place Soothe has pages for: "knee" */
-  guint32 aside;           /* central terms only in the titles of pages about other places */
+  guint32 aside;           /* central terms that say which, not what: "left" */
   gboolean pregnancy;      /* the question, or the person, is about pregnancy */
 } Question;
 
@@ -908,11 +908,6 @@ find_red_flag (SootheAnswers   *self,
     {
       guint situation = g_array_index (touched, guint, i);
       Gathered *gathered = &g_array_index (self->gathered, Gathered, situation);
-
-      if ((only_situation != G_MAXUINT && situation != only_situation) ||
-          (!question->pregnancy && g_array_index (self->pregnancy, gboolean, situation)))
-        continue;
-
       /* In the best answer's own page, its title may name the red flag:
        * "Chest pain when running". */
       guint32 other_title_terms = situation == only_situation ? 0 : gathered->title_terms;
@@ -920,6 +915,10 @@ find_red_flag (SootheAnswers   *self,
        * "numb between my legs and I cannot hold my pee", "my calf is swollen
        * and warm, and now I am breathless". */
       guint32 signs = 0;
+
+      if ((only_situation != G_MAXUINT && situation != only_situation) ||
+          (!question->pregnancy && g_array_index (self->pregnancy, gboolean, situation)))
+        continue;
 
       for (guint k = 0; k < gathered->n_red_flags; k++)
         {
