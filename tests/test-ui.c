@@ -14,6 +14,7 @@
 #include "soothe-application.h"
 #include "soothe-autostart.h"
 #include "soothe-fake-clock.h"
+#include "soothe-gpu.h"
 #include "soothe-diary.h"
 #include "soothe-markup.h"
 #include "soothe-pain-row.h"
@@ -29,6 +30,8 @@
 
 static SootheApplication *app;
 static SootheWindow *window;
+/* GSK_RENDERER as the tests were started with it. */
+static char *renderer_asked_for;
 static char *data_home;
 
 static void
@@ -2245,6 +2248,25 @@ test_window_finalizes (void)
   g_assert_null (weak);
 }
 
+/* Without a GPU the window draws with cairo, not OpenGL done in software;
+ * with one, GTK's own choice stands. */
+static void
+test_renderer (void)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+
+  if (renderer_asked_for != NULL)
+    {
+      g_test_skip ("GSK_RENDERER is set");
+      return;
+    }
+  g_assert_nonnull (renderer);
+  if (soothe_gpu_available ("/dev"))
+    g_assert_false (GSK_IS_CAIRO_RENDERER (renderer));
+  else
+    g_assert_true (GSK_IS_CAIRO_RENDERER (renderer));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2282,8 +2304,10 @@ main (int   argc,
     g_setenv ("GSETTINGS_SCHEMA_DIR", dirs, TRUE);
   }
 
-  start_fake_idle_monitor ();
+  /* Before the fake monitor's D-Bus thread: it may set GSK_RENDERER. */
+  renderer_asked_for = g_strdup (g_getenv ("GSK_RENDERER"));
   app = soothe_application_new ();
+  start_fake_idle_monitor ();
   g_application_set_flags (G_APPLICATION (app),
                            G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
@@ -2292,6 +2316,7 @@ main (int   argc,
   g_assert_nonnull (window);
   wait_for (window_mapped);
 
+  g_test_add_func ("/soothe/ui/renderer", test_renderer);
   g_test_add_func ("/soothe/ui/restored-timer-reports", test_restored_timer_reports);
   g_test_add_func ("/soothe/ui/user-bundles", test_user_bundles);
   g_test_add_func ("/soothe/ui/every-situation", test_every_situation);
@@ -2325,5 +2350,6 @@ main (int   argc,
 
   g_clear_object (&app);
   g_free (data_home);
+  g_free (renderer_asked_for);
   return status;
 }

@@ -13,6 +13,7 @@
 #include "soothe-markup.h"
 #include "soothe-preferences-window.h"
 #include "soothe-autostart.h"
+#include "soothe-gpu.h"
 #include "soothe-ui-resources.h"
 #include "soothe-window.h"
 
@@ -887,6 +888,21 @@ soothe_application_init (SootheApplication *self)
                                               "for everyday aches and pains."));
 }
 
+/* Without a GPU, GTK 4.8 still draws with OpenGL, which Mesa then runs in
+ * software (llvmpipe): loading it, compiling its shaders and filling every
+ * pixel on the CPU cost more than drawing the same frame with cairo (Soothe's
+ * first frame: 563 against 315 ms, 170 against 98 MiB; benchmarks/RESULTS.md).
+ * GTK itself stopped preferring its OpenGL renderer on llvmpipe in 4.13.8.
+ * A GSK_RENDERER of the person's own always wins. The variable is set before
+ * any thread starts, which is why this is not done in startup. */
+static void
+choose_renderer (void)
+{
+  if (g_getenv ("GSK_RENDERER") == NULL && !soothe_gpu_available ("/dev"))
+    g_setenv ("GSK_RENDERER", "cairo", FALSE);
+}
+
+/* Call it before starting any thread of your own. */
 SootheApplication *
 soothe_application_new (void)
 {
@@ -894,6 +910,7 @@ soothe_application_new (void)
 
   if (g_once_init_enter (&registered))
     {
+      choose_renderer ();
       soothe_ui_register_resource ();
       g_once_init_leave (&registered, 1);
     }
