@@ -186,12 +186,14 @@ report (gint64 painted_ns)
                           "first layout %.1f, paint %.1f, done %.1f; "
                           "widgets %u (mapped %u, labels %u, wrapping %u); "
                           "pango layouts %" G_GUINT64_FORMAT ", shaped runs %" G_GUINT64_FORMAT
-                          " (%" G_GUINT64_FORMAT " chars); types",
+                          " (%" G_GUINT64_FORMAT " chars); renderer %s; types",
                           g_get_prgname () ? g_get_prgname () : "?", width, height,
                           ms_after_load (activated_ns), ms_after_load (first_layout_ns),
                           ms_after_load (painting_ns), ms_after_load (painted_ns),
                           count.widgets, count.mapped,
-                          count.labels, count.wrapping, n_layouts, n_shapes, n_shaped_chars);
+                          count.labels, count.wrapping, n_layouts, n_shapes, n_shaped_chars,
+                          native != NULL && gtk_native_get_renderer (native) != NULL
+                            ? G_OBJECT_TYPE_NAME (gtk_native_get_renderer (native)) : "none");
   if (count.widgets > 0)
     {
       guint n_types = 0;
