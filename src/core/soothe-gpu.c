@@ -21,15 +21,13 @@ env_is_true (const char *name)
           g_ascii_strcasecmp (value, "y") == 0 || g_ascii_strcasecmp (value, "yes") == 0);
 }
 
-/* A device node in DIR whose name starts with PREFIX and goes on with a
- * digit, which this process may open for reading and writing. */
+/* A node in DIR whose name is "renderD" and a number, which this process
+ * may open for reading and writing. */
 static gboolean
-has_open_device (const char *dir,
-                 const char *prefix)
+has_render_node (const char *dir)
 {
   g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
   const char *name;
-  gsize length = strlen (prefix);
 
   if (listing == NULL)
     return FALSE;
@@ -37,7 +35,7 @@ has_open_device (const char *dir,
     {
       g_autofree char *path = NULL;
 
-      if (!g_str_has_prefix (name, prefix) || !g_ascii_isdigit (name[length]))
+      if (!g_str_has_prefix (name, "renderD") || !g_ascii_isdigit (name[strlen ("renderD")]))
         continue;
       path = g_build_filename (dir, name, NULL);
       if (g_access (path, R_OK | W_OK) == 0)
@@ -54,11 +52,12 @@ has_open_device (const char *dir,
  * OpenGL in software (llvmpipe), and that costs more than drawing with cairo.
  * Mesa renders on a GPU through a DRM render node (`dri/renderD128`), which
  * every driver that can draw in 3D has (the plain framebuffer drivers of
- * virtual machines have a `card` node only), or NVIDIA's own `nvidia0`; it
- * needs to open the node itself, except on X11 with DRI3, where the X server
- * hands it over (a sandbox without the device then draws with cairo, which is
- * still fine). `LIBGL_ALWAYS_SOFTWARE` asks Mesa for software rendering
- * whatever the machine has.
+ * virtual machines have a `card` node only), or through NVIDIA's own nodes,
+ * of which `nvidia0` is there whenever one of its GPUs is. It needs to open
+ * the node itself, except on X11 with DRI3, where the X server hands it over
+ * (a sandbox without the device then draws with cairo, which is still fine).
+ * `LIBGL_ALWAYS_SOFTWARE` asks Mesa for software rendering whatever the
+ * machine has.
  *
  * Returns: %FALSE when OpenGL can only be drawn in software
  */
@@ -66,11 +65,13 @@ gboolean
 soothe_gpu_available (const char *dev_dir)
 {
   g_autofree char *dri = NULL;
+  g_autofree char *nvidia = NULL;
 
   g_return_val_if_fail (dev_dir != NULL, FALSE);
 
   if (env_is_true ("LIBGL_ALWAYS_SOFTWARE"))
     return FALSE;
   dri = g_build_filename (dev_dir, "dri", NULL);
-  return has_open_device (dri, "renderD") || has_open_device (dev_dir, "nvidia");
+  nvidia = g_build_filename (dev_dir, "nvidia0", NULL);
+  return has_render_node (dri) || g_access (nvidia, R_OK | W_OK) == 0;
 }
